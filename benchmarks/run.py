@@ -1,0 +1,151 @@
+"""nctui's benchmarks, printed side by side with a bare Textual app measured in the same run.
+
+Usage: uv run python benchmarks/run.py [--runs N]
+
+1. Start-up: median time from process start to the first painted screen, and peak
+   memory, for nctui on 10 years of sample history and for a one-Static Textual app.
+   Runs alternate between the two so that machine noise hits both alike.
+2. Writes: what one saved change costs as the data file grows, on the writer thread,
+   against what the keypress that made it waits for (the in-memory change only).
+
+Figures are printed, never asserted: timings belong here, not in the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from nctui.domain.clock import fixed_clock
+from nctui.storage.atomic_file import atomic_write_bytes, encode
+from nctui.storage.location import DATA_FILE_NAME
+from nctui.storage.migrations import new_data
+from nctui.storage.ops import Insert, new_id
+from nctui.storage.repository import Repository
+from nctui.storage.sample import write_sample_history
+
+HERE = Path(__file__).parent
+NOW = datetime(2026, 11, 26, 9, 30, tzinfo=ZoneInfo("Europe/London"))
+HISTORY_YEARS = 10
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    # Cached bytecode, as on a person's machine after the first run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def time_first_paint(args: list[str]) -> tuple[float, int]:
+    """Seconds from spawning the process to its first paint, and its peak RSS in KiB."""
+    command = [sys.executable, str(HERE / "first_paint.py"), *args]
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=_child_env())
+    assert child.stdout is not None
+    line = child.stdout.readline().strip()
+    elapsed = time.perf_counter() - started
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if line != "painted" or child.returncode != 0:
+        raise SystemExit(f"{args[0]} did not start cleanly (exit {child.returncode})")
+    return elapsed, usage.ru_maxrss
+
+
+def startup(runs: int) -> None:
+    """Print the start-up comparison."""
+    with tempfile.TemporaryDirectory() as folder:
+        data_dir = Path(folder) / "data"
+        path = write_sample_history(data_dir, NOW, HISTORY_YEARS)
+        size_kib = path.stat().st_size / 1024
+        apps = {"bare": ["bare"], "nctui": ["nctui", str(data_dir)]}
+        for args in apps.values():  # warm-up: compile and cache bytecode
+            time_first_paint(args)
+        seconds: dict[str, list[float]] = {name: [] for name in apps}
+        memory: dict[str, list[int]] = {name: [] for name in apps}
+        for _ in range(runs):
+            for name, args in apps.items():
+                elapsed, rss = time_first_paint(args)
+                seconds[name].append(elapsed)
+                memory[name].append(rss)
+
+    print(f"Start-up to first paint: {runs} alternating runs each, medians")
+    print(f"  nctui data: {HISTORY_YEARS} years of sample history, {size_kib:,.0f} KiB")
+    for name in apps:
+        print(
+            f"  {name:<6} {statistics.median(seconds[name]) * 1000:7.1f} ms"
+            f"   peak RSS {statistics.median(memory[name]) / 1024:6.1f} MiB"
+        )
+    time_ratio = statistics.median(seconds["nctui"]) / statistics.median(seconds["bare"])
+    rss_ratio = statistics.median(memory["nctui"]) / statistics.median(memory["bare"])
+    print(
+        f"  ratio nctui/bare: time {time_ratio:.2f}x (target <= 1.2x), "
+        f"memory {rss_ratio:.2f}x (target <= 1.3x)"
+    )
+
+
+def _median_seconds(action: Callable[[], object], repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def writes(repeat: int) -> None:
+    """Print what one saved change costs at 100, 1,000 and 10,000 stored records."""
+    print("\nOne saved change, by records already stored (medians)")
+    print(f"  {'records':>8}  {'keypress waits':>15}  {'disk write (writer thread)':>27}")
+    for count in (100, 1_000, 10_000):
+        with tempfile.TemporaryDirectory() as folder:
+            data_dir = Path(folder)
+            data = new_data(NOW)
+            data["events"] = {
+                str(i): {"id": new_id(), "kind": "urge", "at": NOW.isoformat()}
+                for i in range(1, count + 1)
+            }
+            atomic_write_bytes(data_dir / DATA_FILE_NAME, encode(data))
+            on_key, on_disk = _write_costs(Repository.open(data_dir, fixed_clock(NOW)), repeat)
+        print(f"  {count:>8,}  {on_key * 1000:12.2f} ms  {on_disk * 1000:24.2f} ms")
+
+
+def _write_costs(repository: Repository, repeat: int) -> tuple[float, float]:
+    """Median seconds a keypress waits for one change, and one change takes to reach disk."""
+
+    def change() -> Insert:
+        return Insert("events", {"id": new_id(), "kind": "urge", "at": NOW.isoformat()})
+
+    def keypress() -> None:
+        repository.apply(change())
+
+    def saved() -> None:
+        repository.apply(change())
+        repository.flush()
+
+    on_key = _median_seconds(keypress, repeat)
+    repository.flush()
+    on_disk = _median_seconds(saved, repeat)
+    repository.close()
+    return on_key, on_disk
+
+
+def main() -> None:
+    """Run every benchmark and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
+    parser.add_argument("--runs", type=int, default=7, help="runs of each app (default 7)")
+    options = parser.parse_args()
+    startup(max(options.runs, 5))
+    writes(repeat=15)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""Write an SVG of each screen into screenshots/, with a frozen clock and sample data.
+
+Usage: uv run python scripts/screenshots.py
+
+Each picture starts from a fresh temporary data folder holding a few weeks of made-up
+history, so the pictures are the same on every machine and every run.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from textual.pilot import Pilot
+
+from nctui.domain.clock import fixed_clock
+from nctui.storage.sample import write_sample_history
+from nctui.ui.app import create_app
+
+OUT = Path(__file__).resolve().parent.parent / "screenshots"
+NOW = datetime(2026, 11, 26, 20, 15, tzinfo=ZoneInfo("Europe/London"))
+SIZE = (100, 30)
+
+SHOTS: Sequence[tuple[str, str, Sequence[str]]] = (
+    ("home", "Home", ()),
+    ("help", "Every key, on the help screen", ("question_mark",)),
+    ("intake", "Intake", ("i",)),
+    ("countdown", "Countdown", ("c",)),
+    ("activities", "Activities", ("a",)),
+    ("journal", "Check-in & journal", ("j",)),
+    ("readiness", "Ready to reach out?", ("r",)),
+)
+
+
+def shoot(name: str, title: str, keys: Sequence[str]) -> Path:
+    """Run the app headless in a fresh sample folder, press `keys`, save the screen."""
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["HOME"] = home  # paths then read ~/..., the same everywhere
+        data_dir = Path(home) / ".local" / "share" / "nctui"
+        write_sample_history(data_dir, NOW, years=0.1)
+        app = create_app(data_dir, fixed_clock(NOW))
+        app.animation_level = "none"
+
+        pictures: list[str] = []
+
+        async def pilot(driver: Pilot[object]) -> None:
+            await driver.pause()
+            await driver.press(*keys)
+            await driver.pause()
+            await driver.wait_for_scheduled_animations()
+            pictures.append(app.export_screenshot(title=f"nctui · {title}"))
+            app.exit()
+
+        app.run(headless=True, size=SIZE, auto_pilot=pilot)
+    target = OUT / f"{name}.svg"
+    target.write_text(pictures[0], encoding="utf-8")
+    return target
+
+
+def main() -> None:
+    """Write every screenshot and list them."""
+    OUT.mkdir(exist_ok=True)
+    for name, title, keys in SHOTS:
+        print(shoot(name, title, keys).relative_to(OUT.parent))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,5 @@
+"""Allow `python -m nctui`."""
+
+from nctui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Everything that touches the data file. The only package that imports TinyDB."""

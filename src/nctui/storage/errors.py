@@ -1,0 +1,35 @@
+"""Errors the storage layer raises, each carrying a message fit to show a person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StorageError(Exception):
+    """Base class: something is wrong with the data folder or file."""
+
+
+class DataDirError(StorageError):
+    """The data folder cannot be used (it is a file, or it cannot be written)."""
+
+
+class CorruptDataError(StorageError):
+    """The data file exists but cannot be read as nctui data."""
+
+
+class NewerSchemaError(StorageError):
+    """The data file was written by a newer nctui than this one."""
+
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        self.path = path
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            f"{path} was written by a newer version of nctui (data version {found}; "
+            f"this one understands up to {supported}). It has been left untouched. "
+            "Please update nctui to open it."
+        )
+
+
+class StorageBusyError(StorageError):
+    """Another copy of nctui held the data file for too long."""

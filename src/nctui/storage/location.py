@@ -1,0 +1,70 @@
+"""Where the data lives: the folder is chosen, created and checked here."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from nctui.storage.errors import DataDirError
+
+DATA_FILE_NAME = "nctui.json"
+ENV_VAR = "NCTUI_DATA_DIR"
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder of this platform (for example ~/.local/share/nctui)."""
+    import platformdirs  # noqa: PLC0415 - not needed when a folder is given
+
+    return Path(platformdirs.user_data_dir("nctui", appauthor=False))
+
+
+def resolve_data_dir(flag: str | None, environ: Mapping[str, str] | None = None) -> Path:
+    """The data folder: `--data-dir`, else $NCTUI_DATA_DIR, else the platform default."""
+    env = os.environ if environ is None else environ
+    chosen = flag or env.get(ENV_VAR) or None
+    if chosen:
+        return Path(chosen).expanduser().absolute()
+    return default_data_dir()
+
+
+def prepare_data_dir(path: Path) -> Path:
+    """Create the folder if needed (mode 0700) and check it can hold the data file.
+
+    Raises DataDirError with a message for a person when the path is a file, cannot be
+    created, or cannot be written.
+    """
+    if path.exists() and not path.is_dir():
+        raise DataDirError(f"{path} is a file, not a folder. Choose a folder for nctui's data.")
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataDirError(f"Could not create the data folder {path}: {exc.strerror}.") from exc
+    _tighten_permissions(path)
+    _check_writable(path)
+    return path
+
+
+def _tighten_permissions(path: Path) -> None:
+    """Make the folder private to its owner, when we own it."""
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        # Not our folder to change (shared mount, another owner): the file itself
+        # stays 0600 regardless.
+        with contextlib.suppress(OSError):
+            path.chmod(0o700)
+
+
+def _check_writable(path: Path) -> None:
+    # Actually writing is the only honest test: os.access ignores read-only mounts,
+    # ACLs and, for root, permissions altogether.
+    try:
+        with tempfile.TemporaryFile(dir=path, prefix=".nctui-probe-"):
+            pass
+    except OSError as exc:
+        raise DataDirError(
+            f"nctui cannot write to {path} ({exc.strerror}). Choose another folder with --data-dir."
+        ) from exc

@@ -1,0 +1,253 @@
+"""The nctui application: navigation, help, notices, and the link to the repository."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import ModalScreen, Screen
+
+from nctui.domain.clock import Clock
+from nctui.storage.errors import StorageError
+from nctui.storage.ops import Op
+from nctui.storage.repository import Repository
+from nctui.storage.settings import read_setting, setting_op
+from nctui.ui.navigation import DESTINATIONS, HOME, Destination, destination
+from nctui.ui.paths import display_path
+from nctui.ui.theme import DEFAULT_THEME, NCTUI_THEME
+
+ELSEWHERE_POLL_SECONDS = 2.0
+SCREENS_GROUP = Binding.Group("Screens")
+QUIT_TIP = "Save everything and leave nctui."
+
+
+class WriteFailed(Message):
+    """Posted from the writer thread when changes could not be saved yet."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+def _screen_factory(target: Destination) -> Callable[[], Screen[None]]:
+    # Screens are imported when first opened, keeping start-up to the first screen's cost.
+    def build() -> Screen[None]:
+        if target is HOME:
+            from nctui.ui.screens.home import HomeScreen  # noqa: PLC0415
+
+            return HomeScreen()
+        from nctui.ui.screens.placeholder import PlaceholderScreen  # noqa: PLC0415
+
+        return PlaceholderScreen(target)
+
+    return build
+
+
+def _explain(binding: Binding) -> str:
+    if binding.action == "command_palette":
+        return "Command palette: search every screen and action"
+    if binding.tooltip:
+        return f"{binding.description}: {binding.tooltip}"
+    return binding.description
+
+
+class NctuiApp(App[None]):
+    """The whole app. Build it with `create_app`."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "nctui"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(
+                d.key,
+                f"go('{d.name}')",
+                d.label,
+                id=f"go-{d.name}",
+                tooltip=d.summary,
+                group=SCREENS_GROUP,
+            )
+            for d in DESTINATIONS
+        ),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding("f1", "help", "Help", show=False, id="help-f1"),
+        Binding("q", "quit", "Quit", id="quit", tooltip=QUIT_TIP),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip=QUIT_TIP),
+    ]
+
+    data_version: reactive[int] = reactive(0, init=False)
+    """Goes up by one whenever the data changes; screens watch it to redraw."""
+
+    def __init__(self, repository: Repository, clock: Clock) -> None:
+        # Start straight in the first screen's mode, so no blank default screen is
+        # built and drawn first (measured in benchmarks/).
+        self.DEFAULT_MODE = self.start_place(repository)  # type: ignore[misc]
+        super().__init__()
+        self.repository = repository
+        self.clock = clock
+        self.recovery_path: Path | None = None
+        self._write_problem: str | None = None
+        self._started = False
+        self.register_theme(NCTUI_THEME)
+        self.theme = str(read_setting(repository, "theme", DEFAULT_THEME))
+        for target in DESTINATIONS:
+            self.add_mode(target.name, _screen_factory(target))
+
+    # -- start and stop ------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        """Open the first screen, tell the person anything they must know, start polling."""
+        self.repository.on_write_error = self._report_write_error
+        self._started = True
+        self._show_open_report()
+        self.set_interval(ELSEWHERE_POLL_SECONDS, self._poll_storage)
+
+    @staticmethod
+    def start_place(repository: Repository) -> str:
+        """The screen nctui opens on."""
+        return HOME.name
+
+    @property
+    def current_place(self) -> str:
+        """The name of the top-level screen showing now (under any dialog)."""
+        return self.current_mode
+
+    def on_unmount(self) -> None:
+        """Write what is still queued; keep aside anything that cannot be written."""
+        self.recovery_path = self.repository.close()
+
+    def _show_open_report(self) -> None:
+        report = self.repository.report
+        if report.moved_aside is not None:
+            from nctui.ui.screens.notice import NoticeScreen  # noqa: PLC0415 - rarely needed
+
+            self.push_screen(
+                NoticeScreen(
+                    "Your data file could not be read",
+                    "nctui could not read its data file, so it has started a fresh one.\n\n"
+                    "Nothing was deleted. The old file is kept, untouched, at:\n"
+                    f"{display_path(report.moved_aside)}\n\n"
+                    "If you have a backup, you can put it back in place while nctui is closed.",
+                )
+            )
+        elif report.migrated_from is not None:
+            self.notify(
+                "Your data was brought up to date. The old file is kept at "
+                f"{display_path(report.backup) if report.backup else 'its old place'}.",
+                title="Data updated",
+                timeout=8,
+            )
+
+    # -- saving ----------------------------------------------------------------------
+
+    def save(self, op: Op) -> None:
+        """Record a change: screens see it at once; the disk gets it in the background."""
+        self.repository.apply(op)
+        self.data_version += 1
+
+    def _report_write_error(self, error: Exception, _batch: object) -> None:
+        # Runs on the writer thread: post_message is safe there, and never blocks.
+        self.post_message(WriteFailed(str(error) or type(error).__name__))
+
+    @on(WriteFailed)
+    def _on_write_failed(self, message: WriteFailed) -> None:
+        if message.reason == self._write_problem:
+            return
+        self._write_problem = message.reason
+        self.notify(
+            f"{message.reason}\nYour changes are kept in this window and nctui keeps trying.",
+            title="Could not save just now",
+            severity="error",
+            timeout=12,
+        )
+
+    def _poll_storage(self) -> None:
+        repository = self.repository
+        if repository.unsaved:
+            repository.retry()
+            return
+        if self._write_problem is not None:
+            self._write_problem = None
+            self.notify("Everything is saved now.", title="Saved")
+        if not repository.changed_elsewhere():
+            return
+        try:
+            reloaded = repository.reload()
+        except StorageError as error:
+            repository.mark_seen()
+            self.notify(str(error), title="Could not read changes", severity="error", timeout=12)
+            return
+        if reloaded:
+            self.data_version += 1
+            self.notify("Updated with changes from another nctui window.", timeout=4)
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember the chosen theme for next time."""
+        if self._started and read_setting(self.repository, "theme", DEFAULT_THEME) != theme:
+            self.save(setting_op("theme", theme))
+
+    # -- navigation ------------------------------------------------------------------
+
+    def go(self, name: str) -> None:
+        """Show the top-level screen called `name`."""
+        if self.current_mode != name:
+            self.switch_mode(name)
+
+    def action_go(self, name: str) -> None:
+        """Show the screen called `name` (bound to its key)."""
+        self.go(name)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Screen keys pause while a dialog is open, so a stray letter cannot lose it."""
+        return not (action in {"go", "help"} and isinstance(self.screen, ModalScreen))
+
+    def action_help(self) -> None:
+        """Open the list of every key that works here."""
+        from nctui.ui.screens.help import HelpScreen, group_keys  # noqa: PLC0415
+
+        screen = self.screen
+        entries = []
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description:
+                continue
+            if active.node is self:
+                section = "Anywhere"
+            elif active.node is screen:
+                section = "This screen"
+            else:
+                section = "In the focused box"
+            entries.append(
+                (section, binding.action, self.get_key_display(binding), _explain(binding))
+            )
+        title = screen.sub_title or self.title
+        self.push_screen(HelpScreen(group_keys(entries), title))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The command palette: a jump to every screen, then Textual's own commands."""
+        for target in DESTINATIONS:
+            yield SystemCommand(
+                f"Go to {target.title}", target.summary, partial(self.go, target.name)
+            )
+        yield SystemCommand("Keys", "List every key", self.action_help)
+        yield from (
+            command for command in super().get_system_commands(screen) if command.title != "Keys"
+        )
+
+
+def create_app(data_dir: Path, clock: Clock) -> NctuiApp:
+    """Open the data in `data_dir` and build the app around it.
+
+    Raises StorageError (with a message for a person) when the data cannot be used.
+    """
+    return NctuiApp(Repository.open(data_dir, clock), clock)
+
+
+__all__ = ["NctuiApp", "WriteFailed", "create_app", "destination"]

@@ -1,0 +1,42 @@
+"""What every top-level screen shares: a header, a footer and a way to the app."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widget import Widget
+
+from nctui.ui.navigation import Destination
+from nctui.ui.widgets.keybar import KeyBar
+from nctui.ui.widgets.navbar import NavBar
+
+if TYPE_CHECKING:
+    from nctui.ui.app import NctuiApp
+
+
+class NctuiScreen(Screen[None]):
+    """A top-level screen reached with one key from anywhere."""
+
+    destination: Destination
+
+    def __init__(self) -> None:
+        super().__init__(id=f"{self.destination.name}-screen")
+        self.sub_title = self.destination.title
+
+    @property
+    def nctui(self) -> NctuiApp:
+        """The app, typed: its repository, clock and settings."""
+        return cast("NctuiApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        """Navigation bar, the screen's own body, footer."""
+        yield NavBar(self.destination)
+        yield from self.compose_body()
+        yield KeyBar()
+
+    def compose_body(self) -> Iterable[Widget]:
+        """The widgets between header and footer."""
+        raise NotImplementedError

@@ -1,0 +1,1 @@
+"""Reusable widgets. Widgets post messages; they never read or write the data file."""

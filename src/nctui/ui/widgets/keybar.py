@@ -1,0 +1,78 @@
+"""The bottom bar of keys that work right now.
+
+Textual's Footer builds a widget per key and rebuilds them all whenever the bindings
+change; measured, that was most of nctui's start-up time (benchmarks/). This bar draws
+the same information as one line of text, with each key clickable.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+class KeyBar(Widget):
+    """One line: every shown binding of the active screen, grouped bindings together."""
+
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $panel;
+        color: $text-muted;
+        /* Keys are links (clickable); links take their colour from these rules. */
+        link-color: $accent;
+        link-style: bold;
+        link-background-hover: $accent 30%;
+    }
+    """
+
+    def on_mount(self) -> None:
+        """Redraw whenever the screen's bindings change (focus moves, a dialog opens)."""
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def _bindings_changed(self, _screen: Screen[object]) -> None:
+        self.refresh()
+
+    def render(self) -> Content:
+        """The keys, left to right as the screen orders them, the palette key at the end."""
+        app = self.app
+        shown: list[tuple[Binding, bool]] = []
+        seen_actions: set[str] = set()
+        palette: tuple[Binding, bool] | None = None
+        for active in self.screen.active_bindings.values():
+            binding = active.binding
+            if binding.action == "command_palette":
+                palette = (binding, active.enabled)
+            elif binding.show and binding.action not in seen_actions:
+                seen_actions.add(binding.action)
+                shown.append((binding, active.enabled))
+        parts: list[str] = []
+        for group, members in groupby(shown, key=lambda item: item[0].group):
+            items = list(members)
+            if group is not None and len(items) > 1:
+                keys = " ".join(self._key(binding, enabled) for binding, enabled in items)
+                parts.append(f"{keys} {escape(group.description)}")
+            else:
+                parts.extend(
+                    f"{self._key(binding, enabled)} {escape(binding.description)}"
+                    for binding, enabled in items
+                )
+        line = Content.from_markup(" " + "  ".join(parts))
+        if palette is not None and app.ENABLE_COMMAND_PALETTE:
+            tail = Content.from_markup(f"{self._key(*palette)} palette ")
+            gap = self.size.width - line.cell_length - tail.cell_length
+            if gap >= 1:
+                line = line + Content(" " * gap) + tail
+        return line
+
+    def _key(self, binding: Binding, enabled: bool) -> str:
+        shown = escape(self.app.get_key_display(binding))
+        if not enabled:
+            return f"[$text-disabled]{shown}[/]"
+        return f"[@click=app.simulate_key({binding.key!r})]{shown}[/]"

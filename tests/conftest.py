@@ -1,0 +1,60 @@
+"""Fixtures shared by every test.
+
+Autouse fixtures keep the person's real data folder and the real clock out of every
+test: the data folder points into the test's tmp_path, and the system clock is frozen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from nctui.domain import clock as clock_module
+from nctui.domain.clock import ManualClock
+from nctui.ui.app import NctuiApp, create_app
+
+LONDON = ZoneInfo("Europe/London")
+FROZEN_NOW = datetime(2026, 11, 26, 9, 30, tzinfo=LONDON)
+
+
+@pytest.fixture(autouse=True)
+def _isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may read or write the real data folder, or see the real time."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("NCTUI_DATA_DIR", str(home / "data"))
+    monkeypatch.setattr(clock_module, "system_clock", lambda: FROZEN_NOW)
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    """A clock stopped at Thursday 26 November 2026, 09:30 in London."""
+    return ManualClock(FROZEN_NOW)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """The data folder, inside the fake home so screens show it as ~/data every run."""
+    return tmp_path / "home" / "data"
+
+
+@pytest.fixture
+def make_app(data_dir: Path, clock: ManualClock) -> Iterator[Callable[[], NctuiApp]]:
+    """Build apps the way `nctui` does, with animation off so screens are steady."""
+    apps: list[NctuiApp] = []
+
+    def build() -> NctuiApp:
+        app = create_app(data_dir, clock)
+        app.animation_level = "none"
+        apps.append(app)
+        return app
+
+    yield build
+    for app in apps:
+        app.repository.close()

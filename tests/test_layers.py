@@ -1,0 +1,57 @@
+"""The layers stay apart: the domain knows no UI or database, the CLI's quick paths no UI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+
+def _modules_after(code: str) -> set[str]:
+    probe = textwrap.dedent(code) + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))\n"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def _roots(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
+
+
+IMPORT_ALL = """
+import importlib, pkgutil
+import {package} as root
+for info in pkgutil.walk_packages(root.__path__, root.__name__ + "."):
+    importlib.import_module(info.name)
+"""
+
+
+def test_domain_imports_neither_textual_nor_tinydb() -> None:
+    roots = _roots(_modules_after(IMPORT_ALL.format(package="nctui.domain")))
+    assert "textual" not in roots
+    assert "tinydb" not in roots
+    assert "rich" not in roots
+
+
+def test_storage_does_not_import_textual() -> None:
+    roots = _roots(_modules_after(IMPORT_ALL.format(package="nctui.storage")))
+    assert "textual" not in roots
+    assert "tinydb" in roots  # the probe really loaded the storage modules
+
+
+@pytest.mark.parametrize("argument", ["--version", "--help"])
+def test_version_and_help_never_import_textual(argument: str) -> None:
+    code = f"""
+from nctui.cli import main
+try:
+    main([{argument!r}])
+except SystemExit:
+    pass
+"""
+    roots = _roots(_modules_after(code))
+    assert "textual" not in roots
+    assert "nctui" in roots

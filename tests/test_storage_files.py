@@ -1,0 +1,194 @@
+"""The data file on disk: atomic writes, permissions, damaged files, versions."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from nctui.domain.clock import ManualClock
+from nctui.storage import atomic_file
+from nctui.storage.errors import CorruptDataError, NewerSchemaError
+from nctui.storage.location import DATA_FILE_NAME
+from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, migrate, schema_version
+from nctui.storage.ops import Insert, new_id
+from nctui.storage.repository import Repository, read_snapshot
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def _file(data_dir: Path) -> Path:
+    return data_dir / DATA_FILE_NAME
+
+
+def _add_event(repository: Repository, note: str) -> None:
+    repository.apply(Insert("events", {"id": new_id(), "note": note}))
+
+
+def test_new_folder_and_file_are_private(data_dir: Path, clock: ManualClock) -> None:
+    repository = Repository.open(data_dir / "deeper", clock)
+    repository.close()
+    assert _mode(data_dir / "deeper") == 0o700
+    assert _mode(_file(data_dir / "deeper")) == 0o600
+    assert repository.report.created
+
+
+def test_file_stays_private_after_writes(data_dir: Path, clock: ManualClock) -> None:
+    repository = Repository.open(data_dir, clock)
+    _add_event(repository, "first")
+    repository.close()
+    assert _mode(_file(data_dir)) == 0o600
+
+
+def test_a_failed_write_leaves_the_old_file_whole(
+    data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repository = Repository.open(data_dir, clock)
+    _add_event(repository, "kept")
+    assert repository.flush() == []
+    before = _file(data_dir).read_bytes()
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    errors: list[Exception] = []
+    repository.on_write_error = lambda error, batch: errors.append(error)
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "fsync", disk_full)
+        _add_event(repository, "lost?")
+        left = repository.flush()
+
+    assert [op.as_json()["doc"]["note"] for op in left] == ["lost?"]
+    assert errors and "No space left" in str(errors[0])
+    assert _file(data_dir).read_bytes() == before
+    assert sorted(p.name for p in data_dir.iterdir() if p.suffix == ".tmp") == []
+
+    repository.retry()
+    assert repository.flush() == []
+    notes = {doc["note"] for doc in json.loads(_file(data_dir).read_text())["events"].values()}
+    assert notes == {"kept", "lost?"}
+    repository.close()
+
+
+def test_changes_that_cannot_be_written_are_kept_in_a_recovery_file(
+    data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repository = Repository.open(data_dir, clock)
+
+    def read_only(path: Path, payload: bytes) -> None:
+        if path.name == DATA_FILE_NAME:
+            raise PermissionError(13, "Permission denied")
+        real_write(path, payload)
+
+    real_write = atomic_file.atomic_write_bytes
+    monkeypatch.setattr("nctui.storage.tinydb_storage.atomic_write_bytes", read_only)
+    _add_event(repository, "my words")
+    recovery = repository.close()
+
+    assert recovery is not None
+    saved = json.loads(recovery.read_text())
+    assert saved[0]["doc"]["note"] == "my words"
+
+
+@pytest.mark.parametrize(
+    ("label", "content"),
+    [
+        ("empty", b""),
+        ("blank", b"  \n"),
+        ("truncated", b'{"meta": {"1": {"schema_version": 1}}, "events": {"1": {"no'),
+        ("not json", b"\x00\xff garbage"),
+        ("wrong shape", b"[1, 2, 3]"),
+        ("damaged table", b'{"events": [1, 2]}'),
+        ("bad version", b'{"meta": {"1": {"schema_version": "two"}}}'),
+    ],
+)
+def test_unreadable_file_is_moved_aside_never_overwritten(
+    data_dir: Path, clock: ManualClock, label: str, content: bytes
+) -> None:
+    data_dir.mkdir()
+    _file(data_dir).write_bytes(content)
+
+    repository = Repository.open(data_dir, clock)
+    repository.close()
+
+    moved = repository.report.moved_aside
+    assert moved is not None, label
+    assert moved.name == "nctui.json.corrupt-2026-11-26T09-30-00"
+    assert moved.read_bytes() == content
+    assert schema_version(json.loads(_file(data_dir).read_text())) == CURRENT_SCHEMA_VERSION
+
+
+def test_two_damaged_files_in_one_second_both_survive(data_dir: Path, clock: ManualClock) -> None:
+    data_dir.mkdir()
+    for content in (b"first", b"second"):
+        _file(data_dir).write_bytes(content)
+        Repository.open(data_dir, clock).close()
+    kept = sorted(p.read_bytes() for p in data_dir.glob("nctui.json.corrupt-*"))
+    assert kept == [b"first", b"second"]
+
+
+def test_newer_file_is_refused_and_left_untouched(data_dir: Path, clock: ManualClock) -> None:
+    data_dir.mkdir()
+    content = json.dumps({"meta": {"1": {"schema_version": CURRENT_SCHEMA_VERSION + 1}}})
+    _file(data_dir).write_text(content)
+
+    with pytest.raises(NewerSchemaError) as caught:
+        Repository.open(data_dir, clock)
+
+    assert "newer version of nctui" in str(caught.value)
+    assert _file(data_dir).read_text() == content
+    assert sorted(p.name for p in data_dir.iterdir()) == ["nctui.json"]
+    with pytest.raises(NewerSchemaError):
+        read_snapshot(data_dir)
+
+
+def test_unversioned_file_is_backed_up_then_migrated(data_dir: Path, clock: ManualClock) -> None:
+    data_dir.mkdir()
+    original = json.dumps({"events": {"1": {"id": "a1", "note": "from before versions"}}})
+    _file(data_dir).write_text(original)
+
+    repository = Repository.open(data_dir, clock)
+    repository.close()
+
+    assert repository.report.migrated_from == 0
+    assert repository.report.backup is not None
+    assert repository.report.backup.read_text() == original
+    data = json.loads(_file(data_dir).read_text())
+    assert schema_version(data) == CURRENT_SCHEMA_VERSION
+    assert data["events"]["1"]["note"] == "from before versions"
+
+
+def test_migrations_run_in_order_up_to_the_target() -> None:
+    seen: list[int] = []
+
+    def step(version: int):
+        def run(data, now):
+            seen.append(version)
+            return {**data, "meta": {"1": {"schema_version": version + 1}}}
+
+        return run
+
+    start = {"meta": {"1": {"schema_version": 1}}, "events": {}}
+    result = migrate(start, None, steps={1: step(1), 2: step(2)}, target=3)  # type: ignore[arg-type]
+    assert seen == [1, 2]
+    assert schema_version(result) == 3
+    assert "events" in result
+
+
+def test_read_snapshot_never_writes(data_dir: Path) -> None:
+    data_dir.mkdir()
+    _file(data_dir).write_bytes(b"{broken")
+    with pytest.raises(CorruptDataError):
+        read_snapshot(data_dir)
+    assert _file(data_dir).read_bytes() == b"{broken"
+    assert sorted(p.name for p in data_dir.iterdir()) == ["nctui.json"]
+
+
+def test_missing_file_reads_as_empty_without_creating_it(tmp_path: Path) -> None:
+    assert len(read_snapshot(tmp_path).tables()) == 0
+    assert not (tmp_path / DATA_FILE_NAME).exists()

@@ -77,6 +77,14 @@ def test_data_from_a_newer_nctui_exits_2_untouched(
     assert (data_dir / "nctui.json").read_text() == content
 
 
+def test_a_folder_where_the_data_file_should_be_exits_2(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (data_dir / "nctui.json").mkdir(parents=True)
+    assert main(["--data-dir", str(data_dir)]) == 2
+    assert "is not a regular file" in capsys.readouterr().err
+
+
 def test_python_dash_m_runs_the_same_cli() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "nctui", "--version"], capture_output=True, text=True, check=True

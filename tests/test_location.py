@@ -32,12 +32,19 @@ def test_missing_folder_is_created_private(tmp_path: Path) -> None:
     assert stat.S_IMODE(target.stat().st_mode) == 0o700
 
 
-def test_existing_open_folder_is_made_private(tmp_path: Path) -> None:
-    target = tmp_path / "shared"
-    target.mkdir(mode=0o755)
-    target.chmod(0o755)
-    prepare_data_dir(target)
-    assert stat.S_IMODE(target.stat().st_mode) == 0o700
+def test_an_existing_folder_keeps_its_permissions(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)  # like /tmp: others' files live here too
+    prepare_data_dir(shared)
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+
+
+def test_a_link_to_nowhere_is_named_as_such(tmp_path: Path) -> None:
+    link = tmp_path / "data"
+    link.symlink_to(tmp_path / "gone")
+    with pytest.raises(DataDirError, match="link to a folder that does not exist"):
+        prepare_data_dir(link)
 
 
 def test_a_file_is_not_a_data_folder(tmp_path: Path) -> None:
@@ -59,7 +66,7 @@ def _unwritable_folder(tmp_path: Path) -> Path:
 
 
 def test_an_unwritable_folder_is_refused_with_a_reason(tmp_path: Path) -> None:
-    with pytest.raises(DataDirError, match="cannot write to"):
+    with pytest.raises(DataDirError, match="Cannot write to"):
         prepare_data_dir(_unwritable_folder(tmp_path))
 
 

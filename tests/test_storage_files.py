@@ -120,6 +120,8 @@ def test_unreadable_file_is_moved_aside_never_overwritten(
     assert moved is not None, label
     assert moved.name == "nctui.json.corrupt-2026-11-26T09-30-00"
     assert moved.read_bytes() == content
+    assert _mode(moved) == 0o600
+    assert repository.report.damage
     assert schema_version(json.loads(_file(data_dir).read_text())) == CURRENT_SCHEMA_VERSION
 
 

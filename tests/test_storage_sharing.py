@@ -55,9 +55,50 @@ def test_a_copy_sees_the_other_copys_writes_after_reload(
     second.flush()
 
     assert first.changed_elsewhere()
-    assert first.reload()
+    _reload(first)
     assert [doc["note"] for doc in first.table("events").all()] == ["written elsewhere"]
     assert not first.changed_elsewhere()
+    first.close()
+    second.close()
+
+
+def _reload(repository: Repository) -> None:
+    snapshot = repository.read_for_reload()
+    assert snapshot is not None
+    assert repository.swap_in(snapshot)
+
+
+def test_after_both_copies_write_each_sees_the_other(data_dir: Path, clock: ManualClock) -> None:
+    first = Repository.open(data_dir, clock)
+    second = Repository.open(data_dir, clock)
+    _add(second, "from the second")
+    second.flush()
+    _add(first, "from the first")  # this write merges the second's note on disk
+    first.flush()
+
+    assert first.changed_elsewhere()  # it must still go and read the second's note
+    _reload(first)
+    assert sorted(doc["note"] for doc in first.table("events").all()) == [
+        "from the first",
+        "from the second",
+    ]
+    assert second.changed_elsewhere()
+    _reload(second)
+    assert len(second.table("events")) == 2
+    first.close()
+    second.close()
+
+
+def test_a_reload_read_before_a_new_change_is_not_used(data_dir: Path, clock: ManualClock) -> None:
+    first = Repository.open(data_dir, clock)
+    second = Repository.open(data_dir, clock)
+    _add(second, "elsewhere")
+    second.flush()
+    snapshot = first.read_for_reload()
+    assert snapshot is not None
+    _add(first, "typed meanwhile")  # must not vanish when the older read arrives
+    assert not first.swap_in(snapshot)
+    assert [doc["note"] for doc in first.table("events").all()] == ["typed meanwhile"]
     first.close()
     second.close()
 

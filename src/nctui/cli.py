@@ -65,10 +65,8 @@ def _fail(message: str) -> int:
 def _run_app(data_dir: Path) -> int:
     from nctui.domain.clock import system_clock
     from nctui.storage.errors import StorageError
-    from nctui.storage.location import prepare_data_dir
 
     try:
-        prepare_data_dir(data_dir)
         from nctui.ui.app import create_app
 
         app = create_app(data_dir, system_clock)

@@ -10,32 +10,53 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
-from nctui.storage.errors import CorruptDataError
+from nctui.storage.errors import CorruptDataError, DataFileError
 
 RawData = dict[str, dict[str, dict[str, Any]]]
 """The data file's shape, as TinyDB stores it: table -> document id -> document."""
 
+_WINDOWS_REPLACE_TRIES = 5
+
 
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Replace `path` with `payload` atomically; the result is readable by its owner only."""
-    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Replace `path` with `payload` atomically; the result is readable by its owner only.
+
+    A symbolic link is followed, so a data file linked into a synced folder keeps
+    being the file that is written.
+    """
+    target = path.resolve() if path.is_symlink() else path
+    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        temp.chmod(0o600)
-        temp.replace(path)
+        _replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    _fsync_folder(path.parent)
+    _fsync_folder(target.parent)
+
+
+def _replace(temp: Path, target: Path) -> None:
+    # Windows refuses to replace a file another process has open (a reader, a virus
+    # scanner) for a moment; elsewhere the rename simply works.
+    for attempt in range(_WINDOWS_REPLACE_TRIES):
+        try:
+            temp.replace(target)
+            return
+        except PermissionError:
+            if os.name != "nt" or attempt == _WINDOWS_REPLACE_TRIES - 1:
+                raise
+            time.sleep(0.05)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -49,37 +70,53 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def make_private(path: Path) -> None:
+    """Make a file readable by its owner only, where the system allows it."""
+    with contextlib.suppress(OSError):
+        path.chmod(0o600)
+
+
 def encode(data: RawData) -> bytes:
     """Serialise the data compactly; the file stays valid, readable JSON."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def decode(payload: bytes, path: Path) -> RawData:
-    """Parse and shape-check the data file's bytes.
+    """Parse the data file's bytes into tables; the tables' shapes are checked later.
 
     An empty file is treated as damaged, not as new: a crash cannot produce one, so it
     means something went wrong and the person should be told.
     """
     if not payload.strip():
-        raise CorruptDataError(f"{path} is empty.")
+        raise CorruptDataError("it was empty")
     try:
         data = json.loads(payload.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise CorruptDataError(f"{path} is not valid JSON ({exc}).") from exc
+        raise CorruptDataError("it was not valid JSON, perhaps cut short") from exc
     if not isinstance(data, dict):
-        raise CorruptDataError(f"{path} does not hold nctui data.")
-    for table, documents in data.items():
-        if not isinstance(documents, dict) or not all(
-            isinstance(doc, dict) for doc in documents.values()
-        ):
-            raise CorruptDataError(f"{path} has a damaged table {table!r}.")
+        raise CorruptDataError("it did not hold nctui data")
     return data
 
 
 def read_file(path: Path) -> RawData | None:
-    """The file's data, or None when there is no file yet."""
+    """The file's data, or None when there is no file yet.
+
+    Raises DataFileError when the path is not a readable regular file, and
+    CorruptDataError when its content is not nctui data.
+    """
     try:
-        payload = path.read_bytes()
+        info = path.stat()
     except FileNotFoundError:
         return None
+    except OSError as exc:
+        raise DataFileError(f"nctui cannot open {path} ({exc.strerror}).") from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise DataFileError(
+            f"{path} is not a regular file. Move it out of the way, or choose another "
+            "folder with --data-dir."
+        )
+    try:
+        payload = path.read_bytes()
+    except OSError as exc:
+        raise DataFileError(f"nctui cannot read {path} ({exc.strerror}).") from exc
     return decode(payload, path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 
@@ -11,6 +12,10 @@ class StorageError(Exception):
 
 class DataDirError(StorageError):
     """The data folder cannot be used (it is a file, or it cannot be written)."""
+
+
+class DataFileError(StorageError):
+    """The data file exists but cannot be opened (a folder, a pipe, no permission)."""
 
 
 class CorruptDataError(StorageError):
@@ -33,3 +38,18 @@ class NewerSchemaError(StorageError):
 
 class StorageBusyError(StorageError):
     """Another copy of nctui held the data file for too long."""
+
+
+def describe_write_error(error: BaseException, folder: Path) -> str:
+    """Why a save failed, in plain words, without temporary file names."""
+    if isinstance(error, StorageError):
+        return str(error)
+    if isinstance(error, OSError):
+        if error.errno == errno.ENOSPC:
+            return "The disk is full."
+        if error.errno in {errno.EACCES, errno.EPERM}:
+            return f"nctui is not allowed to write in {folder}."
+        if error.errno == errno.EROFS:
+            return f"{folder} is on a read-only disk."
+        return f"The disk refused the write ({error.strerror or 'unknown reason'})."
+    return f"Something unexpected went wrong ({type(error).__name__})."

@@ -39,7 +39,8 @@ class DataLock:
             self._lock.acquire(timeout=wait)
         except Timeout as exc:
             raise StorageBusyError(
-                f"Another copy of nctui has held the data file for over {wait:.0f} s."
+                f"Another copy of nctui has been holding the data file for over {wait:.0f} s. "
+                "If it is stuck, close it and try again."
             ) from exc
 
     def release(self) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -32,30 +31,32 @@ def resolve_data_dir(flag: str | None, environ: Mapping[str, str] | None = None)
 
 
 def prepare_data_dir(path: Path) -> Path:
-    """Create the folder if needed (mode 0700) and check it can hold the data file.
+    """Create the folder if needed and check it can hold the data file.
 
-    Raises DataDirError with a message for a person when the path is a file, cannot be
-    created, or cannot be written.
+    A folder nctui creates is made private (0700). An existing folder is left as it is:
+    it may be shared or be someone's home, and the data file itself is always 0600.
+    Raises DataDirError, with a message for a person, when the folder cannot be used.
     """
-    if path.exists() and not path.is_dir():
-        raise DataDirError(f"{path} is a file, not a folder. Choose a folder for nctui's data.")
     try:
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        exists = path.exists()
+        dangling = not exists and path.is_symlink()
     except OSError as exc:
-        raise DataDirError(f"Could not create the data folder {path}: {exc.strerror}.") from exc
-    _tighten_permissions(path)
+        raise DataDirError(f"nctui cannot look inside {path.parent} ({exc.strerror}).") from exc
+    if dangling:
+        raise DataDirError(f"{path} is a link to a folder that does not exist.")
+    if exists and not path.is_dir():
+        raise DataDirError(f"{path} is a file, not a folder. Choose a folder for nctui's data.")
+    if not exists:
+        try:
+            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DataDirError(
+                f"Could not create the data folder {path} ({exc.strerror})."
+            ) from exc
+        with contextlib.suppress(OSError):
+            path.chmod(0o700)  # mkdir's mode is trimmed by the umask
     _check_writable(path)
     return path
-
-
-def _tighten_permissions(path: Path) -> None:
-    """Make the folder private to its owner, when we own it."""
-    mode = stat.S_IMODE(path.stat().st_mode)
-    if mode & 0o077:
-        # Not our folder to change (shared mount, another owner): the file itself
-        # stays 0600 regardless.
-        with contextlib.suppress(OSError):
-            path.chmod(0o700)
 
 
 def _check_writable(path: Path) -> None:
@@ -66,5 +67,5 @@ def _check_writable(path: Path) -> None:
             pass
     except OSError as exc:
         raise DataDirError(
-            f"nctui cannot write to {path} ({exc.strerror}). Choose another folder with --data-dir."
+            f"Cannot write to {path} ({exc.strerror}). Choose another folder with --data-dir."
         ) from exc

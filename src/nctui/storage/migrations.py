@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from pathlib import Path
 
 from nctui.storage.atomic_file import RawData
-from nctui.storage.errors import CorruptDataError
+from nctui.storage.errors import CorruptDataError, NewerSchemaError
 
 CURRENT_SCHEMA_VERSION = 1
 META_TABLE = "meta"
@@ -21,12 +22,30 @@ Migration = Callable[[RawData, datetime], RawData]
 
 def schema_version(data: RawData) -> int:
     """The version a file was written with; 0 for a TinyDB file that has no `meta` yet."""
-    meta = data.get(META_TABLE, {}).get(META_DOC_ID)
+    meta_table = data.get(META_TABLE, {})
+    meta = meta_table.get(META_DOC_ID) if isinstance(meta_table, dict) else None
     if meta is None:
         return 0
-    version = meta.get("schema_version")
+    version = meta.get("schema_version") if isinstance(meta, dict) else None
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise CorruptDataError(f"the data file has an unreadable schema version: {version!r}")
+        raise CorruptDataError(f"its version mark was unreadable ({version!r})")
+    return version
+
+
+def check_data(data: RawData, path: Path) -> int:
+    """The file's version, once it is known to be one this nctui can use.
+
+    The version is read before anything else: a newer nctui may shape its tables
+    differently, and such a file must be refused untouched, not called damaged.
+    """
+    version = schema_version(data)
+    if version > CURRENT_SCHEMA_VERSION:
+        raise NewerSchemaError(path, version, CURRENT_SCHEMA_VERSION)
+    for table, documents in data.items():
+        if not isinstance(documents, dict) or not all(
+            isinstance(doc, dict) for doc in documents.values()
+        ):
+            raise CorruptDataError(f"its table {table!r} was damaged")
     return version
 
 

@@ -7,6 +7,7 @@ lets an unsaved change be written out for recovery.
 
 from __future__ import annotations
 
+import json
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -20,12 +21,28 @@ def new_id() -> str:
     return secrets.token_hex(6)
 
 
+def _plain_copy(doc: Mapping[str, Any]) -> dict[str, Any]:
+    # A deep copy that also proves the document can be written as JSON, so a bad value
+    # fails here, at the keypress, not later on the writer thread.
+    copied: dict[str, Any] = json.loads(json.dumps(doc, ensure_ascii=False))
+    return copied
+
+
 @dataclass(frozen=True)
 class Insert:
-    """Append a new document. The ledger only ever grows this way."""
+    """Append a new document. The ledger only ever grows this way.
+
+    Documents are found again by their own `id`, never by TinyDB's document number:
+    two copies of nctui number the same document differently.
+    """
 
     table: str
     doc: Mapping[str, Any]
+
+    def __post_init__(self) -> None:
+        if "id" not in self.doc:
+            raise ValueError("Insert needs a document with an 'id'")
+        object.__setattr__(self, "doc", _plain_copy(self.doc))
 
     def apply(self, db: TinyDB) -> None:
         """Append the document."""
@@ -46,6 +63,7 @@ class Put:
     def __post_init__(self) -> None:
         if "id" not in self.doc:
             raise ValueError("Put needs a document with an 'id'")
+        object.__setattr__(self, "doc", _plain_copy(self.doc))
 
     def apply(self, db: TinyDB) -> None:
         """Create or update the document."""
@@ -56,5 +74,26 @@ class Put:
         return {"op": "put", "table": self.table, "doc": dict(self.doc)}
 
 
-Op = Insert | Put
+@dataclass(frozen=True)
+class Batch:
+    """Several changes that reach the file together, or not at all."""
+
+    ops: tuple[Insert | Put, ...]
+
+    @property
+    def table(self) -> str:
+        """The tables changed, for messages."""
+        return ", ".join(sorted({op.table for op in self.ops}))
+
+    def apply(self, db: TinyDB) -> None:
+        """Make every change, in order."""
+        for op in self.ops:
+            op.apply(db)
+
+    def as_json(self) -> dict[str, Any]:
+        """The changes as plain data."""
+        return {"op": "batch", "ops": [op.as_json() for op in self.ops]}
+
+
+Op = Insert | Put | Batch
 """One change to the database."""

@@ -4,16 +4,22 @@ Reads come from an in-memory copy, so no screen ever waits on the disk. Changes 
 applied to that copy at once and written to the file on a single background thread,
 in order, in batches. Every write takes the file lock and re-reads the file first, so
 two copies of nctui on one folder add to each other's data instead of replacing it.
+
+If the file vanishes or is damaged while nctui runs (a sync tool, a stray command), the
+damaged file is moved aside and the whole in-memory copy, which holds everything, is
+written back: the person's history is never reduced to the last change.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-import shutil
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -22,17 +28,18 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from nctui.domain.clock import Clock
-from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode, read_file
-from nctui.storage.errors import CorruptDataError, NewerSchemaError, StorageBusyError
+from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode, make_private, read_file
+from nctui.storage.errors import CorruptDataError, StorageBusyError
 from nctui.storage.file_lock import DataLock
 from nctui.storage.location import DATA_FILE_NAME, prepare_data_dir
-from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, migrate, new_data, schema_version
+from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, check_data, migrate, new_data
 from nctui.storage.ops import Op
 from nctui.storage.tinydb_storage import memory_db, transaction_db
 
 LOCK_TIMEOUT_SECONDS = 10.0
 Fingerprint = tuple[int, int, int] | None
 WriteErrorHandler = Callable[[Exception, Sequence[Op]], None]
+NoticeHandler = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -42,11 +49,22 @@ class OpenReport:
     path: Path
     created: bool = False
     moved_aside: Path | None = None
+    damage: str | None = None
+    """Why the moved-aside file could not be read."""
     migrated_from: int | None = None
     backup: Path | None = None
 
 
-def _stamp(moment: datetime) -> str:
+@dataclass(frozen=True)
+class ReloadSnapshot:
+    """The file as read on a worker thread, waiting to replace the in-memory copy."""
+
+    changes_seen: int
+    fingerprint: Fingerprint
+    memory: TinyDB
+
+
+def _file_stamp(moment: datetime) -> str:
     # No colons: the name must be valid on every file system.
     return moment.strftime("%Y-%m-%dT%H-%M-%S")
 
@@ -62,46 +80,70 @@ def _unused(path: Path) -> Path:
 def _fingerprint(path: Path) -> Fingerprint:
     try:
         info = path.stat()
-    except FileNotFoundError:
+    except OSError:
         return None
     return (info.st_ino, info.st_mtime_ns, info.st_size)
+
+
+def _move_aside(path: Path, now: datetime) -> Path:
+    target = _unused(path.with_name(f"{path.name}.corrupt-{_file_stamp(now)}"))
+    path.rename(target)
+    make_private(target)
+    return target
+
+
+def _backup_then_migrate(path: Path, data: RawData, version: int, now: datetime) -> Path:
+    """Keep a private, flushed copy of the old file, then write the migrated one."""
+    backup = _unused(path.with_name(f"{path.name}.backup-v{version}"))
+    atomic_write_bytes(backup, path.read_bytes())
+    atomic_write_bytes(path, encode(migrate(data, now)))
+    return backup
 
 
 def read_snapshot(data_dir: Path) -> TinyDB:
     """Read the data without locking, moving or writing anything (for `nctui status`).
 
     Safe while the app runs elsewhere: writes replace the file in one step, so a read
-    sees either the old file or the new one. Raises CorruptDataError or
+    sees either the old file or the new one. Raises DataFileError, CorruptDataError or
     NewerSchemaError when the file cannot be used.
     """
     path = data_dir / DATA_FILE_NAME
     data = read_file(path)
     if data is None:
         return memory_db({})
-    found = schema_version(data)
-    if found > CURRENT_SCHEMA_VERSION:
-        raise NewerSchemaError(path, found, CURRENT_SCHEMA_VERSION)
+    check_data(data, path)
     return memory_db(data)
 
 
 class Repository:
     """The person's data: an in-memory copy for reading and an ordered background writer."""
 
-    def __init__(
-        self, data_dir: Path, clock: Clock, data: RawData, report: OpenReport, lock: DataLock
+    def __init__(  # noqa: PLR0917 - built only by `open`, which names nothing twice
+        self,
+        data_dir: Path,
+        clock: Clock,
+        data: RawData,
+        report: OpenReport,
+        lock: DataLock,
+        fingerprint: Fingerprint,
     ) -> None:
         # Absolute, so a later change of working directory cannot redirect a write.
         self.data_dir = data_dir.absolute()
         self.path = self.data_dir / DATA_FILE_NAME
         self.report = report
         self.on_write_error: WriteErrorHandler | None = None
+        self.on_notice: NoticeHandler | None = None
         self._clock = clock
         self._lock = lock
         self._memory = memory_db(data)
-        self._fingerprint = _fingerprint(self.path)
+        self._fingerprint = fingerprint
+        self._foreign_changes = False
+        self._restore_needed = False
+        self._changes = 0
         self._pending: deque[Op] = deque()
         self._pending_lock = threading.Lock()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nctui-writer")
+        self._drain_scheduled = False
         self._last_drain: Future[None] | None = None
         self._closed = False
         self._recovery: Path | None = None
@@ -120,44 +162,48 @@ class Repository:
         prepare_data_dir(data_dir)
         path = data_dir / DATA_FILE_NAME
         lock = DataLock(data_dir / f"{DATA_FILE_NAME}.lock", timeout=lock_timeout)
+        # The fingerprint is taken before the read: a write in between then shows up as
+        # a change to reload, never as one silently marked seen.
+        fingerprint = _fingerprint(path)
         try:
             data = read_file(path)
-            found = None if data is None else schema_version(data)
+            version = None if data is None else check_data(data, path)
         except CorruptDataError:
-            data, found = None, None
-        if data is not None and found == CURRENT_SCHEMA_VERSION:
+            data, version = None, None
+        if data is not None and version == CURRENT_SCHEMA_VERSION:
             # The usual case needs no lock: a write replaces the file in one step.
-            return cls(data_dir, clock, data, OpenReport(path=path), lock)
-        if found is not None and found > CURRENT_SCHEMA_VERSION:
-            raise NewerSchemaError(path, found, CURRENT_SCHEMA_VERSION)
+            make_private(path)
+            return cls(data_dir, clock, data, OpenReport(path=path), lock, fingerprint)
         with lock:
             # Look again under the lock: another copy may have repaired it meanwhile.
+            fingerprint = _fingerprint(path)
             data, report = cls._open_locked(path, clock())
-        return cls(data_dir, clock, data, report, lock)
+            if report.moved_aside or report.created or report.migrated_from is not None:
+                fingerprint = _fingerprint(path)
+        return cls(data_dir, clock, data, report, lock, fingerprint)
 
     @staticmethod
     def _open_locked(path: Path, now: datetime) -> tuple[RawData, OpenReport]:
         moved_aside: Path | None = None
+        damage: str | None = None
         try:
             data = read_file(path)
-            found = None if data is None else schema_version(data)
-        except CorruptDataError:
-            moved_aside = _unused(path.with_name(f"{path.name}.corrupt-{_stamp(now)}"))
-            path.rename(moved_aside)
-            data, found = None, None
-        if data is None or found is None:
+            version = None if data is None else check_data(data, path)
+        except CorruptDataError as problem:
+            moved_aside, damage = _move_aside(path, now), str(problem)
+            data, version = None, None
+        if data is None or version is None:
             data = new_data(now)
             atomic_write_bytes(path, encode(data))
-            return data, OpenReport(path=path, created=moved_aside is None, moved_aside=moved_aside)
-        if found > CURRENT_SCHEMA_VERSION:
-            raise NewerSchemaError(path, found, CURRENT_SCHEMA_VERSION)
-        if found == CURRENT_SCHEMA_VERSION:
+            report = OpenReport(
+                path=path, created=moved_aside is None, moved_aside=moved_aside, damage=damage
+            )
+            return data, report
+        if version == CURRENT_SCHEMA_VERSION:
+            make_private(path)
             return data, OpenReport(path=path)
-        backup = _unused(path.with_name(f"{path.name}.backup-v{found}"))
-        shutil.copy2(path, backup)
-        data = migrate(data, now)
-        atomic_write_bytes(path, encode(data))
-        return data, OpenReport(path=path, migrated_from=found, backup=backup)
+        backup = _backup_then_migrate(path, data, version, now)
+        return migrate(data, now), OpenReport(path=path, migrated_from=version, backup=backup)
 
     # -- reading ---------------------------------------------------------------------
 
@@ -169,23 +215,48 @@ class Repository:
 
     def apply(self, op: Op) -> None:
         """Make a change now in memory and queue it for the file. Never blocks on disk."""
-        op.apply(self._memory)
         with self._pending_lock:
             if self._closed:
                 raise RuntimeError("the repository is closed")
+            op.apply(self._memory)
             self._pending.append(op)
+            self._changes += 1
+            self._schedule_drain()
+
+    def _schedule_drain(self) -> None:
+        # Called with _pending_lock held. One queued drain is enough: it takes every
+        # change waiting at the time it runs.
+        if not self._drain_scheduled and not self._closed:
+            self._drain_scheduled = True
             self._last_drain = self._executor.submit(self._drain)
 
     def flush(self, timeout: float | None = None) -> list[Op]:
-        """Wait until every queued change is on disk; return the ones that could not be."""
+        """Wait until every queued change is on disk; return the ones that could not be.
+
+        Raises concurrent.futures.TimeoutError if the writer is still busy after
+        `timeout` seconds.
+        """
+        deadline = None if timeout is None else time.monotonic() + timeout
         with self._pending_lock:
             if self._closed:
                 return list(self._pending)
-            drain = self._executor.submit(self._drain) if self._pending else self._last_drain
-        if drain is not None:
-            drain.result(timeout=timeout)
+            if self._pending or self._restore_needed:
+                self._schedule_drain()
+            drain = self._last_drain
+        while drain is not None:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            drain.result(timeout=left)
+            with self._pending_lock:
+                # A drain that found the file gone queues a restore: wait for that too.
+                drain = self._last_drain if self._last_drain is not drain else None
         with self._pending_lock:
             return list(self._pending)
+
+    def retry(self) -> None:
+        """Try again to write changes an earlier write could not."""
+        with self._pending_lock:
+            if self._pending or self._restore_needed:
+                self._schedule_drain()
 
     @property
     def unsaved(self) -> int:
@@ -195,96 +266,149 @@ class Repository:
 
     def _drain(self) -> None:
         with self._pending_lock:
+            self._drain_scheduled = False
             batch = list(self._pending)
-        if not batch:
+            restoring = self._restore_needed
+            # Taken under the same lock as `batch`, so it holds exactly those changes.
+            snapshot = encode(self._memory.storage.read() or {}) if restoring else None
+        if not batch and not restoring:
             return
         try:
-            self._write(batch)
-        except Exception as exc:  # reported, and the batch stays queued for a retry
-            if self.on_write_error is not None:
-                self.on_write_error(exc, batch)
+            notice = self._write(batch, snapshot)
+        except _RestoreNeeded:
+            with self._pending_lock:
+                self._restore_needed = True
+                self._schedule_drain()
+            return
+        except Exception as error:  # reported; the batch stays queued for a retry
+            self._report_error(error, batch)
             return
         with self._pending_lock:
             for _ in batch:
                 self._pending.popleft()
+            if restoring:
+                self._restore_needed = False
+        if notice:
+            self._notify(notice)
 
-    def _write(self, batch: Sequence[Op]) -> None:
+    def _write(self, batch: Sequence[Op], snapshot: bytes | None) -> str | None:
         self._lock.acquire()
         try:
+            if _fingerprint(self.path) != self._fingerprint:
+                self._foreign_changes = True
             db, storage = transaction_db(self.path)
-            current = storage.read()
+            try:
+                current = storage.read()
+                version = None if current is None else check_data(current, self.path)
+            except CorruptDataError as problem:
+                if snapshot is None:
+                    raise _RestoreNeeded from problem
+                moved = _move_aside(self.path, self._clock())
+                return self._restore(snapshot, f"was damaged ({problem}); it is kept as {moved}")
             if current is None:
-                storage.write(new_data(self._clock()))
-            else:
-                found = schema_version(current)
-                if found > CURRENT_SCHEMA_VERSION:
-                    raise NewerSchemaError(self.path, found, CURRENT_SCHEMA_VERSION)
-                if found < CURRENT_SCHEMA_VERSION:
-                    storage.write(migrate(current, self._clock()))
+                if snapshot is None:
+                    raise _RestoreNeeded
+                return self._restore(snapshot, "went missing")
+            if version is not None and version < CURRENT_SCHEMA_VERSION:
+                _backup_then_migrate(self.path, current, version, self._clock())
+                db, storage = transaction_db(self.path)
             for op in batch:
                 op.apply(db)
             storage.commit()
             self._fingerprint = _fingerprint(self.path)
+            return None
         finally:
             self._lock.release()
+
+    def _restore(self, snapshot: bytes, what_happened: str) -> str:
+        atomic_write_bytes(self.path, snapshot)
+        self._fingerprint = _fingerprint(self.path)
+        self._foreign_changes = False
+        return (
+            f"Your data file {what_happened} while nctui was open. Everything has been "
+            "written again from this window, so nothing is lost."
+        )
+
+    def _report_error(self, error: Exception, batch: Sequence[Op]) -> None:
+        if self.on_write_error is None:
+            return
+        try:
+            self.on_write_error(error, batch)
+        except Exception:  # a broken handler must not stop the writer
+            return
+
+    def _notify(self, message: str) -> None:
+        if self.on_notice is None:
+            return
+        try:
+            self.on_notice(message)
+        except Exception:  # a broken handler must not stop the writer
+            return
 
     # -- other copies of nctui -----------------------------------------------------------
 
     def changed_elsewhere(self) -> bool:
-        """True when another process has written the file since this one last did."""
+        """True when another process has written the file since this one last read it."""
         if self.unsaved:
             return False
-        return _fingerprint(self.path) != self._fingerprint
+        return self._foreign_changes or _fingerprint(self.path) != self._fingerprint
+
+    def read_for_reload(self) -> ReloadSnapshot | None:
+        """Read the file as another copy left it. Safe on any thread.
+
+        Returns None, and arranges for the data to be written back, when the file has
+        gone missing or been damaged. Raises DataFileError or NewerSchemaError when it
+        cannot be used at all.
+        """
+        with self._pending_lock:
+            changes_seen = self._changes
+        fingerprint = _fingerprint(self.path)
+        try:
+            data = read_file(self.path)
+            version = None if data is None else check_data(data, self.path)
+        except CorruptDataError:
+            data, version = None, None
+        if data is None or version is None:
+            with self._pending_lock:
+                self._restore_needed = True
+                self._schedule_drain()
+            return None
+        if version < CURRENT_SCHEMA_VERSION:
+            data = migrate(data, self._clock())
+        return ReloadSnapshot(changes_seen, fingerprint, memory_db(data))
+
+    def swap_in(self, snapshot: ReloadSnapshot) -> bool:
+        """Use a reloaded copy, unless a change was made since it was read."""
+        with self._pending_lock:
+            if self._pending or self._changes != snapshot.changes_seen:
+                return False
+            self._memory = snapshot.memory
+            self._fingerprint = snapshot.fingerprint
+            self._foreign_changes = False
+            return True
 
     def mark_seen(self) -> None:
         """Accept the file as it is now, so `changed_elsewhere` stays quiet until it changes."""
         self._fingerprint = _fingerprint(self.path)
-
-    def retry(self) -> None:
-        """Try again to write changes an earlier write could not."""
-        with self._pending_lock:
-            if self._pending and not self._closed:
-                self._last_drain = self._executor.submit(self._drain)
-
-    def reload(self) -> bool:
-        """Re-read the file after another copy wrote to it.
-
-        Runs on the thread that calls `apply`, so no change can slip in meanwhile. Returns
-        False, changing nothing, while changes of ours are still queued or the file is
-        busy; the caller simply tries again later.
-        """
-        try:
-            self._lock.acquire(timeout=0.5)
-        except StorageBusyError:
-            return False
-        try:
-            if self.unsaved:
-                return False
-            fingerprint = _fingerprint(self.path)
-            data = read_file(self.path) or new_data(self._clock())
-            found = schema_version(data)
-            if found > CURRENT_SCHEMA_VERSION:
-                raise NewerSchemaError(self.path, found, CURRENT_SCHEMA_VERSION)
-            self._memory = memory_db(migrate(data, self._clock()))
-            self._fingerprint = fingerprint
-            return True
-        finally:
-            self._lock.release()
+        self._foreign_changes = False
 
     # -- closing ---------------------------------------------------------------------
 
-    def close(self, timeout: float | None = 30.0) -> Path | None:
+    def close(self, timeout: float | None = 10.0) -> Path | None:
         """Write everything still queued and stop the writer.
 
-        If some changes still cannot be written, they are saved beside the data file (or
-        in the system's temporary folder) and that path is returned, so nothing is lost.
+        If some changes still cannot be written in time, they are saved beside the data
+        file (or in the system's temporary folder) and that path is returned, so nothing
+        is lost.
         """
         if self._closed:
             return self._recovery
-        left = self.flush(timeout=timeout)
+        with contextlib.suppress(FutureTimeout):
+            self.flush(timeout=timeout)
         with self._pending_lock:
             self._closed = True
-        self._executor.shutdown(wait=True)
+            left = list(self._pending)
+        self._executor.shutdown(wait=False, cancel_futures=True)
         if left:
             self._recovery = self._save_recovery(left)
         return self._recovery
@@ -293,7 +417,7 @@ class Repository:
         import tempfile  # noqa: PLC0415 - only on this rare path
 
         payload = json.dumps([op.as_json() for op in ops], ensure_ascii=False, indent=1)
-        name = f"{DATA_FILE_NAME}.unsaved-{_stamp(self._clock())}"
+        name = f"{DATA_FILE_NAME}.unsaved-{_file_stamp(self._clock())}"
         for folder in (self.data_dir, Path(tempfile.gettempdir())):
             target = _unused(folder / name)
             try:
@@ -302,3 +426,10 @@ class Repository:
                 continue
             return target
         return None
+
+
+class _RestoreNeeded(Exception):
+    """The file is missing or damaged: write the whole in-memory copy back."""
+
+
+__all__ = ["OpenReport", "ReloadSnapshot", "Repository", "StorageBusyError", "read_snapshot"]

@@ -27,7 +27,7 @@ JOURNAL_LINES = (
 )
 
 
-def _stamp(moment: datetime) -> str:
+def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
@@ -43,7 +43,7 @@ def sample_history(now: datetime, years: float, *, seed: int = 7) -> RawData:
     day = now - timedelta(days=round(365 * years))
     while day < now:
         length = rng.choice((30, 60, 90))
-        attempt = {"id": new_id(), "start": _stamp(day), "length_days": length}
+        attempt = {"id": new_id(), "start": _iso(day), "length_days": length}
         tables["attempts"].append(attempt)
         run = rng.randint(5, length)
         for offset in range(run):
@@ -52,7 +52,7 @@ def sample_history(now: datetime, years: float, *, seed: int = 7) -> RawData:
                 break
             for _ in range(rng.choices((0, 1, 2, 3), weights=(3, 4, 2, 1))[0]):
                 tables["events"].append(
-                    {"id": new_id(), "kind": "urge", "at": _stamp(moment), "attempt": attempt["id"]}
+                    {"id": new_id(), "kind": "urge", "at": _iso(moment), "attempt": attempt["id"]}
                 )
             if rng.random() < 0.85:
                 checkin: dict[str, Any] = {
@@ -61,14 +61,14 @@ def sample_history(now: datetime, years: float, *, seed: int = 7) -> RawData:
                     "mood": rng.randint(2, 9),
                     "miss": rng.randint(0, 10),
                     "urge": rng.randint(0, 10),
-                    "at": _stamp(moment),
+                    "at": _iso(moment),
                 }
                 if rng.random() < 0.4:
                     checkin["text"] = _journal(rng)
                 tables["checkins"].append(checkin)
         day += timedelta(days=run)
         tables["events"].append(
-            {"id": new_id(), "kind": "contact", "at": _stamp(day), "attempt": attempt["id"]}
+            {"id": new_id(), "kind": "contact", "at": _iso(day), "attempt": attempt["id"]}
         )
     for name, docs in tables.items():
         data[name] = {str(index): doc for index, doc in enumerate(docs, start=1)}

@@ -36,6 +36,10 @@ class KeyBar(Widget):
         """Redraw whenever the screen's bindings change (focus moves, a dialog opens)."""
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
+    def on_unmount(self) -> None:
+        """Stop listening when the bar goes away."""
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
     def _bindings_changed(self, _screen: Screen[object]) -> None:
         self.refresh()
 

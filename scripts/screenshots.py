@@ -28,7 +28,17 @@ SIZE = (100, 30)
 SHOTS: Sequence[tuple[str, str, Sequence[str]]] = (
     ("home", "Home", ()),
     ("help", "Every key, on the help screen", ("question_mark",)),
-    ("intake", "Intake", ("i",)),
+    ("intake", "Intake: one question at a time", ("i",)),
+    (
+        "intake-plan",
+        "Intake: the plan and every reason for it",
+        # today; 3 years; badly; they did; no, no, no; belongings; to heal
+        (
+            *("i", "_", "enter", "3", "enter", "enter", "_"),
+            *("down", "enter", "_") * 5,
+            *("space", "enter", "_", "down", "enter", "_"),
+        ),
+    ),
     ("countdown", "Countdown", ("c",)),
     ("activities", "Activities", ("a",)),
     ("journal", "Check-in & journal", ("j",)),
@@ -44,12 +54,14 @@ def shoot(name: str, title: str, keys: Sequence[str]) -> Path:
         write_sample_history(data_dir, NOW, years=0.1)
         app = create_app(data_dir, fixed_clock(NOW))
         app.animation_level = "none"
+        app.cursor_blink = False
 
         pictures: list[str] = []
 
         async def pilot(driver: Pilot[object]) -> None:
             await driver.pause()
-            await driver.press(*keys)
+            for key in keys:  # "_" waits for the screen to settle, as in snapshot tests
+                await (driver.pause() if key == "_" else driver.press(key))
             await driver.pause()
             await driver.wait_for_scheduled_animations()
             pictures.append(app.export_screenshot(title=f"nctui · {title}"))

@@ -15,6 +15,7 @@ import pytest
 
 from nctui.domain import clock as clock_module
 from nctui.domain.clock import ManualClock
+from nctui.storage.repository import Repository
 from nctui.ui.app import NctuiApp, create_app
 
 LONDON = ZoneInfo("Europe/London")
@@ -45,6 +46,14 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def repository(data_dir: Path, clock: ManualClock) -> Iterator[Repository]:
+    """A repository on the test's data folder, closed (writer stopped) afterwards."""
+    opened = Repository.open(data_dir, clock)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
 def make_app(data_dir: Path, clock: ManualClock) -> Iterator[Callable[[], NctuiApp]]:
     """Build apps the way `nctui` does, with animation off so screens are steady."""
     apps: list[NctuiApp] = []
@@ -52,6 +61,8 @@ def make_app(data_dir: Path, clock: ManualClock) -> Iterator[Callable[[], NctuiA
     def build() -> NctuiApp:
         app = create_app(data_dir, clock)
         app.animation_level = "none"
+        app.cursor_blink = False
+        app.poll_seconds = 0  # tests look for other windows' changes by hand
         apps.append(app)
         return app
 

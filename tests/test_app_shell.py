@@ -9,15 +9,17 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 from textual.command import CommandPalette
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from nctui.domain.clock import ManualClock
 from nctui.storage.ops import Insert, new_id
 from nctui.storage.repository import Repository
+from nctui.storage.settings import setting_op
 from nctui.ui.app import NctuiApp
 from nctui.ui.navigation import DESTINATIONS, HOME
 from nctui.ui.screens.help import HelpScreen
 from nctui.ui.screens.notice import NoticeScreen
+from nctui.ui.screens.placeholder import PlaceholderScreen
 
 AppFactory = Callable[[], NctuiApp]
 
@@ -26,7 +28,7 @@ async def test_opens_on_home_with_the_title(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test() as pilot:
         await pilot.pause()
-        assert app.current_place == HOME.name
+        assert app.current_mode == HOME.name
         assert app.screen.query_one("#title").drawing_for(80).count("\n") >= 4  # type: ignore[attr-defined]
 
 
@@ -34,13 +36,40 @@ async def test_every_screen_is_one_key_away(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test() as pilot:
         for target in [*DESTINATIONS[1:], HOME]:
+            app.screen.set_focus(None)  # a screen may start in a text box
             await pilot.press(target.key)
             await pilot.pause()
-            assert app.current_place == target.name
+            assert app.current_mode == target.name
             assert app.screen.sub_title == target.title
-            if target is not HOME:
+            if isinstance(app.screen, PlaceholderScreen):
                 text = str(app.screen.query_one(".placeholder", Static).content)
                 assert "Coming soon" in text
+
+
+async def test_escape_leaves_a_text_box_so_letters_work_again(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        box = app.focused
+        assert isinstance(box, Input)
+        await pilot.press("c")
+        assert app.current_mode == "intake"  # typed into the box
+        assert box.value.endswith("c")
+        await pilot.press("escape", "c")
+        await pilot.pause()
+        assert app.current_mode == "countdown"
+
+
+async def test_palette_does_not_leave_a_dialog_behind(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        app.go("countdown")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.current_mode == HOME.name
 
 
 async def test_home_menu_opens_a_screen_with_arrows_and_enter(make_app: AppFactory) -> None:
@@ -50,7 +79,7 @@ async def test_home_menu_opens_a_screen_with_arrows_and_enter(make_app: AppFacto
         assert isinstance(app.focused, OptionList)
         await pilot.press("down", "down", "enter")
         await pilot.pause()
-        assert app.current_place == DESTINATIONS[3].name
+        assert app.current_mode == DESTINATIONS[3].name
 
 
 @pytest.mark.parametrize("key", ["question_mark", "f1"])
@@ -66,7 +95,7 @@ async def test_help_lists_every_key(make_app: AppFactory, key: str) -> None:
         console = Console(width=76, record=True, file=io.StringIO())
         console.print(app.screen.query_one("#help-table", Static).content)
         shown = " ".join(console.export_text().split())
-        assert "c Countdown: Where you are in your period" in shown
+        assert "c Countdown — Where you are in your period" in shown
         for target in DESTINATIONS:
             assert target.key in keys
             assert target.summary in described
@@ -84,7 +113,7 @@ async def test_screen_keys_wait_while_help_is_open(make_app: AppFactory) -> None
         await pilot.press("question_mark", "c")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        assert app.current_place == HOME.name
+        assert app.current_mode == HOME.name
 
 
 async def test_command_palette_jumps_to_each_screen(make_app: AppFactory) -> None:
@@ -98,7 +127,7 @@ async def test_command_palette_jumps_to_each_screen(make_app: AppFactory) -> Non
             await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()
-            assert app.current_place == target.name
+            assert app.current_mode == target.name
 
 
 async def test_q_quits_and_everything_is_saved(make_app: AppFactory, data_dir: Path) -> None:
@@ -123,7 +152,7 @@ async def test_a_damaged_file_is_named_in_a_notice(make_app: AppFactory, data_di
         assert (data_dir / "nctui.json.corrupt-2026-11-26T09-30-00").exists()
         await pilot.press("enter")
         await pilot.pause()
-        assert app.current_place == HOME.name
+        assert app.current_mode == HOME.name
         assert not isinstance(app.screen, NoticeScreen)
 
 
@@ -137,6 +166,7 @@ async def test_changes_from_another_window_appear(
         other.close()
         version = app.data_version
         app._poll_storage()
+        await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.data_version == version + 1
         notes = [doc["note"] for doc in app.repository.table("events").all()]
@@ -168,6 +198,18 @@ async def test_a_failed_save_is_reported_and_retried(
 
 def _raise_disk_full(path: Path, payload: bytes) -> None:
     raise OSError(28, "No space left on device")
+
+
+async def test_a_theme_that_no_longer_exists_falls_back(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    repository = Repository.open(data_dir, clock)
+    repository.apply(setting_op("theme", "a-theme-from-an-old-version"))
+    repository.close()
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.theme == "nctui"
 
 
 async def test_theme_choice_is_remembered(make_app: AppFactory) -> None:

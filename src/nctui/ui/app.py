@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -15,15 +15,14 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
 from nctui.domain.clock import Clock
-from nctui.storage.errors import StorageError
+from nctui.storage.errors import StorageError, describe_write_error
 from nctui.storage.ops import Op
-from nctui.storage.repository import Repository
+from nctui.storage.repository import ReloadSnapshot, Repository
 from nctui.storage.settings import read_setting, setting_op
-from nctui.ui.navigation import DESTINATIONS, HOME, Destination, destination
+from nctui.ui.navigation import DESTINATIONS, HOME, INTAKE, Destination
 from nctui.ui.paths import display_path
 from nctui.ui.theme import DEFAULT_THEME, NCTUI_THEME
 
-ELSEWHERE_POLL_SECONDS = 2.0
 SCREENS_GROUP = Binding.Group("Screens")
 QUIT_TIP = "Save everything and leave nctui."
 
@@ -36,6 +35,14 @@ class WriteFailed(Message):
         self.reason = reason
 
 
+class StorageNotice(Message):
+    """Posted from the writer thread when it repaired something the person should know."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
 def _screen_factory(target: Destination) -> Callable[[], Screen[None]]:
     # Screens are imported when first opened, keeping start-up to the first screen's cost.
     def build() -> Screen[None]:
@@ -43,6 +50,10 @@ def _screen_factory(target: Destination) -> Callable[[], Screen[None]]:
             from nctui.ui.screens.home import HomeScreen  # noqa: PLC0415
 
             return HomeScreen()
+        if target is INTAKE:
+            from nctui.ui.screens.intake import IntakeScreen  # noqa: PLC0415
+
+            return IntakeScreen()
         from nctui.ui.screens.placeholder import PlaceholderScreen  # noqa: PLC0415
 
         return PlaceholderScreen(target)
@@ -52,9 +63,9 @@ def _screen_factory(target: Destination) -> Callable[[], Screen[None]]:
 
 def _explain(binding: Binding) -> str:
     if binding.action == "command_palette":
-        return "Command palette: search every screen and action"
+        return "Command palette — search every screen and action"
     if binding.tooltip:
-        return f"{binding.description}: {binding.tooltip}"
+        return f"{binding.description} — {binding.tooltip}"
     return binding.description
 
 
@@ -76,52 +87,66 @@ class NctuiApp(App[None]):
             )
             for d in DESTINATIONS
         ),
-        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            key_display="?",
+            id="help",
+            tooltip="every key that works here",
+        ),
         Binding("f1", "help", "Help", show=False, id="help-f1"),
         Binding("q", "quit", "Quit", id="quit", tooltip=QUIT_TIP),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip=QUIT_TIP),
     ]
+
+    cursor_blink = True
+    """Whether text cursors blink; screenshots and snapshot tests turn it off."""
+
+    poll_seconds = 2.0
+    """How often to look for changes made by another nctui window (tests poll by hand)."""
 
     data_version: reactive[int] = reactive(0, init=False)
     """Goes up by one whenever the data changes; screens watch it to redraw."""
 
     def __init__(self, repository: Repository, clock: Clock) -> None:
         # Start straight in the first screen's mode, so no blank default screen is
-        # built and drawn first (measured in benchmarks/).
+        # built and drawn first (measured in benchmarks/). Textual reads DEFAULT_MODE
+        # during __init__, and the first screen depends on the person's data.
         self.DEFAULT_MODE = self.start_place(repository)  # type: ignore[misc]
         super().__init__()
         self.repository = repository
         self.clock = clock
-        self.recovery_path: Path | None = None
         self._write_problem: str | None = None
         self._started = False
         self.register_theme(NCTUI_THEME)
-        self.theme = str(read_setting(repository, "theme", DEFAULT_THEME))
+        saved_theme = str(read_setting(repository, "theme", DEFAULT_THEME))
+        self.theme = saved_theme if saved_theme in self.available_themes else DEFAULT_THEME
         for target in DESTINATIONS:
             self.add_mode(target.name, _screen_factory(target))
 
     # -- start and stop ------------------------------------------------------------
 
     def on_mount(self) -> None:
-        """Open the first screen, tell the person anything they must know, start polling."""
+        """Tell the person anything they must know, then keep an eye on the data file."""
         self.repository.on_write_error = self._report_write_error
+        self.repository.on_notice = self._report_notice
         self._started = True
         self._show_open_report()
-        self.set_interval(ELSEWHERE_POLL_SECONDS, self._poll_storage)
+        if self.poll_seconds > 0:
+            self.set_interval(self.poll_seconds, self._poll_storage)
 
     @staticmethod
     def start_place(repository: Repository) -> str:
         """The screen nctui opens on."""
         return HOME.name
 
-    @property
-    def current_place(self) -> str:
-        """The name of the top-level screen showing now (under any dialog)."""
-        return self.current_mode
-
     def on_unmount(self) -> None:
-        """Write what is still queued; keep aside anything that cannot be written."""
-        self.recovery_path = self.repository.close()
+        """Write what is still queued; anything that cannot be written is kept aside.
+
+        The command line closes the repository again to learn where such changes went.
+        """
+        self.repository.close(timeout=5.0)
 
     def _show_open_report(self) -> None:
         report = self.repository.report
@@ -131,16 +156,17 @@ class NctuiApp(App[None]):
             self.push_screen(
                 NoticeScreen(
                     "Your data file could not be read",
-                    "nctui could not read its data file, so it has started a fresh one.\n\n"
+                    f"nctui could not read its data file ({report.damage}), so it has "
+                    "started a fresh one.\n\n"
                     "Nothing was deleted. The old file is kept, untouched, at:\n"
                     f"{display_path(report.moved_aside)}\n\n"
                     "If you have a backup, you can put it back in place while nctui is closed.",
                 )
             )
-        elif report.migrated_from is not None:
+        elif report.migrated_from is not None and report.backup is not None:
             self.notify(
                 "Your data was brought up to date. The old file is kept at "
-                f"{display_path(report.backup) if report.backup else 'its old place'}.",
+                f"{display_path(report.backup)}.",
                 title="Data updated",
                 timeout=8,
             )
@@ -154,7 +180,11 @@ class NctuiApp(App[None]):
 
     def _report_write_error(self, error: Exception, _batch: object) -> None:
         # Runs on the writer thread: post_message is safe there, and never blocks.
-        self.post_message(WriteFailed(str(error) or type(error).__name__))
+        self.post_message(WriteFailed(describe_write_error(error, self.repository.data_dir)))
+
+    def _report_notice(self, text: str) -> None:
+        # Runs on the writer thread, like _report_write_error.
+        self.post_message(StorageNotice(text))
 
     @on(WriteFailed)
     def _on_write_failed(self, message: WriteFailed) -> None:
@@ -168,6 +198,10 @@ class NctuiApp(App[None]):
             timeout=12,
         )
 
+    @on(StorageNotice)
+    def _on_storage_notice(self, message: StorageNotice) -> None:
+        self.notify(message.text, title="Data file restored", severity="warning", timeout=15)
+
     def _poll_storage(self) -> None:
         repository = self.repository
         if repository.unsaved:
@@ -176,17 +210,28 @@ class NctuiApp(App[None]):
         if self._write_problem is not None:
             self._write_problem = None
             self.notify("Everything is saved now.", title="Saved")
-        if not repository.changed_elsewhere():
-            return
+        if repository.changed_elsewhere():
+            self._reload()
+
+    @work(thread=True, exclusive=True, group="reload")
+    def _reload(self) -> None:
+        # Reading and parsing the whole file happens here, off the keystroke path.
         try:
-            reloaded = repository.reload()
+            snapshot = self.repository.read_for_reload()
         except StorageError as error:
-            repository.mark_seen()
-            self.notify(str(error), title="Could not read changes", severity="error", timeout=12)
+            self.call_from_thread(self._reload_failed, str(error))
             return
-        if reloaded:
+        if snapshot is not None:
+            self.call_from_thread(self._finish_reload, snapshot)
+
+    def _finish_reload(self, snapshot: ReloadSnapshot) -> None:
+        if self.repository.swap_in(snapshot):
             self.data_version += 1
             self.notify("Updated with changes from another nctui window.", timeout=4)
+
+    def _reload_failed(self, reason: str) -> None:
+        self.repository.mark_seen()
+        self.notify(reason, title="Could not read changes", severity="error", timeout=12)
 
     def watch_theme(self, theme: str) -> None:
         """Remember the chosen theme for next time."""
@@ -196,7 +241,10 @@ class NctuiApp(App[None]):
     # -- navigation ------------------------------------------------------------------
 
     def go(self, name: str) -> None:
-        """Show the top-level screen called `name`."""
+        """Show the top-level screen called `name`, unless a dialog is waiting for an answer."""
+        if isinstance(self.screen, ModalScreen):
+            self.notify("Close this window first: Esc, or choose an answer.", timeout=4)
+            return
         if self.current_mode != name:
             self.switch_mode(name)
 
@@ -232,11 +280,12 @@ class NctuiApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: a jump to every screen, then Textual's own commands."""
-        for target in DESTINATIONS:
-            yield SystemCommand(
-                f"Go to {target.title}", target.summary, partial(self.go, target.name)
-            )
-        yield SystemCommand("Keys", "List every key", self.action_help)
+        if not isinstance(screen, ModalScreen):
+            for target in DESTINATIONS:
+                yield SystemCommand(
+                    f"Go to {target.title}", target.summary, partial(self.go, target.name)
+                )
+            yield SystemCommand("Keys", "List every key", self.action_help)
         yield from (
             command for command in super().get_system_commands(screen) if command.title != "Keys"
         )
@@ -250,4 +299,4 @@ def create_app(data_dir: Path, clock: Clock) -> NctuiApp:
     return NctuiApp(Repository.open(data_dir, clock), clock)
 
 
-__all__ = ["NctuiApp", "WriteFailed", "create_app", "destination"]
+__all__ = ["NctuiApp", "StorageNotice", "WriteFailed", "create_app"]

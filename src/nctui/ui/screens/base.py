@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
 from nctui.ui.navigation import Destination
 from nctui.ui.widgets.keybar import KeyBar
@@ -21,6 +23,25 @@ class NctuiScreen(Screen[None]):
     """A top-level screen reached with one key from anywhere."""
 
     destination: Destination
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape",
+            "leave_box",
+            "Leave box",
+            tooltip="Leave the text box, so letters work as keys again",
+        ),
+    ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """ "Leave box" only shows while typing in a box."""
+        if action == "leave_box":
+            return isinstance(self.focused, Input | TextArea)
+        return True
+
+    def action_leave_box(self) -> None:
+        """Take the focus out of the text box."""
+        self.set_focus(None)
 
     def __init__(self) -> None:
         super().__init__(id=f"{self.destination.name}-screen")

@@ -1,0 +1,97 @@
+"""The start-of-no-contact checklist: the guide's steps for starting well, plus the
+practical things the intake said must still be sorted out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nctui.domain.intake import IntakeAnswers, LooseEnd
+
+TIMELINE_KEY = "timeline"
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One thing to do, with a short note on how."""
+
+    key: str
+    title: str
+    how: str
+
+
+START_ITEMS: tuple[ChecklistItem, ...] = (
+    ChecklistItem(
+        "tell_them",
+        "Tell them, kindly, that you need space",
+        "A short, calm message, so silence is not mistaken for a game. A draft is below.",
+    ),
+    ChecklistItem(
+        "hide_number",
+        "Mute or hide their number",
+        "Archive the chat too, so it is not the first thing you see.",
+    ),
+    ChecklistItem(
+        "mute_social",
+        "Unfollow or mute them on social media",
+        "Muting is quieter than blocking, and you can decide about the rest later.",
+    ),
+    ChecklistItem(
+        "ask_friends",
+        "Ask mutual friends not to pass on news of them",
+        "A simple “I'd rather not hear about them for a while” is enough.",
+    ),
+    ChecklistItem(
+        TIMELINE_KEY,
+        "Set your timeline",
+        "Done when you choose a length: the countdown keeps it for you.",
+    ),
+    ChecklistItem(
+        "plan_for_you",
+        "Plan some time that is just for you",
+        "A class, a trip, old friends: the Activities screen has ideas.",
+    ),
+    ChecklistItem(
+        "closure",
+        "Settle anything unresolved that keeps eating at you",
+        "If something still needs saying, say it before you start, then let it rest.",
+    ),
+)
+
+LOOSE_END_TODOS: dict[LooseEnd, tuple[str, str]] = {
+    LooseEnd.BELONGINGS: (
+        "Return or collect belongings",
+        "Arrange one quick handover, or ask a friend to do it for you.",
+    ),
+    LooseEnd.FINANCES: (
+        "Close or split joint accounts, bills and subscriptions",
+        "Keep the messages brief and practical; this is an allowed reason to be in touch.",
+    ),
+    LooseEnd.LEASE: (
+        "Sort out the lease or the home you share",
+        "Agree dates and who pays what, in writing, and keep it to that.",
+    ),
+    LooseEnd.PETS: (
+        "Agree who looks after the pets",
+        "Settle who cares for them, and how any handovers will work.",
+    ),
+    LooseEnd.OTHER: ("Sort out", "Deal with it in as few, as practical messages as you can."),
+}
+
+DRAFT_MESSAGE = (
+    "Hi. I've been thinking about everything, and I need some space to look after myself "
+    "for a while. I won't be in touch for now. It isn't a game and I'm not trying to hurt "
+    "you; I just need the time. I hope you're doing OK. Take care."
+)
+
+
+def checklist_for(answers: IntakeAnswers | None) -> tuple[ChecklistItem, ...]:
+    """The start steps, then one item per loose end from the latest answers."""
+    if answers is None:
+        return START_ITEMS
+    extra = []
+    for end in answers.loose_ends:
+        title, how = LOOSE_END_TODOS[end]
+        if end is LooseEnd.OTHER:
+            title = f"{title}: {answers.other_loose_end}"
+        extra.append(ChecklistItem(f"loose:{end.value}", title, how))
+    return START_ITEMS + tuple(extra)

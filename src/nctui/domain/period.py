@@ -1,0 +1,99 @@
+"""The no-contact period: attempts, their dates, and the calendar arithmetic behind them.
+
+Every date calculation works on local calendar dates and wall-clock times, so that a
+daylight-saving change never makes a day longer or shorter than a day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+from enum import StrEnum
+
+
+class EndReason(StrEnum):
+    """Why an attempt stopped before, or when, its period ended."""
+
+    COMPLETE = "complete"
+    CONTACT = "contact"
+    """Contact the person started, restarting the period."""
+    NEW_PLAN = "new_plan"
+    """The person took the intake again and chose a new plan."""
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One run at a no-contact period, from its start until it ended or completed."""
+
+    id: str
+    start: datetime
+    length_days: int
+    intake_id: str | None = None
+    ended_at: datetime | None = None
+    end_reason: EndReason | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Still running, or finished on time but not yet closed."""
+        return self.ended_at is None
+
+
+def zone_of(now: datetime) -> tzinfo:
+    """The time zone of a clock reading (clocks always give aware times)."""
+    if now.tzinfo is None:
+        raise ValueError("clock readings must be time-zone aware")
+    return now.tzinfo
+
+
+def local(moment: datetime, zone: tzinfo) -> datetime:
+    """`moment` as wall-clock time in `zone`."""
+    return moment.astimezone(zone)
+
+
+def add_calendar_days(start: datetime, days: int, zone: tzinfo) -> datetime:
+    """`days` calendar days after `start`, at the same local wall-clock time.
+
+    Across a daylight-saving change the result is 23 or 25 hours per changed day
+    away in absolute time, as a person reading a calendar would expect.
+    """
+    wall = local(start, zone).replace(tzinfo=None) + timedelta(days=days)
+    return wall.replace(tzinfo=zone)
+
+
+def end_of(attempt: Attempt, zone: tzinfo) -> datetime:
+    """When the attempt's period is planned to end."""
+    return add_calendar_days(attempt.start, attempt.length_days, zone)
+
+
+def start_from_day(day: date, now: datetime) -> datetime:
+    """The start of a period that began on `day`: now if today, else that day at this time."""
+    zone = zone_of(now)
+    if day >= now.date():
+        return now
+    return datetime.combine(day, now.timetz().replace(tzinfo=None)).replace(tzinfo=zone)
+
+
+def day_number(start: datetime, now: datetime) -> int:
+    """Which day of the period `now` falls on; the start day is day 1 (never below 1)."""
+    zone = zone_of(now)
+    return max(1, (now.date() - local(start, zone).date()).days + 1)
+
+
+def open_attempt(attempts: list[Attempt]) -> Attempt | None:
+    """The attempt still open, if any (the most recent one)."""
+    for attempt in reversed(attempts):
+        if attempt.is_open:
+            return attempt
+    return None
+
+
+def close_for_new_plan(attempt: Attempt, now: datetime) -> tuple[datetime, EndReason]:
+    """When and why an open attempt closes because a new plan starts.
+
+    A period that already reached its end is recorded as complete at its end; one
+    still running is recorded as replaced now.
+    """
+    end = end_of(attempt, zone_of(now))
+    if end <= now:
+        return end, EndReason.COMPLETE
+    return now, EndReason.NEW_PLAN

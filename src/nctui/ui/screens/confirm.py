@@ -1,0 +1,48 @@
+"""A gentle "are you sure?" with two clear choices."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Asks a question; dismisses with True for yes, False for no or Esc."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "no", "Cancel")]
+
+    def __init__(self, title: str, body: str, yes: str, no: str = "Cancel") -> None:
+        super().__init__(classes="confirm")
+        self._title = title
+        self._body = body
+        self._yes = yes
+        self._no = no
+
+    def compose(self) -> ComposeResult:
+        """Title, explanation, the two choices (the safe one focused)."""
+        with Vertical(classes="dialog"):
+            yield Static(self._title, classes="dialog-title", markup=False)
+            yield Static(self._body, classes="dialog-text", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self._no, id="no")
+                # Neither button is coloured: the focus alone shows which one Enter presses.
+                yield Button(self._yes, id="yes")
+
+    def on_mount(self) -> None:
+        """Start on the choice that changes nothing."""
+        self.query_one("#no", Button).focus()
+
+    def action_no(self) -> None:
+        """Leave everything as it was."""
+        self.dismiss(False)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")

@@ -1,0 +1,302 @@
+"""One question of a questionnaire: the question, a hint, the answer, and a message line.
+
+Each kind of question reads its own widgets and raises `AnswerError` with a message when
+the answer cannot be used; the message then shows under the question and focus stays
+on the widget to fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from enum import Enum
+from typing import Any, ClassVar, Generic, TypeVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input, Label, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from nctui.domain.intake import (
+    AnswerError,
+    LooseEnd,
+    clean_other_loose_end,
+    parse_contact_day,
+    parse_together,
+)
+from nctui.ui.widgets.text_input import TextInput
+
+Choice = TypeVar("Choice", bound=Enum)
+
+CHOSEN_MARK = "●"
+OPEN_MARK = "○"
+
+
+class Question(Vertical):
+    """Base of every question. Subclasses compose the answer and read it."""
+
+    DEFAULT_CLASSES = "question"
+
+    class Answered(Message):
+        """The person confirmed an answer (Enter) and wants to go on."""
+
+        def __init__(self, question: Question) -> None:
+            super().__init__()
+            self.question = question
+
+    def __init__(self, field: str, title: str, hint: str) -> None:
+        super().__init__(id=f"question-{field.replace('_', '-')}")
+        self.field = field
+        self.title = title
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        """Question, hint, answer widgets, message line."""
+        yield Static(self.title, classes="question-title", markup=False)
+        yield Static(self.hint, classes="question-hint", markup=False)
+        yield from self.compose_answer()
+        yield Static("", classes="question-error", markup=False)
+
+    def compose_answer(self) -> Iterable[Widget]:
+        """The widgets that hold the answer."""
+        raise NotImplementedError
+
+    def read(self) -> dict[str, Any]:
+        """The answer as intake fields; raises AnswerError (and marks the bad widget)."""
+        raise NotImplementedError
+
+    def focus_answer(self) -> None:
+        """Put the cursor where the answer goes."""
+        raise NotImplementedError
+
+    def show_error(self, message: str, widget: Widget | None = None) -> None:
+        """Show `message` under the question and focus the widget to fix."""
+        self.query_one(".question-error", Static).update(message)
+        self.add_class("-invalid")
+        if widget is not None:
+            widget.focus()
+        else:
+            self.focus_answer()
+
+    def clear_error(self) -> None:
+        """Forget an earlier message."""
+        self.query_one(".question-error", Static).update("")
+        self.remove_class("-invalid")
+
+
+class DayQuestion(Question):
+    """When something happened: "today", "yesterday", "N days ago" or YYYY-MM-DD."""
+
+    def __init__(
+        self, field: str, title: str, hint: str, today: Callable[[], date], initial: str
+    ) -> None:
+        super().__init__(field, title, hint)
+        self._today = today
+        self._initial = initial
+
+    def compose_answer(self) -> Iterable[Widget]:
+        """One text box."""
+        yield TextInput(self._initial, placeholder="today", id="day-input", select_on_focus=False)
+
+    def read(self) -> dict[str, Any]:
+        """The day, checked against today."""
+        box = self.query_one("#day-input", Input)
+        try:
+            return {self.field: parse_contact_day(box.value, self._today())}
+        except AnswerError as error:
+            self.show_error(str(error), box)
+            raise
+
+    def focus_answer(self) -> None:
+        """Focus the box, cursor at the end."""
+        self.query_one("#day-input", Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Answered(self))
+
+
+class TogetherQuestion(Question):
+    """How long: a years box and a months box."""
+
+    def __init__(self, field: str, title: str, hint: str, months: int | None) -> None:
+        super().__init__(field, title, hint)
+        self._years = "" if months is None else str(months // 12)
+        self._months = "" if months is None else str(months % 12)
+
+    def compose_answer(self) -> Iterable[Widget]:
+        """Two short boxes side by side."""
+        with Horizontal(classes="number-row"):
+            yield TextInput(self._years, placeholder="0", id="years-input", classes="number")
+            yield Label("years", classes="unit")
+            yield TextInput(self._months, placeholder="0", id="months-input", classes="number")
+            yield Label("months", classes="unit")
+
+    def read(self) -> dict[str, Any]:
+        """Months together."""
+        years = self.query_one("#years-input", Input)
+        months = self.query_one("#months-input", Input)
+        try:
+            return {self.field: parse_together(years.value, months.value)}
+        except AnswerError as error:
+            bad_months = "Months" in str(error) and "Years" not in str(error)
+            self.show_error(str(error), months if bad_months else years)
+            raise
+
+    def focus_answer(self) -> None:
+        """Focus the years box."""
+        self.query_one("#years-input", Input).focus()
+
+    @on(Input.Submitted, "#years-input")
+    def _years_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#months-input", Input).focus()
+
+    @on(Input.Submitted, "#months-input")
+    def _months_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Answered(self))
+
+
+class ChoiceQuestion(Question, Generic[Choice]):
+    """Pick one answer from a short list: arrows to move, Enter to choose."""
+
+    def __init__(
+        self,
+        field: str,
+        title: str,
+        hint: str,
+        labels: dict[Choice, str],
+        initial: Choice | None,
+    ) -> None:
+        super().__init__(field, title, hint)
+        self._labels = labels
+        self.chosen: Choice | None = initial
+
+    def compose_answer(self) -> Iterable[Widget]:
+        """The answers as a list."""
+        yield OptionList(*self._options(), classes="choices")
+
+    def _options(self) -> list[Option]:
+        return [
+            Option(f"{CHOSEN_MARK if value == self.chosen else OPEN_MARK}  {label}", id=value.value)
+            for value, label in self._labels.items()
+        ]
+
+    def on_mount(self) -> None:
+        """Start on the earlier answer, if there is one."""
+        self._redraw()
+
+    def preset(self, value: Choice) -> None:
+        """Suggest an answer the person has not given yet (they can still change it)."""
+        if self.chosen is None:
+            self.chosen = value
+            if self.is_mounted:
+                self._redraw()
+
+    def _redraw(self) -> None:
+        menu = self.query_one(OptionList)
+        menu.clear_options().add_options(self._options())
+        menu.highlighted = 0 if self.chosen is None else list(self._labels).index(self.chosen)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.chosen = list(self._labels)[event.option_index]
+        self._redraw()
+        self.clear_error()
+        self.post_message(self.Answered(self))
+
+    def read(self) -> dict[str, Any]:
+        """The chosen value."""
+        if self.chosen is None:
+            self.show_error("Choose the answer that fits best; Enter picks it.")
+            raise AnswerError("no choice")
+        return {self.field: self.chosen}
+
+    def focus_answer(self) -> None:
+        """Focus the list."""
+        self.query_one(OptionList).focus()
+
+
+class _TickList(SelectionList[LooseEnd]):
+    """Space ticks an item; Enter moves on instead of ticking."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "done", "Continue", show=False),
+    ]
+
+    class Done(Message):
+        """Enter was pressed on the list."""
+
+    def action_done(self) -> None:
+        """Say the person is finished ticking."""
+        self.post_message(self.Done())
+
+
+class LooseEndsQuestion(Question):
+    """Tick every practical thing still to sort out; "something else" needs a few words."""
+
+    def __init__(
+        self,
+        title: str,
+        hint: str,
+        labels: dict[LooseEnd, str],
+        chosen: Sequence[LooseEnd],
+        other: str,
+    ) -> None:
+        super().__init__("loose_ends", title, hint)
+        self._labels = labels
+        self._chosen = set(chosen)
+        self._other = other
+
+    def compose_answer(self) -> Iterable[Widget]:
+        """A tick list and a box for "something else"."""
+        yield _TickList(
+            *((label, value, value in self._chosen) for value, label in self._labels.items()),
+            id="loose-ends",
+        )
+        yield TextInput(
+            self._other,
+            placeholder="Something else: say what, in a few words",
+            id="other-input",
+            max_length=200,
+        )
+
+    def read(self) -> dict[str, Any]:
+        """The ticked items and the words for "something else"."""
+        ticks = self.query_one(_TickList)
+        chosen = tuple(value for value in self._labels if value in ticks.selected)
+        other = self.query_one("#other-input", Input)
+        try:
+            words = clean_other_loose_end(other.value, chosen)
+        except AnswerError as error:
+            self.show_error(str(error), other)
+            raise
+        return {"loose_ends": chosen, "other_loose_end": words}
+
+    def focus_answer(self) -> None:
+        """Focus the tick list."""
+        self.query_one(_TickList).focus()
+
+    @on(_TickList.Done)
+    def _done(self, event: _TickList.Done) -> None:
+        event.stop()
+        self.post_message(self.Answered(self))
+
+    @on(Input.Submitted, "#other-input")
+    def _other_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Answered(self))
+
+    @on(SelectionList.SelectedChanged)
+    def _ticked(self, event: SelectionList.SelectedChanged[LooseEnd]) -> None:
+        # Ticking "something else" invites the words for it.
+        self.clear_error()
+        ticked_other = LooseEnd.OTHER in event.selection_list.selected
+        self.query_one("#other-input", Input).set_class(not ticked_other, "-idle")

@@ -1,0 +1,99 @@
+"""The start checklist: the plan at a glance, steps to tick, and a message to copy."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
+
+from rich.console import Group
+from rich.padding import Padding
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from nctui.domain.checklist import DRAFT_MESSAGE, TIMELINE_KEY, ChecklistItem
+
+DONE = "☑"
+TODO = "☐"
+
+
+class ChecklistList(OptionList):
+    """The steps; Space or Enter ticks the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "select", "Tick", show=False),
+    ]
+
+
+class StartChecklist(Vertical):
+    """The plan summary, the checklist and the draft message."""
+
+    class Toggled(Message):
+        """An item was ticked or unticked."""
+
+        def __init__(self, key: str, done: bool) -> None:
+            super().__init__()
+            self.key = key
+            self.done = done
+
+    def __init__(
+        self, summary: str, items: Sequence[ChecklistItem], ticks: Mapping[str, bool]
+    ) -> None:
+        super().__init__(id="start-checklist")
+        self._summary = summary
+        self._items = tuple(items)
+        self._ticks = dict(ticks)
+
+    def compose(self) -> ComposeResult:
+        """Summary, count, steps, draft."""
+        yield Static(self._summary, id="plan-summary", markup=False)
+        yield Static(self._count(), classes="section-title", id="checklist-count")
+        yield ChecklistList(*self._options(), id="checklist")
+        yield Static("A message you could send, in your own words or these", classes="subhead")
+        yield Static(DRAFT_MESSAGE, id="draft", markup=False)
+
+    def on_mount(self) -> None:
+        """Start with the cursor on the list."""
+        self.query_one(ChecklistList).focus(scroll_visible=False)
+
+    def is_done(self, key: str) -> bool:
+        """Whether an item counts as done (the timeline always is, once there is a plan)."""
+        return key == TIMELINE_KEY or self._ticks.get(key, False)
+
+    def _count(self) -> str:
+        done = sum(self.is_done(item.key) for item in self._items)
+        return f"Before you start · {done} of {len(self._items)} done"
+
+    def _options(self) -> list[Option]:
+        options = []
+        for item in self._items:
+            done = self.is_done(item.key)
+            prompt = Group(
+                Text.assemble(
+                    (f"{DONE if done else TODO} ", "bold"),
+                    (item.title, "dim strike" if done else "bold"),
+                ),
+                Padding(Text(item.how, style="dim"), (0, 0, 0, 2)),
+            )
+            options.append(Option(prompt, id=item.key, disabled=item.key == TIMELINE_KEY))
+        return options
+
+    @on(OptionList.OptionSelected, "#checklist")
+    def _toggle(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        key = event.option.id
+        if key is None or key == TIMELINE_KEY:
+            return
+        done = not self._ticks.get(key, False)
+        self._ticks[key] = done
+        checklist = self.query_one(ChecklistList)
+        highlighted = checklist.highlighted
+        checklist.clear_options().add_options(self._options())
+        checklist.highlighted = highlighted
+        self.query_one("#checklist-count", Static).update(self._count())
+        self.post_message(self.Toggled(key, done))

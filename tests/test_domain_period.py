@@ -1,0 +1,90 @@
+"""Calendar arithmetic of the period, across daylight saving and at the edges."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nctui.domain.period import (
+    Attempt,
+    EndReason,
+    add_calendar_days,
+    close_for_new_plan,
+    day_number,
+    end_of,
+    open_attempt,
+    start_from_day,
+)
+
+LONDON = ZoneInfo("Europe/London")
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+def test_end_keeps_the_wall_clock_time_across_the_spring_change() -> None:
+    start = datetime(2027, 3, 20, 21, 0, tzinfo=LONDON)  # clocks go forward on 28 March
+    end = add_calendar_days(start, 30, LONDON)
+    assert (end.date(), end.hour, end.minute) == (date(2027, 4, 19), 21, 0)
+    assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(days=30, hours=-1)
+
+
+def test_end_keeps_the_wall_clock_time_across_the_autumn_change() -> None:
+    start = datetime(2026, 10, 20, 8, 15, tzinfo=NEW_YORK)  # clocks go back on 1 November
+    end = add_calendar_days(start, 30, NEW_YORK)
+    assert (end.date(), end.hour, end.minute) == (date(2026, 11, 19), 8, 15)
+    assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(days=30, hours=1)
+
+
+def test_end_is_computed_in_the_local_zone_even_for_a_stored_utc_time() -> None:
+    stored = datetime.fromisoformat("2027-03-20T21:00:00+00:00")
+    attempt = Attempt("a", stored, 30)
+    assert end_of(attempt, LONDON).hour == 21
+
+
+def test_start_today_is_now_and_a_past_day_keeps_the_time() -> None:
+    now = datetime(2026, 11, 26, 20, 15, tzinfo=LONDON)
+    assert start_from_day(now.date(), now) == now
+    earlier = start_from_day(date(2026, 11, 20), now)
+    assert earlier == datetime(2026, 11, 20, 20, 15, tzinfo=LONDON)
+
+
+def test_day_one_is_the_start_day() -> None:
+    start = datetime(2026, 11, 26, 23, 50, tzinfo=LONDON)
+    assert day_number(start, start) == 1
+    assert day_number(start, start + timedelta(minutes=20)) == 2  # after midnight
+    assert day_number(start, start - timedelta(days=3)) == 1  # a clock set back
+
+
+@given(
+    st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2035, 1, 1)),
+    st.integers(1, 365),
+)
+def test_any_length_ends_on_the_same_wall_clock_time(moment: datetime, days: int) -> None:
+    start = moment.replace(tzinfo=LONDON)
+    end = add_calendar_days(start, days, LONDON)
+    assert (end.date() - start.date()).days == days
+    assert (end.hour, end.minute) == (start.hour, start.minute)
+
+
+def test_a_new_plan_closes_a_running_period_now() -> None:
+    now = datetime(2026, 11, 26, 9, 30, tzinfo=LONDON)
+    running = Attempt("a", now - timedelta(days=5), 30)
+    assert close_for_new_plan(running, now) == (now, EndReason.NEW_PLAN)
+
+
+def test_a_new_plan_records_a_finished_period_as_complete() -> None:
+    now = datetime(2026, 11, 26, 9, 30, tzinfo=LONDON)
+    finished = Attempt("a", now - timedelta(days=40), 30)
+    ended, reason = close_for_new_plan(finished, now)
+    assert reason is EndReason.COMPLETE
+    assert ended == add_calendar_days(finished.start, 30, LONDON)
+
+
+def test_open_attempt_is_the_latest_unclosed() -> None:
+    now = datetime(2026, 11, 26, 9, 30, tzinfo=LONDON)
+    closed = Attempt("a", now, 30, ended_at=now, end_reason=EndReason.CONTACT)
+    running = Attempt("b", now, 30)
+    assert open_attempt([closed, running]) is running
+    assert open_attempt([closed]) is None

@@ -1,0 +1,263 @@
+"""The intake from the keyboard alone: questions, plan, checklist, and bad answers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Static
+
+from nctui.ui.app import NctuiApp
+from nctui.ui.screens.confirm import ConfirmScreen
+from nctui.ui.widgets.plan_chooser import PlanChooser
+from nctui.ui.widgets.question import Question
+from nctui.ui.widgets.questionnaire import Questionnaire
+from nctui.ui.widgets.start_checklist import StartChecklist
+from tests.helpers import screen_text
+
+AppFactory = Callable[[], NctuiApp]
+
+
+def _stored(data_dir: Path, table: str) -> list[dict]:  # type: ignore[type-arg]
+    data = json.loads((data_dir / "nctui.json").read_text())
+    return list(data.get(table, {}).values())
+
+
+async def _type(pilot: Pilot[None], text: str) -> None:
+    await pilot.press(*text)
+
+
+async def _clear(pilot: Pilot[None]) -> None:
+    focused = pilot.app.focused
+    assert isinstance(focused, Input)
+    focused.value = ""
+
+
+def _error(app: NctuiApp) -> str:
+    question = app.screen.query_one(Questionnaire).current
+    return str(question.query_one(".question-error", Static).content)
+
+
+def _question(app: NctuiApp) -> Question:
+    return app.screen.query_one(Questionnaire).current
+
+
+async def answer_all(pilot: Pilot[None]) -> None:
+    """Answer the nine questions: 3 years, a bad ending, they ended it, belongings."""
+    await pilot.press("i")
+    await pilot.pause()
+    await pilot.press("enter")  # today
+    await _type(pilot, "3")
+    await pilot.press("enter", "enter")  # years, then months (empty)
+    await pilot.pause()
+    await pilot.press("down", "enter")  # Badly
+    await pilot.pause()
+    await pilot.press("down", "enter")  # They did
+    await pilot.pause()
+    for _ in range(3):  # friends, someone new, one issue: No
+        await pilot.press("down", "enter")
+        await pilot.pause()
+    await pilot.press("space", "enter")  # belongings
+    await pilot.pause()
+    await pilot.press("down", "enter")  # To heal and move on
+    await pilot.pause()
+
+
+async def test_whole_intake_from_the_keyboard(make_app: AppFactory, data_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await answer_all(pilot)
+        chooser = app.screen.query_one(PlanChooser)
+        assert chooser.recommendation.days == 104  # 60 + 30 + 14
+        shown = screen_text(app)
+        assert "We suggest 104 days without contact" in shown
+        assert "+30 days" in shown
+        assert isinstance(app.focused, OptionList)
+        await pilot.press("enter")  # accept the recommendation
+        await pilot.pause()
+        assert app.screen.query_one(StartChecklist)
+        app.repository.flush()
+
+    intake = _stored(data_dir, "intakes")[0]
+    assert intake["answers"]["together_months"] == 36
+    assert intake["answers"]["ending"] == "bad"
+    assert intake["answers"]["ended_by"] == "them"
+    assert intake["answers"]["loose_ends"] == ["belongings"]
+    assert intake["recommendation"]["days"] == 104
+    assert intake["chosen_days"] == 104
+    attempt = _stored(data_dir, "attempts")[0]
+    assert attempt["length_days"] == 104
+    assert attempt["start"] == "2026-11-26T09:30:00+00:00"
+    assert attempt["intake_id"] == intake["id"]
+
+
+async def test_choosing_another_length(make_app: AppFactory, data_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await answer_all(pilot)
+        await pilot.press("end", "enter")  # Another length…
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await _type(pilot, "400")
+        await pilot.press("enter")
+        await pilot.pause()
+        chooser = app.screen.query_one(PlanChooser)
+        assert "from 7 to 365" in str(chooser.query_one(".question-error", Static).content)
+        assert app.focused is chooser.query_one("#custom-days")
+        await _clear(pilot)
+        await _type(pilot, "45")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert _stored(data_dir, "attempts")[0]["length_days"] == 45
+
+
+async def test_bad_answers_get_a_message_and_keep_focus(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        day_box = app.focused
+        assert isinstance(day_box, Input)
+        for typed, message in [
+            ("", "Type a date"),
+            ("2026-02-30", "not a real date"),
+            ("2026-12-25", "has not come yet"),
+            ("soon", "Try a date like"),
+        ]:
+            day_box.value = typed
+            await pilot.press("enter")
+            await pilot.pause()
+            assert message in _error(app), typed
+            assert app.focused is day_box
+            assert _question(app).field == "contact_stopped"
+        day_box.value = "2 days ago"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _question(app).field == "together_months"
+
+        years = app.focused
+        assert isinstance(years, Input)
+        for typed, message in [
+            ("", "Fill in years, months"),
+            ("abc", "whole number"),
+            ("-2", "below zero"),
+            ("500", "over 70 years"),
+            ("0", "cannot be zero"),
+        ]:
+            years.value = typed
+            await pilot.press("enter", "enter")
+            await pilot.pause()
+            assert message in _error(app), typed
+            assert app.focused is years
+        years.value = "1"
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+
+        await pilot.press("pagedown")  # not a key here: nothing happens
+        assert _question(app).field == "ending"
+        await pilot.press("end", "enter")  # out of the blue
+        await pilot.pause()
+        assert _question(app).field == "ended_by"
+        await pilot.press("up", "up", "enter")  # "I did": contradicts "out of the blue"
+        await pilot.pause()
+        assert "they ended it" in _error(app)
+        assert _question(app).field == "ended_by"
+
+
+async def test_back_keeps_answers(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("enter")
+        await _type(pilot, "2")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert _question(app).field == "ending"
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert _question(app).field == "together_months"
+        assert app.screen.query_one("#years-input", Input).value == "2"
+
+
+async def test_something_else_needs_words(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("enter")
+        await _type(pilot, "2")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        for _ in range(5):
+            await pilot.press("enter")
+            await pilot.pause()
+        assert _question(app).field == "loose_ends"
+        await pilot.press("end", "space", "enter")
+        await pilot.pause()
+        assert "say in a few words" in _error(app)
+        assert isinstance(app.focused, Input)
+        await _type(pilot, "the car")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _question(app).field == "goal"
+
+
+async def test_checklist_ticks_are_saved(make_app: AppFactory, data_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await answer_all(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        checklist = app.screen.query_one("#checklist", OptionList)
+        assert app.focused is checklist
+        await pilot.press("space")  # tell them kindly
+        await pilot.press("down", "enter")  # hide their number
+        await pilot.pause()
+        count = str(app.screen.query_one("#checklist-count", Static).content)
+        assert "3 of 8 done" in count  # two ticks plus the timeline
+        await pilot.press("enter")  # untick "hide their number"
+        await pilot.pause()
+        app.repository.flush()
+    ticks = {doc["id"]: doc["done"] for doc in _stored(data_dir, "checklist")}
+    assert ticks == {"tell_them": True, "hide_number": False}
+
+
+async def test_retaking_keeps_history_and_asks_first(make_app: AppFactory, data_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await answer_all(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one(Questionnaire)
+        assert app.screen.query_one("#years-input", Input).value == "3"  # earlier answers
+        for _ in range(10):  # keep every earlier answer (two Enters for years and months)
+            await pilot.press("enter")
+            await pilot.pause()
+        assert app.screen.query_one(PlanChooser)
+        await pilot.press("enter")  # accept the recommendation
+        await pilot.pause()
+        assert _confirming(app)
+        await pilot.press("enter")  # the safe choice has the focus: keep the current period
+        await pilot.pause()
+        assert not _confirming(app)
+        assert len(app.repository.table("attempts")) == 1
+        await pilot.press("enter")  # choose again, and this time start the new plan
+        await pilot.pause()
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert app.screen.query_one(StartChecklist)
+        app.repository.flush()
+    assert len(_stored(data_dir, "intakes")) == 2
+    first, second = sorted(_stored(data_dir, "attempts"), key=lambda doc: "ended_at" in doc)[::-1]
+    assert first["end_reason"] == "new_plan"
+    assert first["ended_at"] == "2026-11-26T09:30:00+00:00"
+    assert "ended_at" not in second
+
+
+def _confirming(app: NctuiApp) -> bool:
+    return isinstance(app.screen, ConfirmScreen)

@@ -1,0 +1,58 @@
+"""Snapshots of the intake: a question, the plan with its reasons, and the checklist."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.pilot import Pilot
+
+from nctui.ui.app import NctuiApp
+from tests.test_intake_flow import answer_all
+
+AppFactory = Callable[[], NctuiApp]
+SnapCompare = Callable[..., bool]
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_first_question(
+    snap_compare: SnapCompare, make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    assert snap_compare(make_app(), press=["i"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_choice_question_with_a_message(
+    snap_compare: SnapCompare, make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    async def reach_it(pilot: Pilot[None]) -> None:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("enter", "1", "enter", "enter")
+        await pilot.pause()
+        await pilot.press("end", "enter")  # out of the blue
+        await pilot.pause()
+        await pilot.press("home", "enter")  # "I did": contradicts it
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=reach_it, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_plan_with_reasons(
+    snap_compare: SnapCompare, make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    assert snap_compare(make_app(), run_before=answer_all, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_checklist(snap_compare: SnapCompare, make_app: AppFactory, size: tuple[int, int]) -> None:
+    async def start_plan(pilot: Pilot[None]) -> None:
+        await answer_all(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+
+    assert snap_compare(make_app(), run_before=start_plan, terminal_size=size)

@@ -92,6 +92,43 @@ def startup(runs: int) -> None:
     )
 
 
+def _median_run(command: list[str], repeat: int) -> float:
+    env = _child_env()
+    subprocess.run(command, env=env, capture_output=True, check=True)  # warm-up
+    samples = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(command, env=env, capture_output=True, check=True)
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def status_speed(runs: int) -> None:
+    """Print how `nctui status` compares with an empty Python start, in the same run."""
+    with tempfile.TemporaryDirectory() as folder:
+        small = Path(folder) / "small"
+        ten_years = Path(folder) / "ten"
+        write_sample_history(small, NOW, 0.1)
+        write_sample_history(ten_years, NOW, HISTORY_YEARS)
+        python = [sys.executable]
+        status = [*python, "-m", "nctui", "--data-dir"]
+        timings = {
+            "python -c pass": _median_run([*python, "-c", "pass"], runs),
+            "stdlib floor (json, datetime, zoneinfo)": _median_run(
+                [*python, "-c", "import json, datetime, zoneinfo"], runs
+            ),
+            "nctui status, a few weeks of data": _median_run([*status, str(small), "status"], runs),
+            "nctui status, 10 years of data": _median_run(
+                [*status, str(ten_years), "status"], runs
+            ),
+        }
+    base = timings["python -c pass"]
+    print(f"\n`nctui status` against `python -c pass`: {runs} runs each, medians")
+    for name, seconds in timings.items():
+        print(f"  {name:<42} {seconds * 1000:7.1f} ms  {seconds / base:5.2f}x")
+    print("  (target: at most 3x; the floor line shows what the standard library alone costs)")
+
+
 def _median_seconds(action: Callable[[], object], repeat: int) -> float:
     samples = []
     for _ in range(repeat):
@@ -144,6 +181,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="runs of each app (default 7)")
     options = parser.parse_args()
     startup(max(options.runs, 5))
+    status_speed(max(options.runs, 5) * 2)
     writes(repeat=15)
 
 

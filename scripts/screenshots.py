@@ -26,20 +26,20 @@ NOW = datetime(2026, 11, 26, 20, 15, tzinfo=ZoneInfo("Europe/London"))
 SIZE = (100, 30)
 
 SHOTS: Sequence[tuple[str, str, Sequence[str]]] = (
-    ("home", "Home", ()),
-    ("help", "Every key, on the help screen", ("question_mark",)),
-    ("intake", "Intake: one question at a time", ("i",)),
+    ("countdown", "Countdown: the dashboard", ()),
+    ("sos", "SOS: slowing the moment down", ("exclamation_mark",)),
+    ("log-slip", "Logging a slip", ("s",)),
+    ("history", "History: every attempt and event", ("v",)),
+    ("home", "Home", ("h",)),
+    ("help", "Every key, on the help screen", ("c", "question_mark")),
+    ("intake", "Intake: the start checklist", ("i",)),
+    ("intake-question", "Intake: one question at a time", ("i", "_", "n")),
     (
         "intake-plan",
         "Intake: the plan and every reason for it",
-        # today; 3 years; badly; they did; no, no, no; belongings; to heal
-        (
-            *("i", "_", "enter", "3", "enter", "enter", "_"),
-            *("down", "enter", "_") * 5,
-            *("space", "enter", "_", "down", "enter", "_"),
-        ),
+        # Retake, keeping every earlier answer (Enter twice for years and months).
+        ("i", "_", "n", "_", *("enter", "_") * 10),
     ),
-    ("countdown", "Countdown", ("c",)),
     ("activities", "Activities", ("a",)),
     ("journal", "Check-in & journal", ("j",)),
     ("readiness", "Ready to reach out?", ("r",)),

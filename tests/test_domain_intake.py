@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from nctui.domain.errors import AnswerError
 from nctui.domain.intake import (
-    AnswerError,
     LooseEnd,
     clean_other_loose_end,
     describe_together,

@@ -6,7 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 from nctui import __version__
 
@@ -42,6 +45,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("where", help="print the path of the data file and exit")
+    status = commands.add_parser(
+        "status",
+        help="print one line about your period (for shell prompts) and exit",
+        description=(
+            "Print one line about your period, for example 'Day 12 of 45 · 33 days left'. "
+            "Reads the data without changing it, so it is safe while nctui is open."
+        ),
+    )
+    status.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON object: state, day, length_days, days_left, start, end, "
+        "current_run_days, longest_run_days",
+    )
     return parser
 
 
@@ -54,12 +71,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "where":
         print(data_dir / DATA_FILE_NAME)
         return EXIT_OK
+    if args.command == "status":
+        return _print_status(data_dir, as_json=args.json)
     return _run_app(data_dir)
 
 
 def _fail(message: str) -> int:
     print(f"nctui: {message}", file=sys.stderr)
     return EXIT_USAGE
+
+
+def _print_status(data_dir: Path, *, as_json: bool) -> int:
+    from nctui.domain.clock import system_clock
+    from nctui.status import status_json, status_line, status_report
+    from nctui.storage.errors import CorruptDataError, StorageError
+
+    try:
+        report = status_report(data_dir, system_clock())
+    except CorruptDataError as error:
+        return _fail(f"the data file could not be read ({error}); open nctui to repair it.")
+    except StorageError as error:
+        return _fail(str(error))
+    print(status_json(report) if as_json else status_line(report))
+    return EXIT_OK
 
 
 def _run_app(data_dir: Path) -> int:

@@ -11,12 +11,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from nctui.domain.errors import AnswerError
+
 MAX_YEARS_TOGETHER = 70
 MAX_DAYS_BACK = 365
-
-
-class AnswerError(ValueError):
-    """An answer that cannot be used, with a message to show beside the field."""
 
 
 class Ending(StrEnum):

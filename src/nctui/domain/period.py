@@ -97,3 +97,94 @@ def close_for_new_plan(attempt: Attempt, now: datetime) -> tuple[datetime, EndRe
     if end <= now:
         return end, EndReason.COMPLETE
     return now, EndReason.NEW_PLAN
+
+
+def wall_days(start: datetime, stop: datetime, zone: tzinfo) -> int:
+    """Whole days from `start` to `stop` as a wall clock counts them (never negative)."""
+    delta = local(stop, zone).replace(tzinfo=None) - local(start, zone).replace(tzinfo=None)
+    return max(0, delta.days)
+
+
+class State(StrEnum):
+    """Where the person is with their plan."""
+
+    NO_PLAN = "no-plan"
+    ACTIVE = "active"
+    COMPLETE = "complete"
+
+
+@dataclass(frozen=True)
+class PeriodStatus:
+    """The period as of one moment: everything the dashboard and `nctui status` show."""
+
+    state: State
+    attempt: Attempt | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    day: int = 0
+    """Day N of the period, from 1, held at the length on the final morning."""
+    length_days: int = 0
+    days_left: int = 0
+    """Whole days after today; 0 on the last day."""
+    elapsed_days: int = 0
+    """Whole days completed since the start."""
+    remaining: timedelta = timedelta(0)
+    """Time to the end, never negative, never more than the whole period."""
+
+    @property
+    def progress(self) -> float:
+        """How far through, from 0 to 1."""
+        if self.state is State.COMPLETE:
+            return 1.0
+        if self.state is State.NO_PLAN or self.start is None or self.end is None:
+            return 0.0
+        total = (self.end - self.start).total_seconds()
+        return max(0.0, min(1.0, 1 - self.remaining.total_seconds() / total))
+
+
+def current_attempt(attempts: list[Attempt]) -> Attempt | None:
+    """The attempt the dashboard is about: the open one, else the latest one."""
+    return open_attempt(attempts) or (max(attempts, key=lambda a: a.start) if attempts else None)
+
+
+def period_status(attempts: list[Attempt], now: datetime) -> PeriodStatus:
+    """The period as of `now`.
+
+    A period closed as complete stays complete even if the clock is later set back; a
+    clock set before the start shows day 1 with the whole period still to go.
+    """
+    zone = zone_of(now)
+    attempt = current_attempt(attempts)
+    if attempt is None:
+        return PeriodStatus(State.NO_PLAN)
+    start = local(attempt.start, zone)
+    end = end_of(attempt, zone)
+    length = attempt.length_days
+    finished = attempt.end_reason is EndReason.COMPLETE or (attempt.is_open and now >= end)
+    if not attempt.is_open and not finished:
+        return PeriodStatus(State.NO_PLAN)
+    if finished:
+        return PeriodStatus(
+            State.COMPLETE, attempt, start, end, length, length, 0, length, timedelta(0)
+        )
+    day = min(day_number(start, now), length)
+    remaining = min(end - now, end - start)
+    return PeriodStatus(
+        State.ACTIVE,
+        attempt,
+        start,
+        end,
+        day,
+        length,
+        max(0, length - day),
+        min(wall_days(start, now, zone), length),
+        max(timedelta(0), remaining),
+    )
+
+
+def completion_due(attempts: list[Attempt], now: datetime) -> Attempt | None:
+    """An open attempt that has reached its end and should now be recorded complete."""
+    attempt = open_attempt(attempts)
+    if attempt is not None and now >= end_of(attempt, zone_of(now)):
+        return attempt
+    return None

@@ -19,10 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from nctui.domain.errors import AnswerError
 from nctui.domain.intake import (
     ENDED_BY_LABELS,
     ENDING_LABELS,
-    AnswerError,
     EndedBy,
     Ending,
     Goal,

@@ -11,7 +11,6 @@ import contextlib
 import json
 import os
 import stat
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,8 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     A symbolic link is followed, so a data file linked into a synced folder keeps
     being the file that is written.
     """
+    import tempfile  # noqa: PLC0415 - only writers need it, and `nctui status` never writes
+
     target = path.resolve() if path.is_symlink() else path
     fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     temp = Path(temp_name)

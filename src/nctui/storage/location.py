@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -62,6 +61,8 @@ def prepare_data_dir(path: Path) -> Path:
 def _check_writable(path: Path) -> None:
     # Actually writing is the only honest test: os.access ignores read-only mounts,
     # ACLs and, for root, permissions altogether.
+    import tempfile  # noqa: PLC0415 - not needed by read-only commands
+
     try:
         with tempfile.TemporaryFile(dir=path, prefix=".nctui-probe-"):
             pass

@@ -8,16 +8,22 @@ lets an unsaved change be written out for recovery.
 from __future__ import annotations
 
 import json
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tinydb import TinyDB, where
+if TYPE_CHECKING:
+    # Only for annotations: `nctui status` builds documents' readers from these
+    # modules and must not pay for importing TinyDB.
+    from tinydb import TinyDB
 
 
 def new_id() -> str:
     """A short random id for a new document (48 bits: ample for one person's data)."""
+    # Imported here: `nctui status` reads documents through this module and never
+    # makes one, and `secrets` pulls in hashing libraries.
+    import secrets  # noqa: PLC0415
+
     return secrets.token_hex(6)
 
 
@@ -67,6 +73,8 @@ class Put:
 
     def apply(self, db: TinyDB) -> None:
         """Create or update the document."""
+        from tinydb import where  # noqa: PLC0415 - see the import note above
+
         db.table(self.table).upsert(dict(self.doc), where("id") == self.doc["id"])
 
     def as_json(self) -> dict[str, Any]:

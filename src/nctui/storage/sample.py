@@ -1,20 +1,38 @@
 """Made-up history for screenshots, demos and the benchmarks. Never used on real data.
 
-The generator is seeded, so the same arguments always give the same file.
+The history is built with the same functions the app uses to save, so it always has
+the shape real data has. The generator is seeded: the same arguments give the same file.
 """
 
 from __future__ import annotations
 
 import random
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from nctui.domain.intake import EndedBy, Ending, Goal, IntakeAnswers, LooseEnd, YesNo
+from nctui.domain.ledger import ALLOWED_REASONS, SIGNS, SLIPS, Kind, LedgerEvent
+from nctui.domain.milestones import newest_reached
+from nctui.domain.period import Attempt, EndReason, add_calendar_days
+from nctui.domain.recommendation import IntakeRecord, recommend
 from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode
+from nctui.storage.attempt_store import close_attempt_op, new_attempt_op
+from nctui.storage.intake_store import intake_op, tick_op
+from nctui.storage.ledger_store import event_op
 from nctui.storage.location import DATA_FILE_NAME, prepare_data_dir
 from nctui.storage.migrations import new_data
-from nctui.storage.ops import new_id
+from nctui.storage.ops import Insert, Op, new_id
+from nctui.storage.records import moment
+from nctui.storage.settings import setting_op
+from nctui.storage.tinydb_storage import memory_db
 
+URGE_NOTES = (
+    "Went for a walk instead.",
+    "Wrote it in my notes app and deleted it.",
+    "Called my sister.",
+    "Saw our song on the radio. Breathed through it.",
+)
 JOURNAL_LINES = (
     "Woke up early and went for a walk before work.",
     "Saw a song title that reminded me of them. Let it pass.",
@@ -26,52 +44,114 @@ JOURNAL_LINES = (
     "Slept badly, but the morning run helped.",
 )
 
+SAMPLE_ANSWERS = IntakeAnswers(
+    contact_stopped=date(2026, 1, 1),
+    together_months=38,
+    ending=Ending.BAD,
+    ended_by=EndedBy.THEM,
+    stay_friends=YesNo.NO,
+    seeing_someone=YesNo.UNSURE,
+    single_issue=YesNo.NO,
+    loose_ends=(LooseEnd.BELONGINGS,),
+    other_loose_end="",
+    goal=Goal.HEAL,
+)
 
-def _iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="seconds")
 
+class _History:
+    """Collects the changes that make up a made-up history."""
 
-def _journal(rng: random.Random) -> str:
-    return " ".join(rng.choice(JOURNAL_LINES) for _ in range(rng.randint(1, 6)))
+    def __init__(self, rng: random.Random, now: datetime) -> None:
+        self.rng = rng
+        self.now = now
+        self.ops: list[Op] = []
+
+    def event(self, kind: Kind, at: datetime, attempt: str, **fields: Any) -> None:
+        self.ops.append(event_op(LedgerEvent(new_id(), kind, at, at, attempt_id=attempt, **fields)))
+
+    def day(self, moment: datetime, attempt: str) -> None:
+        rng = self.rng
+        for _ in range(rng.choices((0, 1, 2, 3), weights=(3, 4, 2, 1))[0]):
+            when = moment + timedelta(minutes=rng.randint(0, 600))
+            if when < self.now:
+                note = rng.choice(URGE_NOTES) if rng.random() < 0.3 else ""
+                self.event(Kind.URGE, when, attempt, note=note)
+        roll = rng.random()
+        if roll < 0.06:
+            self.event(Kind.SLIP, moment, attempt, detail=rng.choice(list(SLIPS)[:-1]))
+        elif roll < 0.08:
+            self.event(Kind.SIGN, moment, attempt, detail=rng.choice(list(SIGNS)))
+        elif roll < 0.09:
+            self.event(Kind.ALLOWED, moment, attempt, detail=rng.choice(list(ALLOWED_REASONS)))
+        if rng.random() < 0.85:
+            checkin: dict[str, Any] = {
+                "id": new_id(),
+                "day": moment.date().isoformat(),
+                "mood": rng.randint(2, 9),
+                "miss": rng.randint(0, 10),
+                "urge": rng.randint(0, 10),
+                "at": moment.isoformat(timespec="seconds"),
+            }
+            if rng.random() < 0.4:
+                checkin["text"] = " ".join(
+                    rng.choice(JOURNAL_LINES) for _ in range(rng.randint(1, 6))
+                )
+            self.ops.append(Insert("checkins", checkin))
 
 
 def sample_history(now: datetime, years: float, *, seed: int = 7) -> RawData:
-    """`years` of plausible history ending at `now`: attempts, events and check-ins."""
+    """`years` of plausible history ending at `now`.
+
+    Periods run one after another; most end early with a contact that restarts them, a
+    few complete. Every day has some urges resisted and a check-in, and now and then a
+    slip, a sign from them or an allowed contact. The last period is still running.
+    """
+    zone = now.tzinfo
+    assert zone is not None
     rng = random.Random(seed)
-    data = new_data(now - timedelta(days=365 * years))
-    tables: dict[str, list[dict[str, Any]]] = {"attempts": [], "events": [], "checkins": []}
-    day = now - timedelta(days=round(365 * years))
-    while day < now:
-        length = rng.choice((30, 60, 90))
-        attempt = {"id": new_id(), "start": _iso(day), "length_days": length}
-        tables["attempts"].append(attempt)
-        run = rng.randint(5, length)
-        for offset in range(run):
-            moment = day + timedelta(days=offset, hours=rng.randint(7, 22))
+    history = _History(rng, now)
+    start = now - timedelta(days=round(365 * years))
+    record = IntakeRecord(new_id(), start, SAMPLE_ANSWERS, recommend(SAMPLE_ANSWERS), 90)
+    history.ops += [intake_op(record), tick_op("hide_number", True, start)]
+    while True:
+        length = rng.choice((30, 45, 60, 90))
+        attempt = Attempt(new_id(), start, length, record.id)
+        history.ops.append(_attempt_op(attempt))
+        end = add_calendar_days(start, length, zone)
+        lasts = rng.randint(3, length + 10)
+        stop = add_calendar_days(start, lasts, zone)
+        for offset in range(min(lasts, length)):
+            moment = add_calendar_days(start, offset, zone).replace(hour=8)
             if moment >= now:
-                break
-            for _ in range(rng.choices((0, 1, 2, 3), weights=(3, 4, 2, 1))[0]):
-                tables["events"].append(
-                    {"id": new_id(), "kind": "urge", "at": _iso(moment), "attempt": attempt["id"]}
-                )
-            if rng.random() < 0.85:
-                checkin: dict[str, Any] = {
-                    "id": new_id(),
-                    "day": moment.date().isoformat(),
-                    "mood": rng.randint(2, 9),
-                    "miss": rng.randint(0, 10),
-                    "urge": rng.randint(0, 10),
-                    "at": _iso(moment),
-                }
-                if rng.random() < 0.4:
-                    checkin["text"] = _journal(rng)
-                tables["checkins"].append(checkin)
-        day += timedelta(days=run)
-        tables["events"].append(
-            {"id": new_id(), "kind": "contact", "at": _iso(day), "attempt": attempt["id"]}
-        )
-    for name, docs in tables.items():
-        data[name] = {str(index): doc for index, doc in enumerate(docs, start=1)}
+                return _finish(history.ops, start, now)
+            history.day(moment, attempt.id)
+        if stop >= now:
+            return _finish(history.ops, start, now)
+        if lasts >= length:
+            history.ops.append(close_attempt_op(attempt, end, EndReason.COMPLETE))
+            start = stop  # a few quiet days after completing, then a new plan
+        else:
+            history.event(Kind.CONTACT, stop, attempt.id, restarted=True)
+            history.ops.append(close_attempt_op(attempt, stop, EndReason.CONTACT))
+            start = stop
+
+
+def _attempt_op(attempt: Attempt) -> Insert:
+    op = new_attempt_op(attempt.start, attempt.length_days, attempt.intake_id)
+    return Insert(op.table, {**op.doc, "id": attempt.id})
+
+
+def _finish(ops: list[Op], start: datetime, now: datetime) -> RawData:
+    # The person has already seen the greetings for the milestones passed so far.
+    running = [op for op in ops if isinstance(op, Insert) and op.table == "attempts"][-1]
+    reached = newest_reached((now - moment(running.doc["start"])).days, 0)
+    if reached:
+        ops.append(setting_op(f"milestone:{running.doc['id']}", reached))
+    db = memory_db(new_data(start))
+    for op in ops:
+        op.apply(db)
+    data: RawData | None = db.storage.read()
+    assert data is not None
     return data
 
 

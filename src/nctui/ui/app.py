@@ -15,15 +15,24 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
 from nctui.domain.clock import Clock
+from nctui.domain.ledger import Kind, LedgerEvent
+from nctui.domain.period import State, period_status
+from nctui.domain.sos import DEFAULT_DELAY_MINUTES, DEFAULT_REASONS, idea_for
+from nctui.storage.attempt_store import ATTEMPTS, load_attempts
 from nctui.storage.errors import StorageError, describe_write_error
-from nctui.storage.ops import Op
+from nctui.storage.ledger_store import log_event_ops
+from nctui.storage.ops import Op, new_id
+from nctui.storage.period_watch import due_updates
 from nctui.storage.repository import ReloadSnapshot, Repository
 from nctui.storage.settings import read_setting, setting_op
-from nctui.ui.navigation import DESTINATIONS, HOME, INTAKE, Destination
+from nctui.ui.navigation import COUNTDOWN, DESTINATIONS, HOME, INTAKE, Destination
 from nctui.ui.paths import display_path
+from nctui.ui.screens.sos import SosOutcome, SosScreen
 from nctui.ui.theme import DEFAULT_THEME, NCTUI_THEME
 
 SCREENS_GROUP = Binding.Group("Screens")
+SOS_DELAY = "sos_delay_minutes"
+SOS_REASONS = "sos_reasons"
 QUIT_TIP = "Save everything and leave nctui."
 
 
@@ -54,6 +63,10 @@ def _screen_factory(target: Destination) -> Callable[[], Screen[None]]:
             from nctui.ui.screens.intake import IntakeScreen  # noqa: PLC0415
 
             return IntakeScreen()
+        if target is COUNTDOWN:
+            from nctui.ui.screens.countdown import CountdownScreen  # noqa: PLC0415
+
+            return CountdownScreen()
         from nctui.ui.screens.placeholder import PlaceholderScreen  # noqa: PLC0415
 
         return PlaceholderScreen(target)
@@ -96,6 +109,16 @@ class NctuiApp(App[None]):
             tooltip="every key that works here",
         ),
         Binding("f1", "help", "Help", show=False, id="help-f1"),
+        Binding(
+            "exclamation_mark",
+            "sos",
+            "SOS",
+            key_display="!",
+            id="sos",
+            tooltip="when you want to contact them: slow the moment down",
+        ),
+        # F2 works even while typing in a text box, where ! would be typed instead.
+        Binding("f2", "sos", "SOS", show=False, priority=True, id="sos-f2"),
         Binding("q", "quit", "Quit", id="quit", tooltip=QUIT_TIP),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip=QUIT_TIP),
     ]
@@ -133,13 +156,14 @@ class NctuiApp(App[None]):
         self.repository.on_notice = self._report_notice
         self._started = True
         self._show_open_report()
+        self.check_period()
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self._poll_storage)
 
     @staticmethod
     def start_place(repository: Repository) -> str:
-        """The screen nctui opens on."""
-        return HOME.name
+        """The dashboard once there is a plan; the home screen before that."""
+        return COUNTDOWN.name if len(repository.table(ATTEMPTS)) else HOME.name
 
     def on_unmount(self) -> None:
         """Write what is still queued; anything that cannot be written is kept aside.
@@ -202,7 +226,16 @@ class NctuiApp(App[None]):
     def _on_storage_notice(self, message: StorageNotice) -> None:
         self.notify(message.text, title="Data file restored", severity="warning", timeout=15)
 
+    def check_period(self) -> None:
+        """Record a period that has reached its end, and celebrate a new milestone."""
+        ops, words = due_updates(self.repository, self.clock())
+        for op in ops:
+            self.save(op)
+        for text in words:
+            self.notify(text, title="A moment to notice", timeout=12)
+
     def _poll_storage(self) -> None:
+        self.check_period()
         repository = self.repository
         if repository.unsaved:
             repository.retry()
@@ -253,8 +286,50 @@ class NctuiApp(App[None]):
         self.go(name)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Screen keys pause while a dialog is open, so a stray letter cannot lose it."""
+        """Screen keys pause while a dialog is open, so a stray letter cannot lose it.
+
+        SOS works over any dialog but itself.
+        """
+        if action == "sos":
+            return not isinstance(self.screen, SosScreen)
         return not (action in {"go", "help"} and isinstance(self.screen, ModalScreen))
+
+    def action_sos(self) -> None:
+        """Open the SOS moment: a wait, a breath, your reasons, and a way through."""
+        now = self.clock()
+        screen = SosScreen(
+            self.clock,
+            int(read_setting(self.repository, SOS_DELAY, DEFAULT_DELAY_MINUTES)),
+            str(read_setting(self.repository, SOS_REASONS, DEFAULT_REASONS)),
+            idea_for(now),
+        )
+        self.push_screen(screen, callback=self._sos_closed)
+
+    def _sos_closed(self, outcome: SosOutcome | None) -> None:
+        if outcome is None:
+            return
+        repository = self.repository
+        if outcome.delay_minutes != read_setting(repository, SOS_DELAY, DEFAULT_DELAY_MINUTES):
+            self.save(setting_op(SOS_DELAY, outcome.delay_minutes))
+        if outcome.reasons != read_setting(repository, SOS_REASONS, DEFAULT_REASONS):
+            self.save(setting_op(SOS_REASONS, outcome.reasons))
+        now = self.clock()
+        status = period_status(load_attempts(repository), now)
+        if status.state is State.NO_PLAN or status.attempt is None:
+            self.notify("Well done for pausing. When you are ready, the intake (i) makes a plan.")
+            return
+        kind = Kind.URGE if outcome.allowed_reason is None else Kind.ALLOWED
+        event = LedgerEvent(
+            new_id(), kind, now, now, detail=outcome.allowed_reason, attempt_id=status.attempt.id
+        )
+        self.save(log_event_ops(event, None, restart=False))
+        if kind is Kind.URGE:
+            self.notify("Logged as an urge resisted. You rode it out.", title="Well done")
+        else:
+            self.notify(
+                "Logged as allowed contact. Keep it short and practical, then come back.",
+                title=event.title,
+            )
 
     def action_help(self) -> None:
         """Open the list of every key that works here."""

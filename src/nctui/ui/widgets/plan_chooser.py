@@ -14,8 +14,8 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from nctui.domain.errors import AnswerError
 from nctui.domain.humanize import day_text
-from nctui.domain.intake import AnswerError
 from nctui.domain.recommendation import CHOICES, Recommendation, check_custom_days
 from nctui.ui.widgets.text_input import TextInput
 

@@ -21,8 +21,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
+from nctui.domain.errors import AnswerError
 from nctui.domain.intake import (
-    AnswerError,
     LooseEnd,
     clean_other_loose_end,
     parse_contact_day,

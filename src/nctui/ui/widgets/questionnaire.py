@@ -13,13 +13,13 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, ContentSwitcher, Static
 
+from nctui.domain.errors import AnswerError
 from nctui.domain.intake import (
     ENDED_BY_LABELS,
     ENDING_LABELS,
     GOAL_LABELS,
     LOOSE_END_LABELS,
     YES_NO_LABELS,
-    AnswerError,
     EndedBy,
     Ending,
     IntakeAnswers,

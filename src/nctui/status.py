@@ -1,0 +1,69 @@
+"""`nctui status`: one line about the period, for shell prompts and tmux status bars.
+
+It reads the data file without locking or writing anything, so it works while the app
+is open elsewhere, and it never loads Textual or TinyDB, so it stays quick.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from nctui.domain.ledger import Kind
+from nctui.domain.period import PeriodStatus, State, period_status
+from nctui.domain.runs import record
+from nctui.storage.atomic_file import read_file
+from nctui.storage.attempt_store import ATTEMPTS, attempt_from_doc
+from nctui.storage.ledger_store import EVENTS, event_from_doc
+from nctui.storage.location import DATA_FILE_NAME
+from nctui.storage.migrations import check_data
+from nctui.storage.records import parse_all
+
+
+def status_report(data_dir: Path, now: datetime) -> dict[str, Any]:
+    """The period's state as plain data: the keys of `nctui status --json`."""
+    path = data_dir / DATA_FILE_NAME
+    data = read_file(path) or {}
+    if data:
+        check_data(data, path)
+    attempts = parse_all(data.get(ATTEMPTS, {}).values(), attempt_from_doc)
+    contacts = [
+        event.at
+        for event in parse_all(data.get(EVENTS, {}).values(), event_from_doc)
+        if event.kind is Kind.CONTACT
+    ]
+    status = period_status(attempts, now)
+    runs = record(attempts, contacts, now)
+    active = status.state is not State.NO_PLAN
+    return {
+        "state": status.state.value,
+        "day": status.day if active else None,
+        "length_days": status.length_days if active else None,
+        "days_left": status.days_left if active else None,
+        "start": status.start.isoformat(timespec="seconds") if status.start else None,
+        "end": status.end.isoformat(timespec="seconds") if status.end else None,
+        "current_run_days": runs.current_run_days,
+        "longest_run_days": runs.longest_run_days,
+    }
+
+
+def status_line(report: dict[str, Any]) -> str:
+    """The report as one short line."""
+    state = State(report["state"])
+    if state is State.NO_PLAN:
+        return "No plan yet · run nctui to make one"
+    if state is State.COMPLETE:
+        return f"Period complete · {report['length_days']} days · ready check when you are"
+    left = report["days_left"]
+    left_text = "last day" if left == 0 else f"{left} day{'s' if left != 1 else ''} left"
+    return f"Day {report['day']} of {report['length_days']} · {left_text}"
+
+
+def status_json(report: dict[str, Any]) -> str:
+    """The report as one line of JSON."""
+    return json.dumps(report, ensure_ascii=False)
+
+
+__all__ = ["PeriodStatus", "status_json", "status_line", "status_report"]

@@ -1,0 +1,71 @@
+"""The ledger's events, as stored. Only ever added to."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from nctui.domain.ledger import Kind, LedgerEvent
+from nctui.domain.period import Attempt, EndReason
+from nctui.storage.attempt_store import close_attempt_op, new_attempt_op
+from nctui.storage.ops import Batch, Insert, Put
+from nctui.storage.records import moment, parse_all, stamp
+
+if TYPE_CHECKING:
+    from nctui.storage.repository import Repository
+
+EVENTS = "events"
+
+
+def event_from_doc(doc: Mapping[str, Any]) -> LedgerEvent:
+    """An event from its stored document."""
+    at = moment(doc["at"])
+    return LedgerEvent(
+        id=str(doc["id"]),
+        kind=Kind(doc["kind"]),
+        at=at,
+        logged_at=moment(doc["logged"]) if "logged" in doc else at,
+        detail=doc.get("detail"),
+        note=str(doc.get("note", "")),
+        attempt_id=doc.get("attempt"),
+        restarted=bool(doc.get("restarted", False)),
+    )
+
+
+def event_op(event: LedgerEvent) -> Insert:
+    """The change that adds an event; empty fields are left out to keep the file lean."""
+    doc: dict[str, Any] = {
+        "id": event.id,
+        "kind": event.kind.value,
+        "at": stamp(event.at),
+        "logged": stamp(event.logged_at),
+    }
+    if event.detail:
+        doc["detail"] = event.detail
+    if event.note:
+        doc["note"] = event.note
+    if event.attempt_id:
+        doc["attempt"] = event.attempt_id
+    if event.restarted:
+        doc["restarted"] = True
+    return Insert(EVENTS, doc)
+
+
+def load_events(repository: Repository) -> list[LedgerEvent]:
+    """Every event, in the order they happened."""
+    events = parse_all(repository.table(EVENTS).all(), event_from_doc)
+    return sorted(events, key=lambda event: event.at)
+
+
+def log_event_ops(event: LedgerEvent, attempt: Attempt | None, restart: bool) -> Batch:
+    """The changes for one logged event, made together.
+
+    Contact that restarts the period also closes the current attempt at the moment of
+    contact and starts a new one there, of the same length; the old one stays in the
+    history with everything logged in it.
+    """
+    ops: list[Insert | Put] = [event_op(event)]
+    if restart and attempt is not None:
+        ops.append(close_attempt_op(attempt, event.at, EndReason.CONTACT))
+        ops.append(new_attempt_op(event.at, attempt.length_days, attempt.intake_id))
+    return Batch(tuple(ops))

@@ -1,0 +1,245 @@
+"""The dashboard: the live countdown, the record so far, and one key per thing to log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import ProgressBar, Static
+
+from nctui.domain.humanize import countdown_text, moment_text, plural, time_text
+from nctui.domain.ledger import Kind, LedgerEvent
+from nctui.domain.milestones import describe_days, milestone_after
+from nctui.domain.period import Attempt, PeriodStatus, State, period_status, zone_of
+from nctui.domain.runs import Record, record
+from nctui.storage.attempt_store import load_attempts
+from nctui.storage.ledger_store import load_events, log_event_ops
+from nctui.storage.ops import new_id
+from nctui.ui.navigation import COUNTDOWN, INTAKE, READINESS
+from nctui.ui.screens.base import NctuiScreen
+from nctui.ui.screens.history import HistoryScreen
+from nctui.ui.screens.log_event import LogEventScreen, LoggedEvent
+from nctui.ui.widgets.figlet import FigletText
+
+LOG_GROUP = Binding.Group("Log")
+COUNTDOWN_FONTS = ("ansi_shadow", "big", "small", "future")
+RECENT_EVENTS = 4
+
+THANKS: dict[Kind, str] = {
+    Kind.URGE: "Logged. Each urge you ride out makes the next one a little smaller.",
+    Kind.SLIP: "Logged. A slip is not the end of anything; today still counts.",
+    Kind.CONTACT: "Logged. Be gentle with yourself; a new start is still a start.",
+    Kind.ALLOWED: "Logged as allowed contact. Keep it brief, then come back to your days.",
+    Kind.SIGN: "Logged. Whatever it means, your plan is still yours.",
+}
+
+
+def headline(status: PeriodStatus) -> str:
+    """ "Day 12 of 45 · 33 days left", or what to say when there is no running period."""
+    if status.state is State.NO_PLAN:
+        return "No plan yet"
+    if status.state is State.COMPLETE:
+        return f"Period complete · {plural(status.length_days, 'day')}"
+    left = "last day" if status.days_left == 0 else f"{plural(status.days_left, 'day')} left"
+    return f"Day {status.day} of {status.length_days} · {left}"
+
+
+def record_text(done: Record) -> str:
+    """The record panel's lines."""
+    return (
+        "[b]Your record[/b]\n"
+        f"Current run   {plural(done.current_run_days, 'day')}\n"
+        f"Longest run   {plural(done.longest_run_days, 'day')}\n"
+        f"In all        {plural(done.total_days, 'day')}\n"
+        f"Attempts      {done.attempts}"
+    )
+
+
+def recent_text(events: list[LedgerEvent], now: datetime) -> str:
+    """The last few events, newest first."""
+    lines = ["[b]Recently[/b]"]
+    zone = zone_of(now)
+    for event in reversed(events[-RECENT_EVENTS:]):
+        lines.append(f"{time_text(event.at.astimezone(zone))}  {event.title}")
+    if len(lines) == 1:
+        lines.append("Nothing logged yet. u logs an urge you resisted.")
+    return "\n".join(lines)
+
+
+class CountdownScreen(NctuiScreen):
+    """Where a person lands each time during the period."""
+
+    destination = COUNTDOWN
+    CSS_PATH = "countdown.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("u", "log('urge')", "Urge", group=LOG_GROUP, tooltip="an urge you resisted"),
+        Binding("s", "log('slip')", "Slip", group=LOG_GROUP, tooltip="a slip"),
+        Binding("t", "log('contact')", "Contact", group=LOG_GROUP, tooltip="contact you started"),
+        Binding("o", "log('allowed')", "Allowed", group=LOG_GROUP, tooltip="allowed contact"),
+        Binding("e", "log('sign')", "Sign", group=LOG_GROUP, tooltip="a sign from them"),
+        Binding("v", "history", "History", tooltip="every attempt and event"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._attempts: list[Attempt] = []
+        self._events: list[LedgerEvent] = []
+        self._state: State | None = None
+
+    def compose_body(self) -> Iterable[Widget]:
+        """The countdown, then the record and the latest events."""
+        with VerticalScroll(classes="page dashboard"):
+            yield Static("", id="headline")
+            yield FigletText("", fonts=COUNTDOWN_FONTS, by_glyph=True, spare=4, id="clock")
+            yield Static("", id="until")
+            yield ProgressBar(total=100, show_eta=False, id="progress")
+            yield Static("", id="milestone")
+            yield Static("", id="invitation")
+            with Horizontal(id="panels"):
+                yield Static("", id="record")
+                yield Static("", id="recent")
+            yield Static(
+                "[b]u[/b] urge resisted · [b]s[/b] slip · [b]t[/b] contact I started · "
+                "[b]o[/b] allowed contact · [b]e[/b] sign from them · [b]v[/b] history",
+                id="log-hint",
+            )
+
+    def on_mount(self) -> None:
+        """Load the data, then tick every second."""
+        self.watch(self.app, "data_version", self.load, init=False)
+        self.load()
+        self.set_interval(1.0, self.tick)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Logging needs a plan to log against."""
+        if action == "log":
+            return self._state is not None and self._state is not State.NO_PLAN
+        return super().check_action(action, parameters)
+
+    # -- drawing -----------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read attempts and events again (they changed, or the screen just opened)."""
+        repository = self.nctui.repository
+        self._attempts = load_attempts(repository)
+        self._events = load_events(repository)
+        self.tick(full=True)
+
+    def tick(self, *, full: bool = False) -> None:
+        """Move the countdown on; redraw the rest only when something else changed."""
+        now = self.nctui.clock()
+        status = period_status(self._attempts, now)
+        if status.state is not self._state:
+            if self._state is not None:
+                self.nctui.check_period()
+            self._state = status.state
+            full = True
+            self.set_class(status.state is State.NO_PLAN, "-no-plan")
+            self.set_class(status.state is State.COMPLETE, "-complete")
+            self.refresh_bindings()
+        self._update("#headline", headline(status))
+        clock = self.query_one("#clock", FigletText)
+        if status.state is State.ACTIVE:
+            clock.text = countdown_text(status.remaining)
+        elif status.state is State.COMPLETE:
+            clock.text = f"{status.length_days} days"
+        self.query_one("#progress", ProgressBar).update(progress=round(status.progress * 100))
+        if full or now.second == 0:
+            self._draw_slow_parts(status, now)
+
+    def _draw_slow_parts(self, status: PeriodStatus, now: datetime) -> None:
+        self._update("#until", self._until(status))
+        self._update("#milestone", self._milestone(status, now))
+        self._update("#invitation", self._invitation(status))
+        contacts = [event.at for event in self._events if event.kind is Kind.CONTACT]
+        self._update("#record", record_text(record(self._attempts, contacts, now)))
+        self._update("#recent", recent_text(self._events, now))
+
+    def _update(self, selector: str, text: str) -> None:
+        widget = self.query_one(selector, Static)
+        if str(widget.content) != text:
+            widget.update(text)
+
+    @staticmethod
+    def _until(status: PeriodStatus) -> str:
+        if status.end is None:
+            return ""
+        if status.state is State.COMPLETE:
+            return f"Ended {moment_text(status.end)}"
+        return f"until {moment_text(status.end)}"
+
+    @staticmethod
+    def _milestone(status: PeriodStatus, now: datetime) -> str:
+        if status.state is not State.ACTIVE:
+            return ""
+        upcoming = milestone_after(status.elapsed_days)
+        if upcoming > status.length_days:
+            return "Next: the end of your period"
+        wait = upcoming - status.elapsed_days
+        return f"Next milestone: {describe_days(upcoming)}, in {plural(wait, 'day')}"
+
+    @staticmethod
+    def _invitation(status: PeriodStatus) -> str:
+        if status.state is State.NO_PLAN:
+            return (
+                "There is no period running yet.\n\n"
+                f"Press [b]{INTAKE.key}[/b] for the intake: a few questions, then a "
+                "suggested length with every reason for it."
+            )
+        if status.state is State.COMPLETE:
+            return (
+                "You did it. Take a breath and let it land.\n\n"
+                f"When you feel ready, press [b]{READINESS.key}[/b] for the readiness check: "
+                "whether, when and how to reach out, or to let it be."
+            )
+        return ""
+
+    # -- actions -----------------------------------------------------------------------
+
+    def action_log(self, kind: str) -> None:
+        """Open the dialog for one kind of event."""
+        status = period_status(self._attempts, self.nctui.clock())
+        screen = LogEventScreen(
+            Kind(kind),
+            self.nctui.clock,
+            status.start if status.state is State.ACTIVE else None,
+            restart_default=status.state is State.ACTIVE,
+        )
+        self.app.push_screen(screen, callback=self._logged)
+
+    def _logged(self, logged: LoggedEvent | None) -> None:
+        if logged is None:
+            return
+        status = period_status(self._attempts, self.nctui.clock())
+        attempt = status.attempt if status.state is State.ACTIVE else None
+        event = LedgerEvent(
+            id=new_id(),
+            kind=logged.kind,
+            at=logged.at,
+            logged_at=self.nctui.clock(),
+            detail=logged.detail,
+            note=logged.note,
+            attempt_id=status.attempt.id if status.attempt else None,
+            restarted=logged.restart and attempt is not None,
+        )
+        self.nctui.save(log_event_ops(event, attempt, event.restarted))
+        message = THANKS[logged.kind]
+        if event.restarted:
+            message = (
+                "Logged, and your period starts again from then. "
+                "You have not lost what you learned."
+            )
+        self.notify(message, title=event.title)
+
+    def action_history(self) -> None:
+        """Open the whole history."""
+        now = self.nctui.clock()
+        contacts = [event.at for event in self._events if event.kind is Kind.CONTACT]
+        self.app.push_screen(
+            HistoryScreen(self._attempts, self._events, record(self._attempts, contacts, now), now)
+        )

@@ -1,0 +1,102 @@
+"""The whole history: every attempt and how it ended, and every event in the ledger."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static, TabbedContent, TabPane
+
+from nctui.domain.humanize import day_text, plural, time_text
+from nctui.domain.ledger import LedgerEvent
+from nctui.domain.period import Attempt, EndReason, end_of, wall_days, zone_of
+from nctui.domain.runs import Record
+from nctui.ui.widgets.keybar import KeyBar
+
+ENDINGS: dict[EndReason | None, str] = {
+    None: "running now",
+    EndReason.COMPLETE: "completed",
+    EndReason.CONTACT: "restarted after contact",
+    EndReason.NEW_PLAN: "replaced by a new plan",
+}
+
+
+def attempt_rows(attempts: Sequence[Attempt], now: datetime) -> list[tuple[str, ...]]:
+    """One row per attempt, newest first: started, planned, lasted, how it ended."""
+    zone = zone_of(now)
+    rows: list[tuple[str, ...]] = []
+    for number, attempt in reversed(list(enumerate(attempts, start=1))):
+        stop = attempt.ended_at or min(now, end_of(attempt, zone))
+        rows.append(
+            (
+                str(number),
+                day_text(attempt.start.astimezone(zone).date()),
+                plural(attempt.length_days, "day"),
+                plural(wall_days(attempt.start, stop, zone), "day"),
+                ENDINGS[attempt.end_reason],
+            )
+        )
+    return rows
+
+
+def event_rows(events: Sequence[LedgerEvent], now: datetime) -> list[tuple[str, str, str]]:
+    """One row per event, newest first: when, what, the note."""
+    zone = zone_of(now)
+    return [
+        (time_text(event.at.astimezone(zone)), event.title, event.note.replace("\n", " "))
+        for event in reversed(events)
+    ]
+
+
+class HistoryScreen(ModalScreen[None]):
+    """Attempts and events in two tabs; nothing here can be changed or deleted."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,v", "dismiss", "Close"),
+    ]
+
+    def __init__(
+        self,
+        attempts: Sequence[Attempt],
+        events: Sequence[LedgerEvent],
+        record: Record,
+        now: datetime,
+    ) -> None:
+        super().__init__(classes="history")
+        self._attempts = attempts
+        self._events = events
+        self._record = record
+        self._now = now
+
+    def compose(self) -> ComposeResult:
+        """Totals, then the two tables."""
+        record = self._record
+        with Vertical(classes="dialog history-card"):
+            yield Static("Your history", classes="dialog-title")
+            yield Static(
+                f"Longest run {plural(record.longest_run_days, 'day')} · "
+                f"{plural(record.total_days, 'day')} without contact in all · "
+                f"{plural(record.attempts, 'attempt')} · "
+                f"{plural(len(self._events), 'event')} logged",
+                classes="dialog-text",
+            )
+            with TabbedContent():
+                with TabPane("Events", id="events-tab"):
+                    events: DataTable[str] = DataTable(cursor_type="row", id="events-table")
+                    events.add_columns("When", "What", "Note")
+                    events.add_rows(event_rows(self._events, self._now))
+                    yield events
+                with TabPane("Attempts", id="attempts-tab"):
+                    attempts: DataTable[str] = DataTable(cursor_type="row", id="attempts-table")
+                    attempts.add_columns("#", "Started", "Planned", "Lasted", "How it ended")
+                    attempts.add_rows(attempt_rows(self._attempts, self._now))
+                    yield attempts
+            yield Static(
+                "Esc closes. Nothing here can be changed or deleted.", classes="dialog-hint"
+            )
+        yield KeyBar()

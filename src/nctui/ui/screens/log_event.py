@@ -1,0 +1,188 @@
+"""The dialog that adds one event to the ledger: what, when, and a note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from nctui.domain.clock import Clock
+from nctui.domain.errors import AnswerError
+from nctui.domain.ledger import (
+    ALLOWED_TIPS,
+    DETAILS,
+    KIND_TITLES,
+    NOTE_MAX_CHARS,
+    Kind,
+    check_event,
+    parse_event_time,
+)
+from nctui.ui.widgets.keybar import KeyBar
+from nctui.ui.widgets.text_input import TextInput
+
+INTROS: dict[Kind, str] = {
+    Kind.URGE: "You felt the pull and did not act on it. That counts.",
+    Kind.SLIP: "It happens. Writing it down helps you spot what sets it off.",
+    Kind.CONTACT: "It is done, and that is all right. Log it honestly and carry on.",
+    Kind.ALLOWED: "Contact for a reason that cannot wait. It does not restart your period.",
+    Kind.SIGN: "Something from their side. Note it, then turn back to your own days.",
+}
+
+RESTART = "restart"
+KEEP = "keep"
+
+
+@dataclass(frozen=True)
+class LoggedEvent:
+    """What the person entered, checked and ready to save."""
+
+    kind: Kind
+    at: datetime
+    detail: str | None
+    note: str
+    restart: bool
+
+
+class LogEventScreen(ModalScreen[LoggedEvent | None]):
+    """Asks for the details of one event; dismisses with them, or None if cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save", tooltip="save from anywhere in the dialog"),
+    ]
+
+    def __init__(
+        self, kind: Kind, clock: Clock, period_start: datetime | None, *, restart_default: bool
+    ) -> None:
+        super().__init__(classes=f"log-event -{kind.value}")
+        self.kind = kind
+        self._clock = clock
+        self._period_start = period_start
+        self._restart_default = restart_default
+        self._detail: str | None = None
+
+    def compose(self) -> ComposeResult:
+        """Title, what kind, when, a note, then Cancel and Save."""
+        with Vertical(classes="dialog"):
+            yield Static(f"Log: {KIND_TITLES[self.kind].lower()}", classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(INTROS[self.kind], classes="dialog-text")
+                details = DETAILS.get(self.kind)
+                if details:
+                    yield Static("What was it?", classes="field-label")
+                    yield OptionList(
+                        *(Option(label, id=key) for key, label in details.items()), id="detail"
+                    )
+                if self.kind is Kind.CONTACT:
+                    yield Static("Your period", classes="field-label")
+                    yield OptionList(
+                        Option("Start it again from this moment (recommended)", id=RESTART),
+                        Option("Keep the dates; just log it", id=KEEP),
+                        id="restart",
+                    )
+                if self.kind is Kind.ALLOWED:
+                    yield Static("\n".join(f"• {tip}" for tip in ALLOWED_TIPS), classes="tips")
+                yield Static("When?", classes="field-label")
+                yield TextInput(
+                    "now",
+                    placeholder="now, 21:30, yesterday 21:30, 2 hours ago",
+                    id="when",
+                )
+                yield Static("A note, if you like", classes="field-label")
+                yield TextInput(placeholder="What was going on?", id="note")
+                yield Static("", classes="question-error", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", id="save", variant="primary")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        """Start on the first thing to answer."""
+        restart = self.query("#restart")
+        if restart:
+            menu = restart.first(OptionList)
+            menu.highlighted = 0 if self._restart_default else 1
+        first = self.query("#detail") or restart
+        if first:
+            first.first(OptionList).focus()
+        else:
+            self.query_one("#note", Input).focus()
+
+    @on(OptionList.OptionSelected, "#detail")
+    def _detail_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._detail = event.option.id
+        menu = event.option_list
+        for index, option in enumerate(menu.options):
+            mark = "●" if index == event.option_index else "○"
+            label = DETAILS[self.kind][str(option.id)]
+            menu.replace_option_prompt_at_index(index, f"{mark} {label}")
+        self.query_one("#when", Input).focus()
+
+    @on(OptionList.OptionSelected, "#restart")
+    def _restart_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.query_one("#when", Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "when":
+            self.query_one("#note", Input).focus()
+        else:
+            self.action_save()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_cancel()
+
+    def action_cancel(self) -> None:
+        """Close without logging anything."""
+        self.dismiss(None)
+
+    def action_save(self) -> None:
+        """Check everything; log it, or say what to fix and stay."""
+        now = self._clock()
+        when = self.query_one("#when", Input)
+        note = self.query_one("#note", Input)
+        try:
+            at = parse_event_time(when.value, now)
+        except AnswerError as error:
+            self._problem(str(error), when)
+            return
+        if DETAILS.get(self.kind) and self._detail is None:
+            self._problem("Choose what it was from the list: arrows, then Enter.", "#detail")
+            return
+        try:
+            cleaned = check_event(self.kind, self._detail, note.value, at, now, self._period_start)
+        except AnswerError as error:
+            bad_time = "time" in str(error) or "period" in str(error)
+            self._problem(str(error), when if bad_time else note)
+            return
+        restart = False
+        if self.kind is Kind.CONTACT:
+            restart = self.query_one("#restart", OptionList).highlighted == 0
+        self.dismiss(LoggedEvent(self.kind, at, self._detail, cleaned, restart))
+
+    def _problem(self, message: str, target: Input | str) -> None:
+        self.query_one(".question-error", Static).update(message)
+        self.add_class("-invalid")
+        widget = self.query_one(target) if isinstance(target, str) else target
+        widget.focus()
+
+
+__all__ = ["NOTE_MAX_CHARS", "LogEventScreen", "LoggedEvent"]

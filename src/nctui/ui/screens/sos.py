@@ -1,0 +1,185 @@
+"""SOS: for the moment the urge to contact them is strong. It slows the moment down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from nctui.domain.clock import Clock
+from nctui.domain.humanize import countdown_text
+from nctui.domain.ledger import ALLOWED_REASONS, ALLOWED_TIPS
+from nctui.domain.sos import (
+    SAFETY_LINE,
+    breath_step,
+    clamp_delay,
+    moment_warnings,
+    wait_left,
+)
+from nctui.ui.widgets.keybar import KeyBar
+from nctui.ui.widgets.text_input import TextBox
+
+DELAY_STEP_MINUTES = 5
+
+
+@dataclass(frozen=True)
+class SosOutcome:
+    """How the SOS moment ended: an urge resisted, or contact for an allowed reason."""
+
+    allowed_reason: str | None
+    delay_minutes: int
+    reasons: str
+
+
+class SosScreen(ModalScreen[SosOutcome]):
+    """A wait timer, a breath, the person's own reasons, an idea, and a gentle triage."""
+
+    CSS_PATH = "sos.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "I'm OK", tooltip="Close; this is logged as an urge resisted"),
+        Binding(
+            "plus,equals_sign", "longer", "Longer", key_display="+", tooltip="wait 5 more minutes"
+        ),
+        Binding("minus", "shorter", "Shorter", key_display="−", tooltip="wait 5 minutes less"),
+        Binding("d", "drinking", "Drinking?", tooltip="I have been drinking"),
+        Binding("e", "edit_reasons", "Reasons", tooltip="edit your reasons"),
+        Binding("y", "allowed", "Allowed", tooltip="this is for an allowed reason"),
+    ]
+
+    def __init__(self, clock: Clock, delay_minutes: int, reasons: str, suggestion: str) -> None:
+        super().__init__(classes="sos")
+        self._clock = clock
+        self._opened = clock()
+        self.delay_minutes = clamp_delay(delay_minutes)
+        self.reasons = reasons
+        self._suggestion = suggestion
+        self.drinking = False
+        self._editing = False
+
+    def compose(self) -> ComposeResult:
+        """The whole card: wait, breath, reasons, idea, warnings, triage, safety."""
+        with Vertical(classes="dialog sos-card"):
+            yield Static("Pause. You do not have to act on this feeling.", classes="dialog-title")
+            with VerticalScroll(classes="dialog-body"):
+                with Horizontal(classes="sos-row"):
+                    yield Static("", id="sos-wait")
+                    yield Static("", id="sos-breath")
+                yield Static("Your reasons", classes="field-label")
+                yield Static(self.reasons, id="sos-reasons", markup=False)
+                yield TextBox(self.reasons, id="sos-reasons-edit")
+                yield Static("Instead, right now", classes="field-label")
+                yield Static(self._suggestion, id="sos-idea", markup=False)
+                yield Static("", id="sos-warnings")
+                yield Static(
+                    "Is this for an allowed reason: returning belongings, joint money, an "
+                    "emergency, wishing well on a big day, or an apology? Press y.",
+                    classes="field-label",
+                )
+                yield OptionList(
+                    *(Option(label, id=key) for key, label in ALLOWED_REASONS.items()),
+                    id="sos-reasons-list",
+                )
+                yield Static("", id="sos-tips")
+                yield Static(SAFETY_LINE, classes="safety")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        """Show the live parts, and keep them moving each second."""
+        self.query_one("#sos-reasons-edit").display = False
+        self.query_one("#sos-reasons-list").display = False
+        self.query_one("#sos-tips").display = False
+        self.refresh_live()
+        self.set_interval(1.0, self.refresh_live)
+
+    def refresh_live(self) -> None:
+        """The wait, the breath and the warnings, as of now."""
+        now = self._clock()
+        left = wait_left(self._opened, now, self.delay_minutes)
+        wait = self.query_one("#sos-wait", Static)
+        if left.total_seconds() > 0:
+            wait.update(
+                f"[b]Wait {countdown_text(left)}[/b]\nbefore doing anything "
+                f"({self.delay_minutes} min; + and − change it)"
+            )
+        else:
+            wait.update("[b]The wait is over.[/b]\nHow do you feel now?")
+        label, seconds = breath_step(now - self._opened)
+        self.query_one("#sos-breath", Static).update(f"[b]{label}[/b]\n{'●' * seconds}")
+        self._show_warnings(now)
+
+    def _show_warnings(self, now: datetime) -> None:
+        warnings = moment_warnings(now, self.drinking)
+        box = self.query_one("#sos-warnings", Static)
+        box.update("\n".join(f"• {line}" for line in warnings))
+        box.display = bool(warnings)
+
+    def action_longer(self) -> None:
+        """Wait five minutes more."""
+        self.delay_minutes = clamp_delay(self.delay_minutes + DELAY_STEP_MINUTES)
+        self.refresh_live()
+
+    def action_shorter(self) -> None:
+        """Wait five minutes less (at least one)."""
+        self.delay_minutes = clamp_delay(self.delay_minutes - DELAY_STEP_MINUTES)
+        self.refresh_live()
+
+    def action_drinking(self) -> None:
+        """Say whether drink is involved; it changes what is worth keeping in mind."""
+        self.drinking = not self.drinking
+        self.refresh_live()
+
+    def action_edit_reasons(self) -> None:
+        """Edit your reasons in place; press e again (or Esc) to keep them."""
+        editor = self.query_one("#sos-reasons-edit", TextBox)
+        shown = self.query_one("#sos-reasons", Static)
+        if not self._editing:
+            self._editing = True
+            editor.display, shown.display = True, False
+            editor.focus()
+            return
+        self._finish_editing()
+
+    def _finish_editing(self) -> None:
+        editor = self.query_one("#sos-reasons-edit", TextBox)
+        shown = self.query_one("#sos-reasons", Static)
+        text = editor.text.strip()
+        if text:
+            self.reasons = text
+        shown.update(self.reasons)
+        editor.display, shown.display = False, True
+        self._editing = False
+        self.set_focus(None)
+
+    def action_allowed(self) -> None:
+        """Pick which allowed reason this is."""
+        menu = self.query_one("#sos-reasons-list", OptionList)
+        menu.display = True
+        tips = self.query_one("#sos-tips", Static)
+        tips.update("\n".join(f"• {tip}" for tip in ALLOWED_TIPS))
+        tips.display = True
+        menu.focus()
+
+    @on(OptionList.OptionSelected, "#sos-reasons-list")
+    def _allowed_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(SosOutcome(event.option.id, self.delay_minutes, self.reasons))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While editing reasons, letters type; only Esc (keep) and e-free keys act."""
+        return not (self._editing and action != "close")
+
+    def action_close(self) -> None:
+        """Leave the moment behind; it is logged as an urge resisted."""
+        if self._editing:
+            self._finish_editing()
+            return
+        self.dismiss(SosOutcome(None, self.delay_minutes, self.reasons))

@@ -1,0 +1,243 @@
+"""The dashboard from the keyboard: every ledger action, the restart choice, history."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import Input, OptionList
+
+from nctui.domain.clock import ManualClock
+from nctui.domain.ledger import Kind
+from nctui.ui.app import NctuiApp
+from nctui.ui.screens.countdown import CountdownScreen
+from nctui.ui.screens.history import HistoryScreen
+from nctui.ui.screens.log_event import LogEventScreen
+from tests.helpers import screen_text
+from tests.seeds import seed_plan
+
+AppFactory = Callable[[], NctuiApp]
+
+
+def _stored(data_dir: Path, table: str) -> list[dict]:  # type: ignore[type-arg]
+    data = json.loads((data_dir / "nctui.json").read_text())
+    return sorted(data.get(table, {}).values(), key=lambda doc: doc.get("at", ""))
+
+
+def _dialog(app: NctuiApp) -> LogEventScreen:
+    assert isinstance(app.screen, LogEventScreen)
+    return app.screen
+
+
+async def test_opens_on_the_dashboard_once_there_is_a_plan(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=11.1)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CountdownScreen)
+        shown = screen_text(app)
+        assert "Day 12 of 45 · 33 days left" in shown
+        assert "Next milestone: 2 weeks, in 3 days" in shown
+
+
+async def test_urge_resisted_with_a_note(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        assert _dialog(app).kind is Kind.URGE
+        await pilot.press(*"walked it off", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CountdownScreen)
+        assert "Urge resisted" in screen_text(app)
+    (event,) = _stored(data_dir, "events")
+    assert event["kind"] == "urge"
+    assert event["note"] == "walked it off"
+    assert event["at"] == "2026-11-26T09:30:00+00:00"
+
+
+async def test_a_slip_with_its_kind_and_an_earlier_time(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("enter")  # checked their social media
+        await pilot.pause()
+        when = app.focused
+        assert isinstance(when, Input)
+        when.value = "yesterday 22:10"
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+    (event,) = _stored(data_dir, "events")
+    assert (event["kind"], event["detail"]) == ("slip", "social_media")
+    assert event["at"] == "2026-11-25T22:10:00+00:00"
+
+
+async def test_contact_restarts_the_period_by_default(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=10)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.query_one("#restart", OptionList).highlighted == 0
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Day 1 of 45 · 44 days left" in screen_text(app)
+    attempts = _stored(data_dir, "attempts")
+    assert [a.get("end_reason") for a in sorted(attempts, key=lambda a: a["start"])] == [
+        "contact",
+        None,
+    ]
+    (event,) = _stored(data_dir, "events")
+    assert event["kind"] == "contact" and event["restarted"] is True
+
+
+async def test_contact_can_keep_the_dates(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=10)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # keep the dates
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Day 11 of 45" in shown
+        assert "Current run   0 days" in shown
+    assert len(_stored(data_dir, "attempts")) == 1
+    assert "restarted" not in _stored(data_dir, "events")[0]
+
+
+async def test_allowed_contact_and_a_sign_never_restart(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=10)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        for key in ("o", "e"):
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.press("down", "enter", "ctrl+s")
+            await pilot.pause()
+        assert "Day 11 of 45" in screen_text(app)
+    events = _stored(data_dir, "events")
+    assert [(e["kind"], e["detail"]) for e in events] == [
+        ("allowed", "finances"),
+        ("sign", "social_activity"),
+    ]
+    assert len(_stored(data_dir, "attempts")) == 1
+
+
+async def test_bad_ledger_input_is_named_and_nothing_is_saved(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=2)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("end", "enter")  # something else
+        await pilot.pause()
+        when = app.screen.query_one("#when", Input)
+        note = app.screen.query_one("#note", Input)
+        for typed_when, typed_note, message, focused in [
+            ("2026-11-27 10:00", "", "has not come yet", when),
+            ("2026-11-20 10:00", "", "before this period started", when),
+            ("now", "", "a few words on what it was", note),
+            ("now", "x" * 20_000, "up to 2,000 characters", note),
+            ("teatime", "", "Try “now”", when),
+        ]:
+            when.value, note.value = typed_when, typed_note
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert message in screen_text(app).replace("\n", " ") or message in str(
+                app.screen.query_one(".question-error").render()
+            ), message
+            assert app.focused is focused
+            assert isinstance(app.screen, LogEventScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CountdownScreen)
+        app.repository.flush()
+    assert _stored(data_dir, "events") == []
+
+
+async def test_history_lists_attempts_and_events(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=4, events=((Kind.URGE, 1, None, "called Sam"),))
+    app = make_app()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        assert _showing(app, HistoryScreen)
+        assert "called Sam" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert _showing(app, CountdownScreen)
+
+
+async def test_the_period_completes_and_stays_complete(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=44.9, length=45)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        assert "Day 45 of 45 · last day" in screen_text(app)
+        clock.advance(timedelta(hours=3))
+        app.screen.tick()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert "Period complete" in screen_text(app)
+        app.repository.flush()
+        clock.advance(timedelta(days=-10))  # a clock set back
+        app.screen.load()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert "Period complete" in screen_text(app)
+    (attempt,) = _stored(data_dir, "attempts")
+    assert attempt["end_reason"] == "complete"
+
+
+async def test_no_plan_invites_the_intake_and_logging_waits(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert "There is no period running yet" in screen_text(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, CountdownScreen)
+
+
+async def test_a_milestone_is_celebrated_once(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=7.2, celebrated=False)
+    app = make_app()
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await pilot.pause()
+        titles = [n.message for n in app._notifications]
+        assert any("A full week" in text for text in titles)
+        app.check_period()
+        await pilot.pause()
+        assert sum("A full week" in n.message for n in app._notifications) == 1
+
+
+def _showing(app: NctuiApp, kind: type) -> bool:
+    return isinstance(app.screen, kind)

@@ -1,0 +1,84 @@
+"""Snapshots of the dashboard in each state, and of the SOS moment."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from nctui.domain.clock import ManualClock
+from nctui.domain.ledger import Kind
+from nctui.ui.app import NctuiApp
+from tests.seeds import seed_plan
+
+AppFactory = Callable[[], NctuiApp]
+SnapCompare = Callable[..., bool]
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+EVENTS = (
+    (Kind.URGE, 0.2, None, "Walked round the block instead"),
+    (Kind.SLIP, 1.5, "social_media", ""),
+    (Kind.URGE, 2.1, None, ""),
+    (Kind.SIGN, 3.4, "texted_first", "Asked how I was. Did not reply."),
+    (Kind.ALLOWED, 6.0, "property", "Picked up my books"),
+)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_mid_period(
+    snap_compare: SnapCompare,
+    make_app: AppFactory,
+    data_dir: Path,
+    clock: ManualClock,
+    size: tuple[int, int],
+) -> None:
+    seed_plan(data_dir, clock, days_ago=11.1, events=EVENTS)
+    assert snap_compare(make_app(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_last_day(
+    snap_compare: SnapCompare,
+    make_app: AppFactory,
+    data_dir: Path,
+    clock: ManualClock,
+    size: tuple[int, int],
+) -> None:
+    seed_plan(data_dir, clock, days_ago=44.8, events=EVENTS)
+    assert snap_compare(make_app(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_complete(
+    snap_compare: SnapCompare,
+    make_app: AppFactory,
+    data_dir: Path,
+    clock: ManualClock,
+    size: tuple[int, int],
+) -> None:
+    seed_plan(data_dir, clock, days_ago=47, events=EVENTS, complete=True)
+    assert snap_compare(make_app(), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_no_plan(snap_compare: SnapCompare, make_app: AppFactory, size: tuple[int, int]) -> None:
+    assert snap_compare(make_app(), press=["c"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_sos(
+    snap_compare: SnapCompare,
+    make_app: AppFactory,
+    data_dir: Path,
+    clock: ManualClock,
+    size: tuple[int, int],
+) -> None:
+    seed_plan(data_dir, clock, days_ago=11.1, events=EVENTS)
+    assert snap_compare(make_app(), press=["exclamation_mark"], terminal_size=size)
+
+
+def test_log_a_slip(
+    snap_compare: SnapCompare, make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=11.1, events=EVENTS)
+    assert snap_compare(make_app(), press=["s"], terminal_size=(80, 24))

@@ -1,0 +1,136 @@
+"""SOS, from any screen: the wait, the breath, the reasons, and what it logs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from textual.widgets import Input
+
+from nctui.domain.clock import ManualClock
+from nctui.ui.app import NctuiApp
+from nctui.ui.screens.sos import SosScreen
+from tests.helpers import screen_text
+from tests.seeds import seed_plan
+
+AppFactory = Callable[[], NctuiApp]
+
+
+def _stored(data_dir: Path, table: str) -> list[dict]:  # type: ignore[type-arg]
+    return list(json.loads((data_dir / "nctui.json").read_text()).get(table, {}).values())
+
+
+def _sos(app: NctuiApp) -> SosScreen:
+    assert isinstance(app.screen, SosScreen)
+    return app.screen
+
+
+async def test_closing_sos_logs_an_urge_resisted(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Wait 00:10:00" in shown
+        assert "Breathe in" in shown
+        assert "emergency services" in shown
+        clock.advance(timedelta(minutes=3, seconds=5))
+        _sos(app).refresh_live()
+        await pilot.pause()
+        assert "Wait 00:06:55" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SosScreen)
+        app.repository.flush()
+    (event,) = _stored(data_dir, "events")
+    assert event["kind"] == "urge"
+
+
+async def test_an_allowed_reason_logs_allowed_contact_with_tips(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("exclamation_mark", "y")
+        await pilot.pause()
+        assert "Keep it short and practical" in screen_text(app)
+        await pilot.press("down", "down", "enter")  # an emergency
+        await pilot.pause()
+        app.repository.flush()
+    (event,) = _stored(data_dir, "events")
+    assert (event["kind"], event["detail"]) == ("allowed", "emergency")
+
+
+async def test_f2_opens_sos_even_while_typing(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, SosScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.current_mode == "intake"
+
+
+async def test_late_at_night_and_after_drinking_it_says_so(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    clock.set(clock().replace(hour=23, minute=40))
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert "It is late" in screen_text(app)
+        assert "drinking" not in screen_text(app).lower().replace("d drinking?", "")
+        await pilot.press("d")
+        await pilot.pause()
+        assert "You have been drinking" in screen_text(app)
+
+
+async def test_the_wait_and_the_reasons_are_the_persons_own(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("exclamation_mark", "plus", "plus")
+        await pilot.pause()
+        assert "Wait 00:20:00" in screen_text(app)
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.focused
+        editor.text = "I deserve someone who stays."  # type: ignore[union-attr]
+        await pilot.press("escape")  # keep the edit
+        await pilot.pause()
+        assert "I deserve someone who stays." in screen_text(app)
+        await pilot.press("escape")  # close
+        await pilot.pause()
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Wait 00:20:00" in shown
+        assert "I deserve someone who stays." in shown
+
+
+async def test_without_a_plan_sos_still_helps_and_logs_nothing(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, SosScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        app.repository.flush()
+    assert _stored(data_dir, "events") == []

@@ -1,0 +1,120 @@
+"""`nctui status`: one line, or JSON, in each state; read-only; no Textual."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+from nctui.cli import main
+from nctui.domain.clock import ManualClock
+from nctui.status import status_line, status_report
+from tests.seeds import seed_plan, seed_restarted
+
+KEYS = {
+    "state",
+    "day",
+    "length_days",
+    "days_left",
+    "start",
+    "end",
+    "current_run_days",
+    "longest_run_days",
+}
+
+
+def _run(data_dir: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
+    assert main(["--data-dir", str(data_dir), "status", *extra]) == 0
+    return capsys.readouterr().out.strip()
+
+
+def test_no_plan(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(data_dir, capsys) == "No plan yet · run nctui to make one"
+    report = json.loads(_run(data_dir, capsys, "--json"))
+    assert set(report) == KEYS
+    assert report["state"] == "no-plan"
+    assert report["day"] is None
+    assert not (data_dir / "nctui.json").exists()  # nothing was written
+
+
+def test_active(data_dir: Path, clock: ManualClock, capsys: pytest.CaptureFixture[str]) -> None:
+    seed_plan(data_dir, clock, days_ago=11.1)
+    assert _run(data_dir, capsys) == "Day 12 of 45 · 33 days left"
+    report = json.loads(_run(data_dir, capsys, "--json"))
+    assert report == {
+        "state": "active",
+        "day": 12,
+        "length_days": 45,
+        "days_left": 33,
+        "start": "2026-11-15T07:06:00+00:00",
+        "end": "2026-12-30T07:06:00+00:00",
+        "current_run_days": 11,
+        "longest_run_days": 11,
+    }
+
+
+def test_last_day(data_dir: Path, clock: ManualClock) -> None:
+    seed_plan(data_dir, clock, days_ago=44.5)
+    assert status_line(status_report(data_dir, clock())) == "Day 45 of 45 · last day"
+
+
+def test_complete(data_dir: Path, clock: ManualClock, capsys: pytest.CaptureFixture[str]) -> None:
+    seed_plan(data_dir, clock, days_ago=50, length=45)
+    assert _run(data_dir, capsys).startswith("Period complete · 45 days")
+    assert json.loads(_run(data_dir, capsys, "--json"))["state"] == "complete"
+
+
+def test_after_a_restart_runs_are_counted(data_dir: Path, clock: ManualClock) -> None:
+    seed_restarted(data_dir, clock)
+    report = status_report(data_dir, clock())
+    assert (report["day"], report["current_run_days"], report["longest_run_days"]) == (6, 5, 15)
+
+
+def test_works_while_the_app_holds_the_lock_and_changes_nothing(
+    data_dir: Path, clock: ManualClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    before = (data_dir / "nctui.json").read_bytes()
+    with FileLock(data_dir / "nctui.json.lock"):
+        assert _run(data_dir, capsys).startswith("Day 4 of 45")
+    assert (data_dir / "nctui.json").read_bytes() == before
+
+
+def test_a_damaged_file_is_reported_not_repaired(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "nctui.json").write_text("{half")
+    assert main(["--data-dir", str(data_dir), "status"]) == 2
+    assert "could not be read" in capsys.readouterr().err
+    assert (data_dir / "nctui.json").read_text() == "{half"
+
+
+def test_the_clock_going_back_never_shows_a_negative_count(
+    data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=2)
+    clock.advance(timedelta(days=-30))
+    report = status_report(data_dir, clock())
+    assert report["day"] == 1
+    assert report["days_left"] == 44
+
+
+def test_status_never_imports_textual_or_tinydb(data_dir: Path, clock: ManualClock) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    code = (
+        "import sys\nfrom nctui.cli import main\n"
+        f"main(['--data-dir', {str(data_dir)!r}, 'status'])\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    loaded = result.stdout.strip().splitlines()[-1]
+    assert "'textual'" not in loaded
+    assert "'tinydb'" not in loaded

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from nctui.domain.ledger import Kind, LedgerEvent
@@ -69,3 +70,22 @@ def log_event_ops(event: LedgerEvent, attempt: Attempt | None, restart: bool) ->
         ops.append(close_attempt_op(attempt, event.at, EndReason.CONTACT))
         ops.append(new_attempt_op(event.at, attempt.length_days, attempt.intake_id))
     return Batch(tuple(ops))
+
+
+def contact_times(repository: Repository) -> list[datetime]:
+    """When each contact the person started happened (all that the record needs).
+
+    Only contact documents are read in full: years of urges need not be parsed for
+    the dashboard to open.
+    """
+    contacts = [doc for doc in repository.table(EVENTS).all() if doc.get("kind") == Kind.CONTACT]
+    return sorted(event.at for event in parse_all(contacts, event_from_doc))
+
+
+def recent_events(repository: Repository, count: int) -> list[LedgerEvent]:
+    """The `count` most recently logged events, in the order they happened."""
+    table = repository.table(EVENTS)
+    # Documents are stored in the order they were logged, so the newest are last.
+    newest = list(table.all()[-count * 3 :])
+    events = sorted(parse_all(newest, event_from_doc), key=lambda event: event.logged_at)
+    return sorted(events[-count:], key=lambda event: event.at)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -17,13 +17,14 @@ from nctui.domain.milestones import describe_days, milestone_after
 from nctui.domain.period import Attempt, PeriodStatus, State, period_status, zone_of
 from nctui.domain.runs import Record, record
 from nctui.storage.attempt_store import load_attempts
-from nctui.storage.ledger_store import load_events, log_event_ops
+from nctui.storage.ledger_store import contact_times, load_events, log_event_ops, recent_events
 from nctui.storage.ops import new_id
 from nctui.ui.navigation import COUNTDOWN, INTAKE, READINESS
 from nctui.ui.screens.base import NctuiScreen
-from nctui.ui.screens.history import HistoryScreen
-from nctui.ui.screens.log_event import LogEventScreen, LoggedEvent
 from nctui.ui.widgets.figlet import FigletText
+
+if TYPE_CHECKING:
+    from nctui.ui.screens.log_event import LoggedEvent
 
 LOG_GROUP = Binding.Group("Log")
 COUNTDOWN_FONTS = ("ansi_shadow", "big", "small", "future")
@@ -88,7 +89,8 @@ class CountdownScreen(NctuiScreen):
     def __init__(self) -> None:
         super().__init__()
         self._attempts: list[Attempt] = []
-        self._events: list[LedgerEvent] = []
+        self._contacts: list[datetime] = []
+        self._recent: list[LedgerEvent] = []
         self._state: State | None = None
 
     def compose_body(self) -> Iterable[Widget]:
@@ -127,7 +129,8 @@ class CountdownScreen(NctuiScreen):
         """Read attempts and events again (they changed, or the screen just opened)."""
         repository = self.nctui.repository
         self._attempts = load_attempts(repository)
-        self._events = load_events(repository)
+        self._contacts = contact_times(repository)
+        self._recent = recent_events(repository, RECENT_EVENTS)
         self.tick(full=True)
 
     def tick(self, *, full: bool = False) -> None:
@@ -156,9 +159,8 @@ class CountdownScreen(NctuiScreen):
         self._update("#until", self._until(status))
         self._update("#milestone", self._milestone(status, now))
         self._update("#invitation", self._invitation(status))
-        contacts = [event.at for event in self._events if event.kind is Kind.CONTACT]
-        self._update("#record", record_text(record(self._attempts, contacts, now)))
-        self._update("#recent", recent_text(self._events, now))
+        self._update("#record", record_text(record(self._attempts, self._contacts, now)))
+        self._update("#recent", recent_text(self._recent, now))
 
     def _update(self, selector: str, text: str) -> None:
         widget = self.query_one(selector, Static)
@@ -203,6 +205,8 @@ class CountdownScreen(NctuiScreen):
 
     def action_log(self, kind: str) -> None:
         """Open the dialog for one kind of event."""
+        from nctui.ui.screens.log_event import LogEventScreen  # noqa: PLC0415 - on first use
+
         status = period_status(self._attempts, self.nctui.clock())
         screen = LogEventScreen(
             Kind(kind),
@@ -238,8 +242,9 @@ class CountdownScreen(NctuiScreen):
 
     def action_history(self) -> None:
         """Open the whole history."""
+        from nctui.ui.screens.history import HistoryScreen  # noqa: PLC0415 - on first use
+
         now = self.nctui.clock()
-        contacts = [event.at for event in self._events if event.kind is Kind.CONTACT]
-        self.app.push_screen(
-            HistoryScreen(self._attempts, self._events, record(self._attempts, contacts, now), now)
-        )
+        done = record(self._attempts, self._contacts, now)
+        events = load_events(self.nctui.repository)
+        self.app.push_screen(HistoryScreen(self._attempts, events, done, now))

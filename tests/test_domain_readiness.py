@@ -53,7 +53,8 @@ def _answers(value: int, **overrides: int) -> dict[str, int]:
             Verdict.MOVE_ON,
             0,
         ),
-        (_answers(4), replace(CALM, period_complete=False, days_left=9), Verdict.NOT_YET, 9),
+        (_answers(4), replace(CALM, period_complete=False, days_left=9), Verdict.NOT_YET, 0),
+        (_answers(2), replace(CALM, period_complete=False, days_left=9), Verdict.NOT_YET, 14),
         (_answers(4), replace(CALM, contacts_last_week=1), Verdict.NOT_YET, 14),
         (_answers(4), replace(CALM, slips_last_week=1), Verdict.NOT_YET, 14),
         (_answers(4), replace(CALM, mood_change=-1.2), Verdict.NOT_YET, 7),
@@ -128,7 +129,7 @@ def test_score_in_range_and_ready_only_when_everything_allows(
         assert given_facts.period_complete
         assert result.score >= READY_BAR
         assert answers[WANT_KEY] >= 2
-    if result.verdict is Verdict.NOT_YET:
+    if result.verdict is Verdict.NOT_YET and given_facts.period_complete:
         assert result.extension_days >= 7
 
 

@@ -29,6 +29,8 @@ class Kind(StrEnum):
     """Contact for one of the legitimate reasons."""
     SIGN = "sign"
     """A sign from them that no contact is working."""
+    EXTENSION = "extension"
+    """The person added days to their period after a readiness check."""
 
 
 KIND_TITLES: dict[Kind, str] = {
@@ -37,6 +39,7 @@ KIND_TITLES: dict[Kind, str] = {
     Kind.CONTACT: "Contact I started",
     Kind.ALLOWED: "Allowed contact",
     Kind.SIGN: "Sign from them",
+    Kind.EXTENSION: "Period extended",
 }
 
 SLIPS: dict[str, str] = {

@@ -74,6 +74,14 @@ class Flag(StrEnum):
     LATE = "late"
 
 
+FLAG_TITLES: dict[Flag, str] = {
+    Flag.TOO_LONG: "Too long",
+    Flag.PRESSURE: "Asks for too much",
+    Flag.EMOTIONAL: "Heavy with feeling",
+    Flag.LATE: "Late at night",
+}
+
+
 @dataclass(frozen=True)
 class Finding:
     """One flag and the reason for it, in plain words."""

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 SCALE: tuple[str, ...] = ("Not at all", "A little", "Somewhat", "Mostly", "Completely")
@@ -174,13 +175,18 @@ def assess(answers: Mapping[str, int], facts: Facts) -> Result:
 
 
 def suggested_extension(score: int, facts: Facts) -> int:
-    """Days to add before checking again: more the further the score is from the bar."""
+    """Days to add to the period before checking again.
+
+    More the further the score is below the bar; at least two weeks after recent contact
+    or slips, one after a falling mood. A period still running that only needs finishing
+    gets none: its own end is the next time to check.
+    """
     shortfall = max(0, READY_BAR - score)
-    days = 7 if shortfall <= 10 else 14 if shortfall <= 25 else 30
+    days = 0 if shortfall == 0 else 7 if shortfall <= 10 else 14 if shortfall <= 25 else 30
     if facts.contacts_last_week or facts.slips_last_week:
         days = max(days, 14)
-    if not facts.period_complete:
-        days = max(days, facts.days_left)
+    if facts.mood_change is not None and facts.mood_change < 0:
+        days = max(days, 7)
     return days
 
 
@@ -218,3 +224,13 @@ DOS_AND_DONTS: tuple[tuple[str, str], ...] = (
     ("Listen first", "Ask how they are and let them talk, before you pour your heart out."),
 )
 """The first-contact card shown with a "ready" verdict."""
+
+
+@dataclass(frozen=True)
+class CheckRecord:
+    """One readiness check as kept in the history: what was answered, and what it said."""
+
+    id: str
+    taken_at: datetime
+    answers: Mapping[str, int]
+    result: Result

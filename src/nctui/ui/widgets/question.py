@@ -7,9 +7,8 @@ on the widget to fix.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
-from enum import Enum
 from typing import Any, ClassVar, Generic, TypeVar
 
 from textual import on
@@ -30,7 +29,7 @@ from nctui.domain.intake import (
 )
 from nctui.ui.widgets.text_input import TextInput
 
-Choice = TypeVar("Choice", bound=Enum)
+Choice = TypeVar("Choice", bound=Hashable)
 
 CHOSEN_MARK = "●"
 OPEN_MARK = "○"
@@ -184,8 +183,8 @@ class ChoiceQuestion(Question, Generic[Choice]):
 
     def _options(self) -> list[Option]:
         return [
-            Option(f"{CHOSEN_MARK if value == self.chosen else OPEN_MARK}  {label}", id=value.value)
-            for value, label in self._labels.items()
+            Option(f"{CHOSEN_MARK if value == self.chosen else OPEN_MARK}  {label}", id=str(index))
+            for index, (value, label) in enumerate(self._labels.items())
         ]
 
     def on_mount(self) -> None:

@@ -1,0 +1,105 @@
+"""Readiness checks as stored, the facts gathered for one, and extending the period."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from nctui.domain.checklist import checklist_for
+from nctui.domain.ledger import Kind, LedgerEvent
+from nctui.domain.period import Attempt, State, period_status
+from nctui.domain.readiness import CheckRecord, Facts, Result, Verdict
+from nctui.storage.attempt_store import ATTEMPTS, load_attempts
+from nctui.storage.intake_store import latest_intake, load_ticks
+from nctui.storage.ledger_store import event_op, load_events
+from nctui.storage.ops import Batch, Insert, Put, new_id
+from nctui.storage.records import moment, parse_all, stamp
+
+if TYPE_CHECKING:
+    from nctui.storage.repository import Repository
+
+CHECKS = "readiness"
+LAST_WEEK = timedelta(days=7)
+
+
+def check_from_doc(doc: Mapping[str, Any]) -> CheckRecord:
+    """A readiness check from its stored document."""
+    return CheckRecord(
+        id=str(doc["id"]),
+        taken_at=moment(doc["at"]),
+        answers={str(key): int(value) for key, value in doc["answers"].items()},
+        result=Result(
+            score=int(doc["score"]),
+            verdict=Verdict(doc["verdict"]),
+            reasons=tuple(str(line) for line in doc["reasons"]),
+            extension_days=int(doc.get("extension_days", 0)),
+        ),
+    )
+
+
+def check_op(record: CheckRecord) -> Insert:
+    """The change that adds a check to the history (every check is kept)."""
+    return Insert(
+        CHECKS,
+        {
+            "id": record.id,
+            "at": stamp(record.taken_at),
+            "answers": dict(record.answers),
+            "score": record.result.score,
+            "verdict": record.result.verdict.value,
+            "reasons": list(record.result.reasons),
+            "extension_days": record.result.extension_days,
+        },
+    )
+
+
+def load_checks(repository: Repository) -> list[CheckRecord]:
+    """Every readiness check, oldest first."""
+    checks = parse_all(repository.table(CHECKS).all(), check_from_doc)
+    return sorted(checks, key=lambda record: record.taken_at)
+
+
+def gather_facts(repository: Repository, now: datetime, mood: tuple[float | None, str]) -> Facts:
+    """What the person's own data says today, for the check.
+
+    `mood` is the mood trend from the check-ins: the change in points and its sentence.
+    """
+    attempts = load_attempts(repository)
+    status = period_status(attempts, now)
+    events = load_events(repository)
+    recent = [event for event in events if now - LAST_WEEK <= event.at <= now]
+    since = status.start if status.start is not None else now
+    intake = latest_intake(repository)
+    ticks = load_ticks(repository)
+    todos = tuple(
+        item.title
+        for item in checklist_for(intake.answers if intake else None)
+        if item.key.startswith("loose:") and not ticks.get(item.key, False)
+    )
+    return Facts(
+        period_complete=status.state is State.COMPLETE,
+        days_left=status.days_left if status.state is State.ACTIVE else 0,
+        slips_last_week=sum(event.kind is Kind.SLIP for event in recent),
+        contacts_last_week=sum(event.kind is Kind.CONTACT for event in recent),
+        mood_change=mood[0],
+        mood_sentence=mood[1],
+        signs=sum(event.kind is Kind.SIGN and event.at >= since for event in events),
+        open_todos=todos,
+    )
+
+
+def extension_ops(attempt: Attempt, days: int, now: datetime) -> Batch:
+    """Add `days` to the period, reopening it if it had completed; the ledger keeps a note.
+
+    The attempt keeps its start; only its length grows. The ledger entry records the old
+    and the new length, so the history shows the period was extended, and when.
+    """
+    new_length = attempt.length_days + days
+    note = f"{attempt.length_days} → {new_length} days"
+    event = LedgerEvent(new_id(), Kind.EXTENSION, now, now, note=note, attempt_id=attempt.id)
+    grow = Put(
+        ATTEMPTS,
+        {"id": attempt.id, "length_days": new_length, "ended_at": None, "end_reason": None},
+    )
+    return Batch((event_op(event), grow))

@@ -1,0 +1,276 @@
+"""Ready to reach out? The quiz, the verdict with its reasons, and the first-message check."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Static
+
+from nctui.domain.humanize import day_text, plural
+from nctui.domain.period import State, add_calendar_days, end_of, period_status, zone_of
+from nctui.domain.readiness import (
+    DOS_AND_DONTS,
+    SCALE,
+    STATEMENTS,
+    VERDICT_TITLES,
+    CheckRecord,
+    Facts,
+    Verdict,
+    assess,
+)
+from nctui.storage.attempt_store import load_attempts
+from nctui.storage.ops import new_id
+from nctui.storage.readiness_store import check_op, extension_ops, gather_facts, load_checks
+from nctui.ui.navigation import READINESS
+from nctui.ui.screens.base import NctuiScreen
+from nctui.ui.screens.confirm import ConfirmScreen
+from nctui.ui.widgets.message_check import MessageCheck
+from nctui.ui.widgets.question import ChoiceQuestion, Question
+from nctui.ui.widgets.wizard import Wizard
+
+QUIZ, RESULT, MESSAGE = "quiz", "result", "message"
+SCALE_LABELS = dict(enumerate(SCALE))
+NO_MOOD = (None, "not enough check-ins yet to see a trend.")
+
+
+class Quiz(Wizard):
+    """The statements, one at a time, each rated on the same five-step scale."""
+
+    finish_label = "See what it says"
+
+    class Completed(Message):
+        """Every statement is rated."""
+
+        def __init__(self, answers: dict[str, int]) -> None:
+            super().__init__()
+            self.answers = answers
+
+    def __init__(self, previous: dict[str, int] | None) -> None:
+        questions: list[Question] = [
+            ChoiceQuestion(
+                statement.key,
+                f"“{statement.text}”",
+                "How true is this for you, today? ↑ ↓ then Enter.",
+                SCALE_LABELS,
+                previous.get(statement.key) if previous else None,
+            )
+            for statement in STATEMENTS
+        ]
+        super().__init__(questions, id="quiz")
+
+    def finish(self, values: dict[str, Any]) -> None:
+        """Hand the ratings to the screen."""
+        self.post_message(self.Completed({key: int(value) for key, value in values.items()}))
+
+
+def verdict_text(record: CheckRecord) -> str:
+    """The verdict, its score, and every reason, as one block."""
+    result = record.result
+    lines = [f"[b]{VERDICT_TITLES[result.verdict]}[/b]   score {result.score} of 100", ""]
+    lines += [f"• {reason}" for reason in result.reasons]
+    return "\n".join(lines)
+
+
+def advice_text(record: CheckRecord, end: datetime | None) -> str:
+    """What to do next, for this verdict."""
+    result = record.result
+    if result.verdict is Verdict.READY:
+        card = "\n".join(f"[b]{title}.[/b] {why}" for title, why in DOS_AND_DONTS)
+        return (
+            "[b]For the first contact[/b]\n"
+            f"{card}\n\n"
+            "Press [b]m[/b] to check a first message before you send it."
+        )
+    if result.verdict is Verdict.NOT_YET and not result.extension_days:
+        when = f" on {day_text(end.date())}" if end else ""
+        return (
+            "Waiting is not failing: it is the same healing, a little longer.\n\n"
+            f"Your period ends{when}. Take this check again then."
+        )
+    if result.verdict is Verdict.NOT_YET:
+        until = f", until {day_text(end.date())}" if end else ""
+        return (
+            "Waiting is not failing: it is the same healing, a little longer.\n\n"
+            f"Press [b]x[/b] to add {plural(result.extension_days, 'day')} to your period"
+            f"{until}, then take this check again."
+        )
+    return (
+        "Letting go is a real answer, and often the kindest one to yourself. The time you "
+        "gave this was not wasted: it was time spent on you.\n\n"
+        "The activities (a) and your journal (j) are still here, for the days ahead."
+    )
+
+
+def earlier_text(checks: Sequence[CheckRecord], zone: Any) -> str:
+    """The checks taken before, newest first."""
+    if len(checks) < 2:
+        return ""
+    lines = ["[b]Earlier checks[/b]"]
+    for record in reversed(checks[:-1]):
+        when = day_text(record.taken_at.astimezone(zone).date())
+        lines.append(f"{when}  {VERDICT_TITLES[record.result.verdict]} ({record.result.score})")
+    return "\n".join(lines)
+
+
+class ReadinessScreen(NctuiScreen):
+    """The check, its result, and what to do with it."""
+
+    destination = READINESS
+    CSS_PATH = "readiness.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "retake", "Take again", tooltip="rate the statements again"),
+        Binding("x", "extend", "Extend", tooltip="add the suggested days to your period"),
+        Binding("m", "message", "Message check", tooltip="check a first message"),
+        Binding("b", "result", "Back", tooltip="back to the result"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.view = QUIZ
+
+    def compose_body(self) -> Iterable[Widget]:
+        """A page whose content is the quiz, the result or the message check."""
+        yield VerticalScroll(classes="page readiness", id="readiness-page")
+
+    def on_mount(self) -> None:
+        """The latest result if there is one, else the quiz."""
+        if load_checks(self.nctui.repository):
+            self._show_result()
+        else:
+            self._show_quiz()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Each key only where it makes sense."""
+        latest = self._latest()
+        verdict = latest.result.verdict if latest else None
+        if action == "retake":
+            return self.view != QUIZ
+        if action == "extend":
+            return (
+                self.view == RESULT
+                and verdict is Verdict.NOT_YET
+                and latest is not None
+                and latest.result.extension_days > 0
+            )
+        if action == "message":
+            return self.view == RESULT and verdict is Verdict.READY
+        if action == "result":
+            return self.view == MESSAGE
+        return super().check_action(action, parameters)
+
+    # -- views -----------------------------------------------------------------------
+
+    def _replace(self, view: str, *widgets: Widget) -> None:
+        self.view = view
+        page = self.query_one("#readiness-page", VerticalScroll)
+        page.remove_children()
+        page.mount_all(widgets)
+        page.scroll_home(animate=False)
+        self.refresh_bindings()
+
+    def _latest(self) -> CheckRecord | None:
+        checks = load_checks(self.nctui.repository)
+        return checks[-1] if checks else None
+
+    def _show_quiz(self) -> None:
+        latest = self._latest()
+        status = period_status(load_attempts(self.nctui.repository), self.nctui.clock())
+        note = (
+            "Rate each statement as honestly as you can; nobody else sees this. There are "
+            "no right answers, only yours."
+        )
+        if status.state is State.ACTIVE:
+            note = (
+                f"Your period still has {plural(status.days_left, 'day')} to go. You can "
+                "take this now; it will most likely say to wait, and that is all right.\n\n" + note
+            )
+        self._replace(
+            QUIZ,
+            Static("Ready to reach out?", classes="section-title"),
+            Static(note, id="quiz-note"),
+            Quiz(dict(latest.answers) if latest else None),
+        )
+
+    def _show_result(self) -> None:
+        checks = load_checks(self.nctui.repository)
+        record = checks[-1]
+        now = self.nctui.clock()
+        status = period_status(load_attempts(self.nctui.repository), now)
+        end = None
+        if status.attempt is not None:
+            end = add_calendar_days(
+                end_of(status.attempt, zone_of(now)), record.result.extension_days, zone_of(now)
+            )
+        self._replace(
+            RESULT,
+            Static(verdict_text(record), id="verdict", classes=f"-{record.result.verdict}"),
+            Static(advice_text(record, end), id="advice"),
+            Static(earlier_text(checks, zone_of(now)), id="earlier"),
+        )
+
+    def _show_message_check(self) -> None:
+        self._replace(MESSAGE, MessageCheck(self.nctui.clock))
+
+    # -- events ----------------------------------------------------------------------
+
+    @on(Quiz.Completed)
+    def _rated(self, event: Quiz.Completed) -> None:
+        event.stop()
+        now = self.nctui.clock()
+        facts: Facts = gather_facts(self.nctui.repository, now, self.mood_trend())
+        record = CheckRecord(new_id(), now, event.answers, assess(event.answers, facts))
+        self.nctui.save(check_op(record))
+        self._show_result()
+
+    def mood_trend(self) -> tuple[float | None, str]:
+        """The mood trend from the check-ins, or none yet."""
+        return NO_MOOD
+
+    def action_retake(self) -> None:
+        """Rate the statements again; every earlier result stays in the history."""
+        self._show_quiz()
+
+    def action_message(self) -> None:
+        """Check a draft first message."""
+        self._show_message_check()
+
+    def action_result(self) -> None:
+        """Back to the latest result."""
+        self._show_result()
+
+    @work
+    async def action_extend(self) -> None:
+        """Add the suggested days to the period, after a short confirmation."""
+        latest = self._latest()
+        now = self.nctui.clock()
+        attempts = load_attempts(self.nctui.repository)
+        status = period_status(attempts, now)
+        if latest is None or status.attempt is None:
+            self.notify("There is no period to extend. The intake (i) starts one.")
+            return
+        days = latest.result.extension_days
+        new_end = add_calendar_days(end_of(status.attempt, zone_of(now)), days, zone_of(now))
+        confirmed = await self.app.push_screen_wait(
+            ConfirmScreen(
+                f"Add {plural(days, 'day')}?",
+                f"Your period will end on {day_text(new_end.date())}. The extension is noted "
+                "in your history.",
+                yes=f"Add {plural(days, 'day')}",
+                no="Not now",
+            )
+        )
+        if not confirmed:
+            return
+        self.nctui.save(extension_ops(status.attempt, days, now))
+        self.notify(
+            f"Your period now ends on {day_text(new_end.date())}. Take this check again then.",
+            title="Period extended",
+        )

@@ -1,0 +1,155 @@
+"""The readiness check from the keyboard, down to each verdict, and the message check."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from nctui.domain.clock import ManualClock
+from nctui.domain.ledger import Kind
+from nctui.ui.app import NctuiApp
+from nctui.ui.screens.confirm import ConfirmScreen
+from nctui.ui.widgets.text_input import TextBox
+from tests.helpers import screen_text, squash
+from tests.seeds import seed_plan
+
+AppFactory = Callable[[], NctuiApp]
+
+
+def _stored(data_dir: Path, table: str) -> list[dict]:  # type: ignore[type-arg]
+    return list(json.loads((data_dir / "nctui.json").read_text()).get(table, {}).values())
+
+
+async def rate_all(pilot: Pilot[None], rating: int, want_them: int | None = None) -> None:
+    """Open the check and give every statement `rating` (0 to 4); the last is "want them"."""
+    await pilot.press("r")
+    await pilot.pause()
+    for index in range(9):
+        value = want_them if index == 8 and want_them is not None else rating
+        await pilot.press("home", *["down"] * value, "enter")
+        await pilot.pause()
+
+
+async def test_ready_with_the_first_contact_card(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=50, length=45, complete=True)
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await rate_all(pilot, 4)
+        shown = squash(screen_text(app))
+        assert "You seem ready to reach out" in shown
+        assert "score 100 of 100" in shown
+        assert "Suggest meeting in person" in shown
+        app.repository.flush()
+    (check,) = _stored(data_dir, "readiness")
+    assert check["verdict"] == "ready"
+    assert check["answers"]["healed"] == 4
+
+
+async def test_not_yet_offers_an_extension_that_is_logged(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=50, length=45, complete=True)
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await rate_all(pilot, 2, want_them=4)
+        shown = squash(screen_text(app))
+        assert "Not yet" in shown
+        assert "Press x to add 14 days to your period" in shown
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        app.repository.flush()
+    (attempt,) = _stored(data_dir, "attempts")
+    assert attempt["length_days"] == 59
+    assert attempt["end_reason"] is None  # open again: the countdown runs on
+    (event,) = _stored(data_dir, "events")
+    assert (event["kind"], event["note"]) == ("extension", "45 → 59 days")
+
+
+async def test_consider_moving_on_is_said_kindly(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=50, length=45, complete=True)
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await rate_all(pilot, 4, want_them=0)
+        shown = squash(screen_text(app))
+        assert "It may be time to let this go" in shown
+        assert "Letting go is a real answer" in shown
+        await pilot.press("x")  # no extension to offer here
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+
+
+async def test_before_the_end_it_says_so_gently_and_facts_count(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(
+        data_dir,
+        clock,
+        days_ago=20,
+        events=((Kind.SLIP, 2, "social_media", ""), (Kind.SIGN, 5, "texted_first", "")),
+    )
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Your period still has 24 days to go" in squash(screen_text(app))
+        for _ in range(9):
+            await pilot.press("end", "enter")
+            await pilot.pause()
+        shown = squash(screen_text(app))
+        assert "Not yet" in shown
+        assert "1 slip in the last week" in shown
+        assert "1 sign from them logged" in shown
+
+
+async def test_retaking_keeps_every_result(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=50, length=45, complete=True)
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await rate_all(pilot, 2, want_them=4)
+        await pilot.press("n")
+        await pilot.pause()
+        for _ in range(9):  # the earlier ratings are kept as the starting point
+            await pilot.press("end", "enter")
+            await pilot.pause()
+        shown = squash(screen_text(app))
+        assert "Earlier checks" in shown
+        app.repository.flush()
+    verdicts = sorted(check["verdict"] for check in _stored(data_dir, "readiness"))
+    assert verdicts == ["not_yet", "ready"]
+
+
+async def test_the_message_check_flags_and_explains(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=50, length=45, complete=True)
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await rate_all(pilot, 4)
+        await pilot.press("m")
+        await pilot.pause()
+        assert "Type a message to check it" in screen_text(app)
+        box = app.screen.query_one(TextBox)
+        box.text = "Hi, I hope you've been well. Fancy a coffee sometime?"
+        await pilot.pause()
+        assert "Reads calm and light" in screen_text(app)
+        box.text = "I miss you so much and I love you. Can we get back together? Please reply!!!"
+        await pilot.pause()
+        shown = squash(screen_text(app))
+        assert "Asks for too much." in shown
+        assert "“back together” asks for something" in shown
+        assert "Heavy with feeling." in shown
+        await pilot.press("escape", "b")
+        await pilot.pause()
+        assert "You seem ready to reach out" in squash(screen_text(app))

@@ -40,7 +40,8 @@ SHOTS: Sequence[tuple[str, str, Sequence[str]]] = (
         ),
     ),
     ("countdown", "Countdown", ("c",)),
-    ("activities", "Activities", ("a",)),
+    # Down to an idea already done, so its note and time show under the list.
+    ("activities", "Activities: ideas, plans and time reclaimed", ("a", "_", *("down",) * 3)),
     ("journal", "Check-in & journal", ("j",)),
     ("readiness", "Ready to reach out?", ("r",)),
 )

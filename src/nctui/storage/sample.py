@@ -14,6 +14,7 @@ from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode
 from nctui.storage.location import DATA_FILE_NAME, prepare_data_dir
 from nctui.storage.migrations import new_data
 from nctui.storage.ops import new_id
+from nctui.storage.sample_activities import sample_activity_tables
 
 JOURNAL_LINES = (
     "Woke up early and went for a walk before work.",
@@ -70,6 +71,7 @@ def sample_history(now: datetime, years: float, *, seed: int = 7) -> RawData:
         tables["events"].append(
             {"id": new_id(), "kind": "contact", "at": _iso(day), "attempt": attempt["id"]}
         )
+    tables.update(sample_activity_tables(now))
     for name, docs in tables.items():
         data[name] = {str(index): doc for index, doc in enumerate(docs, start=1)}
     return data

@@ -19,7 +19,7 @@ from nctui.storage.errors import StorageError, describe_write_error
 from nctui.storage.ops import Op
 from nctui.storage.repository import ReloadSnapshot, Repository
 from nctui.storage.settings import read_setting, setting_op
-from nctui.ui.navigation import DESTINATIONS, HOME, INTAKE, Destination
+from nctui.ui.navigation import ACTIVITIES, DESTINATIONS, HOME, INTAKE, Destination
 from nctui.ui.paths import display_path
 from nctui.ui.theme import DEFAULT_THEME, NCTUI_THEME
 
@@ -54,6 +54,10 @@ def _screen_factory(target: Destination) -> Callable[[], Screen[None]]:
             from nctui.ui.screens.intake import IntakeScreen  # noqa: PLC0415
 
             return IntakeScreen()
+        if target is ACTIVITIES:
+            from nctui.ui.screens.activities import ActivitiesScreen  # noqa: PLC0415
+
+            return ActivitiesScreen()
         from nctui.ui.screens.placeholder import PlaceholderScreen  # noqa: PLC0415
 
         return PlaceholderScreen(target)

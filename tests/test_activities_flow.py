@@ -400,3 +400,23 @@ async def test_the_key_bar_fits_80_columns(make_app: AppFactory) -> None:
         bar = screen_text(app).splitlines()[-1]
         for key in ("p Plan", "d Done", "s Surprise", "n Add", "/ Find", "? Help", "q Quit"):
             assert key in bar, key
+
+
+async def test_names_with_brackets_are_shown_as_typed(make_app: AppFactory) -> None:
+    app = make_app()
+    name = "[b]Juggle[/b] [/] like a [red]pro"
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        screen = await open_activities(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        app.screen.query_one("#own-name", Input).value = name
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        await pilot.press("p", "enter")
+        await pilot.pause()
+        assert _active(app) is screen
+        assert name in screen_text(app)
+        assert name in _side(screen)
+        # A notice must not read the name as markup: "[/]" alone would crash it.
+        toasts = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert f"Planned\n{name}: planned for today." in toasts

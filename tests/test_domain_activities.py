@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nctui.domain.activities import (
     DONE_WEIGHT,
@@ -241,6 +243,23 @@ def test_time_reclaimed_adds_up_by_category_in_the_guides_order() -> None:
         (Category.FRIENDS, 50),
         (Category.MIND_BODY, 75),
     )
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(list(Category)), st.integers(min_value=1, max_value=10080)),
+        max_size=30,
+    )
+)
+def test_time_reclaimed_by_category_always_adds_up_to_the_total(
+    logged: list[tuple[Category, int]],
+) -> None:
+    done = [_done(f"a{i}", minutes, category) for i, (category, minutes) in enumerate(logged)]
+    reclaimed = time_reclaimed(done)
+    assert reclaimed.total_minutes == sum(minutes for _, minutes in logged)
+    assert sum(minutes for _, minutes in reclaimed.by_category) == reclaimed.total_minutes
+    shown = [category for category, _ in reclaimed.by_category]
+    assert shown == [category for category in Category if category in {c for c, _ in logged}]
 
 
 def test_time_reclaimed_since_a_moment_counts_only_what_came_after() -> None:

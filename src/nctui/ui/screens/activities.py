@@ -73,7 +73,11 @@ class ActivitiesScreen(NctuiScreen):
         Binding("left", "step_category(-1)", "Previous category", show=False, key_display="←"),
         Binding("right", "step_category(1)", "Next category", show=False, key_display="→"),
         Binding(
-            "x", "drop_plan", "Drop plan", show=False, tooltip="Drop its next plan (it is kept)"
+            "x",
+            "drop_plan",
+            "Drop plan",
+            show=False,
+            tooltip="Drop its next plan; it stays in your history",
         ),
         Binding("down", "to_list", "To the list", show=False),
         # Two meanings for Esc, tried in turn: leave the find box, else clear the search.
@@ -163,7 +167,6 @@ class ActivitiesScreen(NctuiScreen):
         self._show_side()
 
     def _show_list(self, keep: str | None) -> None:
-        self.query_one(CategoryBar).current = self.category
         self.query_one(CategoryBar).current = self.category
         self._list.show(
             self._view(),
@@ -323,7 +326,8 @@ class ActivitiesScreen(NctuiScreen):
         self._surprise = None
         self._refresh(activity.key)
         when = "today" if day == now.date() else day_text(day)
-        self.notify(f"{activity.name}: planned for {when}.", title="Planned")
+        # Names are the person's own words: never read as markup.
+        self.notify(f"{activity.name}: planned for {when}.", title="Planned", markup=False)
 
     @work(exclusive=True, group="activity-form")
     async def action_done(self) -> None:
@@ -371,7 +375,7 @@ class ActivitiesScreen(NctuiScreen):
         self._find.value = ""
         self._refresh(activity.key)
         self._list.focus()
-        self.notify(f"{name}: added to {CATEGORY_SHORT[category]}.", title="Added")
+        self.notify(f"{name}: added to {CATEGORY_SHORT[category]}.", title="Added", markup=False)
 
     @work(exclusive=True, group="activity-form")
     async def action_drop_plan(self) -> None:

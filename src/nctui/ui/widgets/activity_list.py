@@ -88,7 +88,7 @@ class ActivityList(OptionList):
     _plain_at: int | None = None
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "select", "Plan", show=False),
+        Binding("enter,space", "select", "Plan", show=False, tooltip="Plan the highlighted idea"),
         # The list never scrolls sideways, so ← → can walk the categories instead.
         Binding(
             "left", "screen.step_category(-1)", "Previous category", show=False, key_display="←"

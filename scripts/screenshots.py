@@ -40,7 +40,8 @@ SHOTS: Sequence[tuple[str, str, Sequence[str]]] = (
         # Retake, keeping every earlier answer (Enter twice for years and months).
         ("i", "_", "n", "_", *("enter", "_") * 10),
     ),
-    ("activities", "Activities", ("a",)),
+    # Down to an idea already done, so its note and time show under the list.
+    ("activities", "Activities: ideas, plans and time reclaimed", ("a", "_", *("down",) * 3)),
     ("journal", "Check-in & journal", ("j",)),
     ("readiness", "Ready to reach out?", ("r",)),
 )

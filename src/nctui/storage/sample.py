@@ -24,6 +24,7 @@ from nctui.storage.location import DATA_FILE_NAME, prepare_data_dir
 from nctui.storage.migrations import new_data
 from nctui.storage.ops import Insert, Op, new_id
 from nctui.storage.records import moment
+from nctui.storage.sample_activities import sample_activity_tables
 from nctui.storage.settings import setting_op
 from nctui.storage.tinydb_storage import memory_db
 
@@ -147,6 +148,8 @@ def _finish(ops: list[Op], start: datetime, now: datetime) -> RawData:
     reached = newest_reached((now - moment(running.doc["start"])).days, 0)
     if reached:
         ops.append(setting_op(f"milestone:{running.doc['id']}", reached))
+    for table, docs in sample_activity_tables(now).items():
+        ops.extend(Insert(table, doc) for doc in docs)
     db = memory_db(new_data(start))
     for op in ops:
         op.apply(db)

@@ -25,7 +25,15 @@ from nctui.storage.ops import Op, new_id
 from nctui.storage.period_watch import due_updates
 from nctui.storage.repository import ReloadSnapshot, Repository
 from nctui.storage.settings import read_setting, setting_op
-from nctui.ui.navigation import COUNTDOWN, DESTINATIONS, HOME, INTAKE, READINESS, Destination
+from nctui.ui.navigation import (
+    ACTIVITIES,
+    COUNTDOWN,
+    DESTINATIONS,
+    HOME,
+    INTAKE,
+    READINESS,
+    Destination,
+)
 from nctui.ui.paths import display_path
 from nctui.ui.screens.sos import SosOutcome, SosScreen
 from nctui.ui.theme import DEFAULT_THEME, NCTUI_THEME
@@ -67,6 +75,10 @@ def _screen_factory(target: Destination) -> Callable[[], Screen[None]]:
             from nctui.ui.screens.countdown import CountdownScreen  # noqa: PLC0415
 
             return CountdownScreen()
+        if target is ACTIVITIES:
+            from nctui.ui.screens.activities import ActivitiesScreen  # noqa: PLC0415
+
+            return ActivitiesScreen()
         if target is READINESS:
             from nctui.ui.screens.readiness import ReadinessScreen  # noqa: PLC0415
 

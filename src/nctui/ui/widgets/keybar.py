@@ -67,7 +67,9 @@ class KeyBar(Widget):
                     f"{self._key(binding, enabled)} {escape(binding.description)}"
                     for binding, enabled in items
                 )
-        line = Content.from_markup(" " + "  ".join(parts))
+        # One space between entries: the coloured keys already set them apart, and
+        # screens with several keys of their own still fit in 80 columns.
+        line = Content.from_markup(" " + " ".join(parts))
         if palette is not None and app.ENABLE_COMMAND_PALETTE:
             tail = Content.from_markup(f"{self._key(*palette)} palette ")
             gap = self.size.width - line.cell_length - tail.cell_length

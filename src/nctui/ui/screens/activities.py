@@ -1,0 +1,398 @@
+"""Activities: ideas to browse and filter, a surprise pick, plans, and the time reclaimed."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual import on, work
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Input, OptionList, Static
+
+from nctui.domain.activities import (
+    CATEGORY_SHORT,
+    Activity,
+    ActivityLog,
+    ActivityStatus,
+    Category,
+    DoneEntry,
+    hours_text,
+    in_view,
+    open_plans,
+    plan_to_complete,
+    statuses,
+    surprise,
+    time_reclaimed,
+    upcoming_plans,
+)
+from nctui.domain.activity_catalogue import catalogue
+from nctui.domain.humanize import day_text, plural
+from nctui.storage.activity_store import (
+    done_op,
+    drop_plan_op,
+    load_activity_log,
+    new_own_activity,
+    new_plan,
+    own_activity_op,
+    plan_op,
+)
+from nctui.storage.ops import new_id
+from nctui.ui.navigation import ACTIVITIES
+from nctui.ui.screens.activity_forms import AddActivityForm, DoneForm, PlanForm
+from nctui.ui.screens.base import NctuiScreen
+from nctui.ui.screens.confirm import ConfirmScreen
+from nctui.ui.widgets.activity_details import details_content
+from nctui.ui.widgets.activity_list import ActivityList
+from nctui.ui.widgets.activity_summary import NextUp, ReclaimedChart
+from nctui.ui.widgets.category_bar import CategoryBar, step_category
+from nctui.ui.widgets.text_input import TextInput
+
+FIND_PLACEHOLDER = "/ to find: pottery, free, outdoors…"
+NEEDS_ACTIVITY = {"plan", "done", "drop_plan"}
+LIST_ONLY = {"plan", "done", "surprise", "add", "find", "drop_plan", "step_category"}
+
+
+class ActivitiesScreen(NctuiScreen):
+    """Browse ideas by category, filter them, plan them, log them done, add your own."""
+
+    destination = ACTIVITIES
+    CSS_PATH = "activities.tcss"
+    AUTO_FOCUS = "#activity-list"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "plan", "Plan", tooltip="Plan the highlighted idea for a day (Enter too)"),
+        Binding("d", "done", "Done", tooltip="Log it done: how long it took, and a note"),
+        Binding(
+            "s", "surprise", "Surprise", tooltip="A random idea, leaning towards ones not tried"
+        ),
+        Binding("n", "add", "Add", tooltip="Add an idea of your own"),
+        Binding("slash", "find", "Find", key_display="/", tooltip="Filter the list as you type"),
+        Binding("left", "step_category(-1)", "Previous category", show=False, key_display="←"),
+        Binding("right", "step_category(1)", "Next category", show=False, key_display="→"),
+        Binding(
+            "x",
+            "drop_plan",
+            "Drop plan",
+            show=False,
+            tooltip="Drop its next plan; it stays in your history",
+        ),
+        Binding("down", "to_list", "To the list", show=False),
+        # Two meanings for Esc, tried in turn: leave the find box, else clear the search.
+        Binding(
+            "escape",
+            "leave_box",
+            "Leave box",
+            tooltip="Leave the text box, so letters work as keys again",
+        ),
+        Binding(
+            "escape", "clear_find", "Clear find", show=False, tooltip="Show the whole list again"
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rng = random.Random()
+        """Where "Surprise me" draws from; tests put a seeded one here."""
+        self.category: Category | None = None
+        """The category on show; None for all."""
+        self._log = ActivityLog()
+        self._known: dict[str, ActivityStatus] = {}
+        self._surprise: str | None = None
+        """The surprise pick on show, badged while the cursor stays on it."""
+        self._last_pick: str | None = None
+
+    def compose_body(self) -> Iterable[Widget]:
+        """Find box and categories on top; the list on the left, the side panel right."""
+        next_up = NextUp(id="next-up")
+        next_up.border_title = "Next up"
+        chart = ReclaimedChart(id="reclaimed")
+        chart.border_title = "Time reclaimed"
+        with Vertical(classes="page", id="activities-page"):
+            yield TextInput(placeholder=FIND_PLACEHOLDER, id="activity-find")
+            yield CategoryBar(id="activity-categories")
+            with Horizontal(id="activity-main"):
+                with Vertical(id="activity-browser"):
+                    yield ActivityList(id="activity-list")
+                    yield Static("", id="activity-details")
+                with Vertical(id="activity-side"):
+                    yield next_up
+                    yield chart
+
+    def on_mount(self) -> None:
+        """Fill everything in, and follow changes made here or in another window."""
+        self._refresh()
+        self.watch(self.app, "data_version", self._data_changed, init=False)
+        # Rows carry theme colours, drawn once per refresh: redraw them with a new theme.
+        self.watch(self.app, "theme", self._data_changed, init=False)
+
+    def on_screen_resume(self) -> None:
+        """Coming back to the screen: "today" and "tomorrow" may mean other days now."""
+        if self.is_mounted:
+            self._refresh()
+
+    # -- what is on show ---------------------------------------------------------------
+
+    @property
+    def activities(self) -> list[Activity]:
+        """Every activity: the catalogue, then the person's own."""
+        return [*catalogue(), *self._log.own]
+
+    @property
+    def _list(self) -> ActivityList:
+        return self.query_one("#activity-list", ActivityList)
+
+    @property
+    def _find(self) -> Input:
+        return self.query_one("#activity-find", Input)
+
+    def highlighted(self) -> Activity | None:
+        """The activity under the cursor, if any."""
+        key = self._list.highlighted_key
+        return next((a for a in self.activities if a.key == key), None)
+
+    def _view(self) -> list[Activity]:
+        return in_view(self.activities, self.category, self._find.value)
+
+    def _data_changed(self) -> None:
+        self._refresh()
+
+    def _refresh(self, keep: str | None = None) -> None:
+        """Reload the person's data and redraw, keeping the cursor where it was."""
+        self._log = load_activity_log(self.nctui.repository)
+        self._known = statuses(self._log)
+        self._show_list(keep or self._list.highlighted_key)
+        self._show_side()
+
+    def _show_list(self, keep: str | None) -> None:
+        self.query_one(CategoryBar).current = self.category
+        self._list.show(
+            self._view(),
+            self._known,
+            self.nctui.clock().date(),
+            grouped=self.category is None,
+            keep=keep,
+            empty=self._empty_text(),
+        )
+        self._show_details()
+
+    def _empty_text(self) -> str:
+        query = " ".join(self._find.value.split())
+        if not query:
+            return "Nothing here yet."
+        if self.category is None:
+            return f"Nothing matches “{query}”. Enter, then n, adds it as your own idea."
+        elsewhere = len(in_view(self.activities, None, query))
+        if elsewhere:
+            return (
+                f"Nothing in {CATEGORY_SHORT[self.category]} matches “{query}”. Other "
+                f"categories have {plural(elsewhere, 'match', 'matches')}: Enter, then ← →."
+            )
+        return f"Nothing matches “{query}”. Enter, then n, adds it as your own idea."
+
+    def _show_details(self) -> None:
+        details = self.query_one("#activity-details", Static)
+        activity = self.highlighted()
+        if activity is None:
+            details.update("")
+            return
+        details.update(
+            details_content(
+                activity,
+                self._known.get(activity.key),
+                self.nctui.clock().date(),
+                surprise=activity.key == self._surprise,
+            )
+        )
+
+    def _show_side(self) -> None:
+        now = self.nctui.clock()
+        today = now.date()
+        upcoming = upcoming_plans(self._log.plans, self._log.done, now)
+        passed = [p for p in open_plans(self._log.plans, self._log.done) if p.day < today]
+        self.query_one(NextUp).show(upcoming, passed, today)
+        self.query_one(ReclaimedChart).show(time_reclaimed(self._log.done))
+
+    # -- keys ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """List keys hide while typing in the find box; some need an idea under the cursor."""
+        typing = isinstance(self.focused, Input)
+        if action == "leave_box":
+            return typing
+        if action == "to_list":
+            return self.focused is self._find
+        if action == "clear_find":
+            return not typing and bool(self._find.value)
+        if action in LIST_ONLY and typing:
+            return False
+        if action in NEEDS_ACTIVITY:
+            return self._can_act_on_highlighted(action)
+        return super().check_action(action, parameters)
+
+    def _can_act_on_highlighted(self, action: str) -> bool | None:
+        # None shows the key greyed out: it works once an idea is under the cursor.
+        activity = self.highlighted()
+        if activity is None:
+            return None
+        if action == "drop_plan":
+            status = self._known.get(activity.key)
+            return True if status is not None and status.open_plans else None
+        return True
+
+    def action_leave_box(self) -> None:
+        """Leave the find box for the list, keeping the search."""
+        self._list.focus()
+
+    def action_to_list(self) -> None:
+        """From the find box down into the list."""
+        self._list.focus()
+
+    def action_find(self) -> None:
+        """Put the cursor in the find box."""
+        self._find.focus()
+
+    def action_clear_find(self) -> None:
+        """Forget the search and show the whole category again."""
+        self._find.value = ""
+
+    def action_step_category(self, step: int) -> None:
+        """Show the next or previous category."""
+        self.set_category(step_category(self.category, step))
+
+    def action_show_category(self, value: str) -> None:
+        """Show one category ("" for all), as clicked on the category bar."""
+        self.set_category(Category(value) if value else None)
+
+    def set_category(self, category: Category | None) -> None:
+        """Show `category` (None for all), keeping the cursor on the same idea if listed."""
+        self.category = category
+        self._show_list(self._list.highlighted_key)
+        self.refresh_bindings()
+
+    def action_surprise(self) -> None:
+        """Pick an idea at random from those on show, favouring ones not done or planned."""
+        candidates = self._view()
+        if not candidates:  # nothing on show: widen to everything
+            self.category = None
+            self._find.value = ""
+            candidates = self.activities
+        pick = surprise(candidates, self._known, self.rng, avoid=self._last_pick)
+        if pick is None:
+            return
+        self._surprise = self._last_pick = pick.key
+        self._show_list(pick.key)
+        self._list.focus()
+
+    # -- changes --------------------------------------------------------------------------
+
+    @on(Input.Changed, "#activity-find")
+    def _find_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._show_list(self._list.highlighted_key)
+        self.refresh_bindings()
+
+    @on(Input.Submitted, "#activity-find")
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._list.focus()
+
+    @on(OptionList.OptionHighlighted, "#activity-list")
+    def _moved(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id != self._surprise:
+            self._surprise = None
+        self._show_details()
+        self.refresh_bindings()
+
+    @on(OptionList.OptionSelected, "#activity-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_plan()
+
+    @work(exclusive=True, group="activity-form")
+    async def action_plan(self) -> None:
+        """Plan the highlighted idea for a day: today unless another is typed."""
+        activity = self.highlighted()
+        if activity is None:
+            return
+        day = await self.app.push_screen_wait(PlanForm(activity, lambda: self.nctui.clock().date()))
+        if day is None:
+            return
+        now = self.nctui.clock()
+        self.nctui.save(plan_op(new_plan(activity, day, now)))
+        self._surprise = None
+        self._refresh(activity.key)
+        when = "today" if day == now.date() else day_text(day)
+        # Names are the person's own words: never read as markup.
+        self.notify(f"{activity.name}: planned for {when}.", title="Planned", markup=False)
+
+    @work(exclusive=True, group="activity-form")
+    async def action_done(self) -> None:
+        """Log the highlighted idea as done; it completes its earliest open plan."""
+        activity = self.highlighted()
+        if activity is None:
+            return
+        plan = plan_to_complete(activity.key, self._log)
+        result = await self.app.push_screen_wait(DoneForm(activity, plan))
+        if result is None:
+            return
+        minutes, note = result
+        entry = DoneEntry(
+            id=new_id(),
+            activity_key=activity.key,
+            name=activity.name,
+            category=activity.category,
+            at=self.nctui.clock(),
+            minutes=minutes,
+            note=note,
+            plan_id=None if plan is None else plan.id,
+        )
+        self.nctui.save(done_op(entry))
+        self._surprise = None
+        self._refresh(activity.key)
+        self.notify(f"{hours_text(minutes)} of your time, spent on you.", title="Logged")
+
+    @work(exclusive=True, group="activity-form")
+    async def action_add(self) -> None:
+        """Add an idea of the person's own, then show it in its category."""
+        nothing_found = not self._view() and bool(self._find.value.strip())
+        form = AddActivityForm(
+            self.activities,
+            self.category or Category.HOBBIES,
+            self._find.value.strip() if nothing_found else "",
+        )
+        result = await self.app.push_screen_wait(form)
+        if result is None:
+            return
+        name, category = result
+        activity = new_own_activity(name, category)
+        self.nctui.save(own_activity_op(activity, self.nctui.clock()))
+        if self.category not in {None, category}:
+            self.category = category
+        self._find.value = ""
+        self._refresh(activity.key)
+        self._list.focus()
+        self.notify(f"{name}: added to {CATEGORY_SHORT[category]}.", title="Added", markup=False)
+
+    @work(exclusive=True, group="activity-form")
+    async def action_drop_plan(self) -> None:
+        """Drop the highlighted idea's next plan, after asking; it stays in the history."""
+        activity = self.highlighted()
+        plan = None if activity is None else plan_to_complete(activity.key, self._log)
+        if activity is None or plan is None:
+            return
+        drop = await self.app.push_screen_wait(
+            ConfirmScreen(
+                "Drop this plan?",
+                f"{activity.name}, planned for {day_text(plan.day)}. Plans change, and "
+                "that is fine. It stays in your history.",
+                yes="Drop the plan",
+                no="Keep it",
+            )
+        )
+        if drop:
+            self.nctui.save(drop_plan_op(plan, self.nctui.clock()))
+            self._refresh(activity.key)

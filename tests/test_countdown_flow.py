@@ -241,3 +241,34 @@ async def test_a_milestone_is_celebrated_once(
 
 def _showing(app: NctuiApp, kind: type) -> bool:
     return isinstance(app.screen, kind)
+
+
+async def test_the_dashboard_shows_time_for_you_and_what_is_next(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    from nctui.domain.activities import Category, DoneEntry, Plan
+    from nctui.storage.activity_store import done_op, plan_op
+    from nctui.storage.repository import Repository
+
+    seed_plan(data_dir, clock, days_ago=10)
+    now = clock()
+    repository = Repository.open(data_dir, clock)
+    repository.apply(
+        done_op(
+            DoneEntry("d1", "k1", "Pottery taster", Category.HOBBIES, now - timedelta(days=2), 150)
+        )
+    )
+    repository.apply(
+        done_op(
+            DoneEntry("d0", "k0", "Before the period", Category.CITY, now - timedelta(days=30), 600)
+        )
+    )
+    tomorrow = (now + timedelta(days=1)).date()
+    repository.apply(plan_op(Plan("p1", "k2", "Dance class", Category.HOBBIES, tomorrow, now)))
+    repository.close()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "2h 30m spent on your own life this period" in shown
+        assert "next: Dance class, Fri 27 Nov 2026" in shown

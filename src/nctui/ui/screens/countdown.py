@@ -8,18 +8,21 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import ProgressBar, Static
 
-from nctui.domain.humanize import countdown_text, moment_text, plural, time_text
+from nctui.domain.activities import ActivityLog, hours_text, next_planned, time_reclaimed
+from nctui.domain.humanize import countdown_text, day_text, moment_text, plural, time_text
 from nctui.domain.ledger import Kind, LedgerEvent
 from nctui.domain.milestones import describe_days, milestone_after
 from nctui.domain.period import Attempt, PeriodStatus, State, period_status, zone_of
 from nctui.domain.runs import Record, record
+from nctui.storage.activity_store import load_activity_log
 from nctui.storage.attempt_store import load_attempts
 from nctui.storage.ledger_store import contact_times, load_events, log_event_ops, recent_events
 from nctui.storage.ops import new_id
-from nctui.ui.navigation import COUNTDOWN, INTAKE, READINESS
+from nctui.ui.navigation import ACTIVITIES, COUNTDOWN, INTAKE, READINESS
 from nctui.ui.screens.base import NctuiScreen
 from nctui.ui.widgets.figlet import FigletText
 
@@ -71,6 +74,20 @@ def recent_text(events: list[LedgerEvent], now: datetime) -> str:
     return "\n".join(lines)
 
 
+def for_you_text(log: ActivityLog, status: PeriodStatus, now: datetime) -> str:
+    """Time given to your own life this period, and the next thing planned."""
+    minutes = time_reclaimed(log.done, since=status.start).total_minutes
+    upcoming = next_planned(log.plans, log.done, now)
+    spent = f"[b]{hours_text(minutes)}[/b] spent on your own life this period"
+    if upcoming is None:
+        if minutes:
+            return spent
+        return f"Nothing planned for yourself yet: [b]{ACTIVITIES.key}[/b] has ideas."
+    when = "today" if upcoming.day == now.date() else day_text(upcoming.day)
+    next_up = f"{escape(upcoming.name)}, {when}"
+    return f"{spent} · next: {next_up}" if minutes else f"Next for you: {next_up}"
+
+
 class CountdownScreen(NctuiScreen):
     """Where a person lands each time during the period."""
 
@@ -91,6 +108,7 @@ class CountdownScreen(NctuiScreen):
         self._attempts: list[Attempt] = []
         self._contacts: list[datetime] = []
         self._recent: list[LedgerEvent] = []
+        self._activities = ActivityLog()
         self._state: State | None = None
 
     def compose_body(self) -> Iterable[Widget]:
@@ -105,6 +123,7 @@ class CountdownScreen(NctuiScreen):
             with Horizontal(id="panels"):
                 yield Static("", id="record")
                 yield Static("", id="recent")
+            yield Static("", id="for-you")
             yield Static(
                 "[b]u[/b] urge resisted · [b]s[/b] slip · [b]t[/b] contact I started · "
                 "[b]o[/b] allowed contact · [b]e[/b] sign from them · [b]v[/b] history",
@@ -131,6 +150,7 @@ class CountdownScreen(NctuiScreen):
         self._attempts = load_attempts(repository)
         self._contacts = contact_times(repository)
         self._recent = recent_events(repository, RECENT_EVENTS)
+        self._activities = load_activity_log(repository)
         self.tick(full=True)
 
     def tick(self, *, full: bool = False) -> None:
@@ -161,6 +181,7 @@ class CountdownScreen(NctuiScreen):
         self._update("#invitation", self._invitation(status))
         self._update("#record", record_text(record(self._attempts, self._contacts, now)))
         self._update("#recent", recent_text(self._recent, now))
+        self._update("#for-you", for_you_text(self._activities, status, now))
 
     def _update(self, selector: str, text: str) -> None:
         widget = self.query_one(selector, Static)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
@@ -61,3 +62,25 @@ class NctuiScreen(Screen[None]):
     def compose_body(self) -> Iterable[Widget]:
         """The widgets between header and footer."""
         raise NotImplementedError
+
+
+class PagedScreen(NctuiScreen):
+    """A screen whose scrolling page shows one view at a time (questions, a result...)."""
+
+    def __init__(self, first_view: str) -> None:
+        super().__init__()
+        self.view = first_view
+        """The name of the view on show; screens use it to decide which keys apply."""
+
+    def compose_body(self) -> Iterable[Widget]:
+        """The page; its content is set by `show_view`."""
+        yield VerticalScroll(classes=f"page {self.destination.name}", id="page")
+
+    def show_view(self, view: str, *widgets: Widget) -> None:
+        """Replace the page's content with `widgets`, from the top, and update the keys."""
+        self.view = view
+        page = self.query_one("#page", VerticalScroll)
+        page.remove_children()
+        page.mount_all(widgets)
+        page.scroll_home(animate=False)
+        self.refresh_bindings()

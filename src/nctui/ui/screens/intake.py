@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import ClassVar
 
 from textual import on, work
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.widget import Widget
 
 from nctui.domain.checklist import DRAFT_MESSAGE, checklist_for
 from nctui.domain.humanize import day_text, plural
@@ -28,7 +25,7 @@ from nctui.storage.attempt_store import close_attempt_op, load_attempts, new_att
 from nctui.storage.intake_store import intake_op, latest_intake, load_ticks, tick_op
 from nctui.storage.ops import Batch, Insert, Put, new_id
 from nctui.ui.navigation import INTAKE
-from nctui.ui.screens.base import NctuiScreen
+from nctui.ui.screens.base import PagedScreen
 from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.plan_chooser import PlanChooser
 from nctui.ui.widgets.questionnaire import Questionnaire
@@ -37,7 +34,7 @@ from nctui.ui.widgets.start_checklist import StartChecklist
 QUESTIONS, PLAN, CHECKLIST = "questions", "plan", "checklist"
 
 
-class IntakeScreen(NctuiScreen):
+class IntakeScreen(PagedScreen):
     """Questions first; once a plan exists, its checklist, with a way to start over."""
 
     destination = INTAKE
@@ -49,14 +46,9 @@ class IntakeScreen(NctuiScreen):
     ]
 
     def __init__(self) -> None:
-        super().__init__()
-        self.view = QUESTIONS
+        super().__init__(QUESTIONS)
         self._answers: IntakeAnswers | None = None
         self._recommendation: Recommendation | None = None
-
-    def compose_body(self) -> Iterable[Widget]:
-        """A scrolling page whose content is one of the three views."""
-        yield VerticalScroll(classes="page intake", id="intake-page")
 
     def on_mount(self) -> None:
         """The checklist if a plan is running, else the questions."""
@@ -74,17 +66,9 @@ class IntakeScreen(NctuiScreen):
 
     # -- views -----------------------------------------------------------------------
 
-    def _replace(self, view: str, widget: Widget) -> None:
-        self.view = view
-        page = self.query_one("#intake-page", VerticalScroll)
-        page.remove_children()
-        page.mount(widget)
-        page.scroll_home(animate=False)
-        self.refresh_bindings()
-
     def _show_questions(self) -> None:
         previous = latest_intake(self.nctui.repository)
-        self._replace(
+        self.show_view(
             QUESTIONS,
             Questionnaire(
                 lambda: self.nctui.clock().date(), previous.answers if previous else None
@@ -97,7 +81,7 @@ class IntakeScreen(NctuiScreen):
         start = start_from_day(answers.contact_stopped, now)
         self._answers = answers
         self._recommendation = recommend(answers)
-        self._replace(
+        self.show_view(
             PLAN,
             PlanChooser(
                 self._recommendation,
@@ -108,7 +92,7 @@ class IntakeScreen(NctuiScreen):
 
     def _show_checklist(self) -> None:
         intake = latest_intake(self.nctui.repository)
-        self._replace(
+        self.show_view(
             CHECKLIST,
             StartChecklist(
                 self._summary(),

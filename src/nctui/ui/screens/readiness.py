@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, ClassVar
 
 from textual import on, work
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import Static
 
 from nctui.domain.humanize import day_text, plural
@@ -29,7 +27,7 @@ from nctui.storage.attempt_store import load_attempts
 from nctui.storage.ops import new_id
 from nctui.storage.readiness_store import check_op, extension_ops, gather_facts, load_checks
 from nctui.ui.navigation import READINESS
-from nctui.ui.screens.base import NctuiScreen
+from nctui.ui.screens.base import PagedScreen
 from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.message_check import MessageCheck
 from nctui.ui.widgets.question import ChoiceQuestion, Question
@@ -119,7 +117,7 @@ def earlier_text(checks: Sequence[CheckRecord], zone: Any) -> str:
     return "\n".join(lines)
 
 
-class ReadinessScreen(NctuiScreen):
+class ReadinessScreen(PagedScreen):
     """The check, its result, and what to do with it."""
 
     destination = READINESS
@@ -133,12 +131,7 @@ class ReadinessScreen(NctuiScreen):
     ]
 
     def __init__(self) -> None:
-        super().__init__()
-        self.view = QUIZ
-
-    def compose_body(self) -> Iterable[Widget]:
-        """A page whose content is the quiz, the result or the message check."""
-        yield VerticalScroll(classes="page readiness", id="readiness-page")
+        super().__init__(QUIZ)
 
     def on_mount(self) -> None:
         """The latest result if there is one, else the quiz."""
@@ -168,14 +161,6 @@ class ReadinessScreen(NctuiScreen):
 
     # -- views -----------------------------------------------------------------------
 
-    def _replace(self, view: str, *widgets: Widget) -> None:
-        self.view = view
-        page = self.query_one("#readiness-page", VerticalScroll)
-        page.remove_children()
-        page.mount_all(widgets)
-        page.scroll_home(animate=False)
-        self.refresh_bindings()
-
     def _latest(self) -> CheckRecord | None:
         checks = load_checks(self.nctui.repository)
         return checks[-1] if checks else None
@@ -192,7 +177,7 @@ class ReadinessScreen(NctuiScreen):
                 f"Your period still has {plural(status.days_left, 'day')} to go. You can "
                 "take this now; it will most likely say to wait, and that is all right.\n\n" + note
             )
-        self._replace(
+        self.show_view(
             QUIZ,
             Static("Ready to reach out?", classes="section-title"),
             Static(note, id="quiz-note"),
@@ -209,7 +194,7 @@ class ReadinessScreen(NctuiScreen):
             end = add_calendar_days(
                 end_of(status.attempt, zone_of(now)), record.result.extension_days, zone_of(now)
             )
-        self._replace(
+        self.show_view(
             RESULT,
             Static(verdict_text(record), id="verdict", classes=f"-{record.result.verdict}"),
             Static(advice_text(record, end), id="advice"),
@@ -217,7 +202,7 @@ class ReadinessScreen(NctuiScreen):
         )
 
     def _show_message_check(self) -> None:
-        self._replace(MESSAGE, MessageCheck(self.nctui.clock))
+        self.show_view(MESSAGE, MessageCheck(self.nctui.clock))
 
     # -- events ----------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from nctui.storage.ops import Op, new_id
 from nctui.storage.period_watch import due_updates
 from nctui.storage.repository import ReloadSnapshot, Repository
 from nctui.storage.settings import read_setting, setting_op
-from nctui.ui.navigation import COUNTDOWN, DESTINATIONS, HOME, INTAKE, Destination
+from nctui.ui.navigation import COUNTDOWN, DESTINATIONS, HOME, INTAKE, JOURNAL, Destination
 from nctui.ui.paths import display_path
 from nctui.ui.screens.sos import SosOutcome, SosScreen
 from nctui.ui.theme import DEFAULT_THEME, NCTUI_THEME
@@ -67,6 +67,10 @@ def _screen_factory(target: Destination) -> Callable[[], Screen[None]]:
             from nctui.ui.screens.countdown import CountdownScreen  # noqa: PLC0415
 
             return CountdownScreen()
+        if target is JOURNAL:
+            from nctui.ui.screens.journal import JournalScreen  # noqa: PLC0415
+
+            return JournalScreen()
         from nctui.ui.screens.placeholder import PlaceholderScreen  # noqa: PLC0415
 
         return PlaceholderScreen(target)

@@ -17,9 +17,10 @@ from nctui.domain.milestones import describe_days, milestone_after
 from nctui.domain.period import Attempt, PeriodStatus, State, period_status, zone_of
 from nctui.domain.runs import Record, record
 from nctui.storage.attempt_store import load_attempts
+from nctui.storage.checkin_store import checked_in_today
 from nctui.storage.ledger_store import load_events, log_event_ops
 from nctui.storage.ops import new_id
-from nctui.ui.navigation import COUNTDOWN, INTAKE, READINESS
+from nctui.ui.navigation import COUNTDOWN, INTAKE, JOURNAL, READINESS
 from nctui.ui.screens.base import NctuiScreen
 from nctui.ui.screens.history import HistoryScreen
 from nctui.ui.screens.log_event import LogEventScreen, LoggedEvent
@@ -57,6 +58,11 @@ def record_text(done: Record) -> str:
         f"In all        {plural(done.total_days, 'day')}\n"
         f"Attempts      {done.attempts}"
     )
+
+
+def checkin_line(done: bool) -> str:
+    """The record panel's last line: today's check-in, said quietly either way."""
+    return f"Check-in      {'done today' if done else f'not yet · {JOURNAL.key}'}"
 
 
 def recent_text(events: list[LedgerEvent], now: datetime) -> str:
@@ -157,7 +163,10 @@ class CountdownScreen(NctuiScreen):
         self._update("#milestone", self._milestone(status, now))
         self._update("#invitation", self._invitation(status))
         contacts = [event.at for event in self._events if event.kind is Kind.CONTACT]
-        self._update("#record", record_text(record(self._attempts, contacts, now)))
+        done = checked_in_today(self.nctui.repository, now)
+        self._update(
+            "#record", f"{record_text(record(self._attempts, contacts, now))}\n{checkin_line(done)}"
+        )
         self._update("#recent", recent_text(self._events, now))
 
     def _update(self, selector: str, text: str) -> None:

@@ -16,6 +16,7 @@ from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.checkin_form import CheckInForm
 from nctui.ui.widgets.journal_browser import long_day
 from nctui.ui.widgets.keybar import KeyBar
+from nctui.ui.widgets.writing import WritingBox
 
 
 class EditCheckInScreen(ModalScreen[CheckInValues | None]):
@@ -39,8 +40,10 @@ class EditCheckInScreen(ModalScreen[CheckInValues | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        """Start in the journal text: the part most often changed."""
-        self.query_one("#journal-text").focus()
+        """Start at the end of the journal text: the part most often changed."""
+        box = self.query_one(WritingBox)
+        box.focus()
+        box.move_cursor(box.document.end)
 
     @on(CheckInForm.Submitted)
     def _submitted(self, event: CheckInForm.Submitted) -> None:

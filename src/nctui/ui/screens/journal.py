@@ -40,12 +40,12 @@ from nctui.ui.screens.entry_history import EntryHistoryScreen
 from nctui.ui.screens.letter_editor import LetterEditorScreen, LetterWritten
 from nctui.ui.widgets.checkin_form import CheckInForm
 from nctui.ui.widgets.journal_browser import JournalBrowser, long_day
-from nctui.ui.widgets.letter_shelf import LetterShelf, until_text
+from nctui.ui.widgets.letter_shelf import LetterShelf, seal_note
 from nctui.ui.widgets.mood_chart import MoodChart, preload
 
 TODAY, CHART, JOURNAL_TAB, LETTERS = "today", "chart", "journal", "letters"
 VIEW_GROUP = Binding.Group("Views")
-JOURNAL_ACTIONS = {"search", "edit", "versions"}
+JOURNAL_ACTIONS = {"edit", "versions"}
 LETTER_ACTIONS = {"write", "seal", "open_letter"}
 
 
@@ -133,6 +133,8 @@ class JournalScreen(NctuiScreen):
         self._today: date | None = None
         self._form_source: tuple[date, str | None] | None = None
         """The day and version the Today form was last filled from."""
+        self._search_next = False
+        """Put the cursor in the search box once the journal view shows."""
 
     def compose_body(self) -> Iterable[Widget]:
         """One tab per view."""
@@ -252,11 +254,8 @@ class JournalScreen(NctuiScreen):
 
     def _journal_key_works(self, action: str) -> bool | None:
         entry = self._highlighted_entry()
-        if action == "edit":
-            return entry is not None or None
-        if action == "versions":
-            return (entry is not None and entry.edited) or None
-        return True
+        works = entry is not None and (action == "edit" or entry.edited)
+        return works or None
 
     def _letter_key_works(self, action: str) -> bool | None:
         chosen = self.query_one(LetterShelf).highlighted
@@ -269,8 +268,11 @@ class JournalScreen(NctuiScreen):
 
     def action_view(self, name: str) -> None:
         """Show one of the four views."""
-        self.query_one(TabbedContent).active = name
-        self._view_shown(name)
+        tabs = self.query_one(TabbedContent)
+        if tabs.active == name:
+            self._view_shown(name)
+        else:
+            tabs.active = name  # TabActivated follows, and calls _view_shown
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -283,7 +285,9 @@ class JournalScreen(NctuiScreen):
             self._draw_chart(self._current_day(), period_status(self._attempts, now))
             self.set_focus(None)
         elif name == JOURNAL_TAB:
-            self.query_one(JournalBrowser).focus_list()
+            browser = self.query_one(JournalBrowser)
+            browser.focus_search() if self._search_next else browser.focus_list()
+            self._search_next = False
         elif name == LETTERS:
             self.query_one(LetterShelf).focus_list()
         self.refresh_bindings()
@@ -332,9 +336,11 @@ class JournalScreen(NctuiScreen):
 
     def action_search(self) -> None:
         """Search the journal's text."""
-        self.query_one(TabbedContent).active = JOURNAL_TAB
-        self.query_one(JournalBrowser).focus_search()
-        self.refresh_bindings()
+        if self._tab() == JOURNAL_TAB:
+            self.query_one(JournalBrowser).focus_search()
+        else:
+            self._search_next = True
+            self.action_view(JOURNAL_TAB)
 
     def action_edit(self) -> None:
         """Edit the highlighted day; the version it had stays in its history."""
@@ -362,8 +368,7 @@ class JournalScreen(NctuiScreen):
     # -- letters -----------------------------------------------------------------------
 
     def _until(self) -> str:
-        until = sealed_until(self._attempts, self.nctui.clock())
-        return "Ctrl+S seals it: " + until_text(until)[0].lower() + until_text(until)[1:]
+        return seal_note(sealed_until(self._attempts, self.nctui.clock()))
 
     def action_write(self) -> None:
         """Write a new letter."""

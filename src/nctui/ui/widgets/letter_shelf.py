@@ -39,6 +39,13 @@ def until_text(until: datetime | None) -> str:
     return f"It stays sealed until your period ends, {moment_text(until)}."
 
 
+def seal_note(until: datetime | None) -> str:
+    """What Ctrl+S does in the letter editor, with the day it opens."""
+    if until is None:
+        return "Ctrl+S seals it until the end of your next no-contact period."
+    return f"Ctrl+S seals it until your period ends, {moment_text(until)}."
+
+
 def letter_heading(letter: Letter, state: LetterState, until: datetime | None, zone: tzinfo) -> str:
     """The reader's heading and guidance, as markup."""
     written = f"Written {moment_text(letter.written_at.astimezone(zone))}"

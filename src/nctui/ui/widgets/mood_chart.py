@@ -39,7 +39,7 @@ MARKS: dict[Kind, tuple[str, str, float, str]] = {
     Kind.URGE: ("•", "success", -1.0, "urge resisted"),
     Kind.SLIP: ("x", "warning", -2.0, "slip"),
     Kind.CONTACT: ("●", "error", -3.0, "contact"),
-    Kind.ALLOWED: ("○", "error", -3.0, "allowed contact"),
+    Kind.ALLOWED: ("○", "error", -3.0, "allowed"),
 }
 Y_LOW, Y_HIGH = -3.4, 10.2
 
@@ -50,13 +50,10 @@ def preload() -> None:
 
 
 def legend_markup() -> str:
-    """The legend line, coloured like the chart."""
-    # No-break spaces inside each item, so a narrow screen wraps between items only.
-    lines = [
-        f"[${colour}]━━[/]\u00a0{LINE_NAMES[rating]}" for rating, colour in LINE_COLOURS.items()
-    ]
-    marks = [f"[${colour}]{mark}[/]\u00a0{name}" for mark, colour, _, name in MARKS.values()]
-    return "  ".join(item.replace(" ", "\u00a0") for item in lines + marks)
+    """The legend, coloured like the chart: the lines, then the marks below them."""
+    lines = [f"[${colour}]━━[/] {LINE_NAMES[rating]}" for rating, colour in LINE_COLOURS.items()]
+    marks = [f"[${colour}]{mark}[/] {name}" for mark, colour, _, name in MARKS.values()]
+    return "  ".join(lines) + "\n" + "  ".join(marks)
 
 
 def tick_every(days: int, width: int) -> int:

@@ -41,7 +41,10 @@ SHOTS: Sequence[tuple[str, str, Sequence[str]]] = (
         ("i", "_", "n", "_", *("enter", "_") * 10),
     ),
     ("activities", "Activities", ("a",)),
-    ("journal", "Check-in & journal", ("j",)),
+    ("journal", "Check-in & journal: today's check-in", ("j",)),
+    ("journal-chart", "Check-in & journal: the mood chart and weekly averages", ("j", "_", "2")),
+    ("journal-entries", "Check-in & journal: reading and searching", ("j", "_", "3", "down")),
+    ("journal-letters", "Check-in & journal: letters you will not send", ("j", "_", "4", "down")),
     ("readiness", "Ready to reach out?", ("r",)),
 )
 

@@ -25,7 +25,7 @@ def test_help(snap_compare: SnapCompare, make_app: AppFactory, size: tuple[int, 
 
 
 def test_placeholder(snap_compare: SnapCompare, make_app: AppFactory) -> None:
-    assert snap_compare(make_app(), press=["a"], terminal_size=(80, 24))
+    assert snap_compare(make_app(), press=["r"], terminal_size=(80, 24))
 
 
 def test_damaged_file_notice(

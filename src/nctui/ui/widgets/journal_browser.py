@@ -153,8 +153,8 @@ class JournalBrowser(Vertical):
         self.query_one("#journal-days", OptionList).focus()
 
     @on(OptionList.OptionHighlighted, "#journal-days")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
+    def _highlighted(self, _event: OptionList.OptionHighlighted) -> None:
+        # Not stopped: the screen's keys depend on what is highlighted too.
         self._read(self.highlighted_day)
 
     def focus_search(self) -> None:

@@ -138,8 +138,8 @@ class LetterShelf(Horizontal):
         self.query_one("#letter-reader", VerticalScroll).scroll_home(animate=False)
 
     @on(OptionList.OptionHighlighted, "#letter-list")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
+    def _highlighted(self, _event: OptionList.OptionHighlighted) -> None:
+        # Not stopped: the screen's keys depend on what is highlighted too.
         self._read()
 
     def focus_list(self) -> None:

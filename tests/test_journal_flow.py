@@ -12,8 +12,9 @@ from textual import events
 from textual.widgets import Input, Static
 
 from nctui.domain.clock import ManualClock
-from nctui.storage.checkin_store import CHECKINS
-from nctui.storage.letter_store import LETTERS
+from nctui.storage.attempt_store import load_attempts
+from nctui.storage.checkin_store import CHECKINS, checked_in_today, period_mood_trend
+from nctui.storage.letter_store import LETTERS, load_letters, open_letters_op
 from nctui.storage.ops import Insert
 from nctui.storage.repository import Repository
 from nctui.ui.app import NctuiApp
@@ -429,3 +430,27 @@ async def test_my_day_starts_at_a_chosen_hour(
         shown = screen_text(app)
         assert "Friday 27 November 2026" in shown and "How is today?" in shown
         assert "Day starts 02:00" in shown
+
+
+def test_what_the_readiness_quiz_reads(data_dir: Path, clock: ManualClock) -> None:
+    seed_journal(data_dir, clock, today=False)
+    repository = Repository.open(data_dir, clock)
+    try:
+        assert not checked_in_today(repository, clock())
+        found = period_mood_trend(repository, clock())
+        assert found.change == 3.5
+        assert found.sentence == "Mood is up 3.5 points on average since your first week."
+        # Letters: sealed until a period is complete, then opened together.
+        attempts = load_attempts(repository)
+        letters = load_letters(repository)
+        assert open_letters_op(letters, attempts, clock()) is None
+        clock.advance(timedelta(days=15))  # past the end of the 45 days
+        op = open_letters_op(letters, attempts, clock())
+        assert op is not None
+        repository.apply(op)
+        opened = {letter.text: letter for letter in load_letters(repository)}
+        assert opened[SEALED_TEXT].opened_at == clock()
+        assert not opened[SEALED_TEXT].opened_early
+        assert opened[DRAFT_TEXT].opened_at is None  # a draft is never opened for you
+    finally:
+        repository.close()

@@ -110,7 +110,9 @@ class MoodChart(Vertical):
         plt.xlim(0.5, window.days + 0.5)
         plt.ylim(Y_LOW, Y_HIGH)
         plt.yticks([0, 5, 10])
-        step = tick_every(window.days, plot.size.width or 80)
+        # The chart's own width: the plot inside it may not be laid out yet, and the
+        # chart is resized (and redrawn) whenever its width changes.
+        step = tick_every(window.days, self.size.width or 80)
         ticks: list[float] = list(range(1, window.days + 1, step))
         plt.xticks(ticks, [_short(window.label(int(day))) for day in ticks])
         plot.refresh()

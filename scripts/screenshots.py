@@ -42,7 +42,10 @@ SHOTS: Sequence[tuple[str, str, Sequence[str]]] = (
     ),
     # Down to an idea already done, so its note and time show under the list.
     ("activities", "Activities: ideas, plans and time reclaimed", ("a", "_", *("down",) * 3)),
-    ("journal", "Check-in & journal", ("j",)),
+    ("journal", "Check-in & journal: today's check-in", ("j",)),
+    ("journal-chart", "Check-in & journal: the mood chart and weekly averages", ("j", "_", "2")),
+    ("journal-entries", "Check-in & journal: reading and searching", ("j", "_", "3", "down")),
+    ("journal-letters", "Check-in & journal: letters you will not send", ("j", "_", "4", "down")),
     ("readiness", "Ready to reach out?", ("r",)),
 )
 

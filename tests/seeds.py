@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from nctui.domain.checkin import CheckInValues
 from nctui.domain.clock import ManualClock
 from nctui.domain.ledger import Kind, LedgerEvent
 from nctui.domain.milestones import newest_reached
 from nctui.domain.period import Attempt, EndReason, add_calendar_days
 from nctui.storage.attempt_store import close_attempt_op, new_attempt_op
+from nctui.storage.checkin_store import checkin_op
 from nctui.storage.ledger_store import event_op
+from nctui.storage.letter_store import new_letter_op
 from nctui.storage.ops import Insert
 from nctui.storage.repository import Repository
 from nctui.storage.settings import setting_op
@@ -69,3 +72,64 @@ def seed_restarted(data_dir: Path, clock: ManualClock) -> None:
     repository.apply(new_attempt_op(contact, 30, None))
     repository.apply(Insert("settings", {"id": "milestone:seeded", "value": 0}))
     assert repository.close() is None
+
+
+JOURNAL_TEXTS = {
+    0: "First day. Deleted the chat from my home screen.",
+    3: "Hard evening. Wrote here instead of texting.",
+    9: "Dinner with Sam. Laughed more than I expected to.",
+    16: "Saw our song on the radio and let it play out.",
+    22: "Pottery class. My bowl is a disaster and I love it.",
+    28: "Slept well for once. Walked by the sea before work.",
+}
+JOURNAL_EVENTS = (
+    (Kind.URGE, 29.5, None, ""),
+    (Kind.URGE, 25.2, None, ""),
+    (Kind.SLIP, 24.4, "social_media", ""),
+    (Kind.URGE, 20.1, None, ""),
+    (Kind.URGE, 14.3, None, ""),
+    (Kind.SLIP, 12.6, "asked_friends", ""),
+    (Kind.ALLOWED, 9.2, "property", "Picked up my books"),
+    (Kind.URGE, 6.1, None, ""),
+    (Kind.URGE, 2.2, None, ""),
+)
+
+
+def seed_journal(
+    data_dir: Path, clock: ManualClock, *, days_ago: int = 30, today: bool = True
+) -> Attempt:
+    """A 45-day period started `days_ago` days back, with a check-in on most days.
+
+    Mood drifts up and missing them and the urge drift down, with ups and downs; a few
+    days have journal words, one day was edited, and there is a sealed letter and a
+    draft. With `today` False, today's check-in is still to do.
+    """
+    attempt = seed_plan(data_dir, clock, days_ago=days_ago + 0.2, length=45, events=JOURNAL_EVENTS)
+    now = clock()
+    repository = Repository.open(data_dir, clock)
+    wiggle = (0, 1, -1, 1, 0, -1, 2)
+    for offset in range(days_ago + 1):
+        day = (now - timedelta(days=days_ago - offset)).date()
+        if offset % 6 == 5 or (offset == days_ago and not today):
+            continue  # a few days missed, as people do
+        values = CheckInValues(
+            mood=max(1, min(10, 3 + offset // 6 + wiggle[offset % 7])),
+            miss=max(0, min(10, 9 - offset // 5 + wiggle[(offset + 3) % 7])),
+            urge=max(0, min(10, 8 - offset // 5 - wiggle[(offset + 1) % 7])),
+            text=JOURNAL_TEXTS.get(offset, ""),
+        )
+        at = now - timedelta(days=days_ago - offset, hours=1)
+        repository.apply(checkin_op(day, values, at))
+        if offset == 16:  # one day edited later the same evening
+            edited = CheckInValues(values.mood + 1, values.miss, values.urge, values.text + EDIT)
+            repository.apply(checkin_op(day, edited, at + timedelta(hours=10)))
+    written = now - timedelta(days=days_ago - 2)
+    repository.apply(new_letter_op(SEALED_TEXT, written, seal=True))
+    repository.apply(new_letter_op(DRAFT_TEXT, written + timedelta(days=9), seal=False))
+    assert repository.close() is None
+    return attempt
+
+
+EDIT = " Afterwards I felt lighter."
+SEALED_TEXT = "Sealed words that nobody reads early."
+DRAFT_TEXT = "There are things I never said, and I want to say them here first."

@@ -55,3 +55,14 @@ except SystemExit:
     roots = _roots(_modules_after(code))
     assert "textual" not in roots
     assert "nctui" in roots
+
+
+def test_the_chart_library_is_left_out_of_start_up() -> None:
+    # textual-plotext takes about 0.1 s to import: only the journal screen may load it.
+    start_up = "import nctui.ui.app, nctui.ui.screens.countdown, nctui.ui.screens.home"
+    roots = _roots(_modules_after(start_up))
+    assert "textual" in roots
+    assert not roots & {"plotext", "textual_plotext"}
+    roots = _roots(_modules_after("import nctui.ui.screens.journal"))
+    assert "nctui" in roots
+    assert not roots & {"plotext", "textual_plotext"}  # until a chart is drawn

@@ -24,10 +24,6 @@ def test_help(snap_compare: SnapCompare, make_app: AppFactory, size: tuple[int, 
     assert snap_compare(make_app(), press=["question_mark"], terminal_size=size)
 
 
-def test_placeholder(snap_compare: SnapCompare, make_app: AppFactory) -> None:
-    assert snap_compare(make_app(), press=["j"], terminal_size=(80, 24))
-
-
 def test_damaged_file_notice(
     snap_compare: SnapCompare, make_app: AppFactory, data_dir: Path
 ) -> None:

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from nctui.domain.checkin import CheckInValues, checkin_day
 from nctui.domain.intake import EndedBy, Ending, Goal, IntakeAnswers, LooseEnd, YesNo
 from nctui.domain.ledger import ALLOWED_REASONS, SIGNS, SLIPS, Kind, LedgerEvent
 from nctui.domain.milestones import newest_reached
@@ -18,8 +19,10 @@ from nctui.domain.period import Attempt, EndReason, add_calendar_days
 from nctui.domain.recommendation import IntakeRecord, recommend
 from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode
 from nctui.storage.attempt_store import close_attempt_op, new_attempt_op
+from nctui.storage.checkin_store import CHECKINS, checkin_op
 from nctui.storage.intake_store import intake_op, tick_op
 from nctui.storage.ledger_store import event_op
+from nctui.storage.letter_store import new_letter_op
 from nctui.storage.location import DATA_FILE_NAME, prepare_data_dir
 from nctui.storage.migrations import new_data
 from nctui.storage.ops import Insert, Op, new_id
@@ -44,6 +47,13 @@ JOURNAL_LINES = (
     "Muted their stories for good.",
     "Slept badly, but the morning run helped.",
 )
+
+SEALED_LETTER = (
+    "I keep writing you messages in my head, so here is one on paper instead.\n\n"
+    "I miss the ordinary things most. I am also starting to see how tired I was."
+)
+DRAFT_LETTER = "There are things I never said, and I want to say them here first."
+EDIT_LINE = " Later: read this back and felt calmer."
 
 SAMPLE_ANSWERS = IntakeAnswers(
     contact_stopped=date(2026, 1, 1),
@@ -70,7 +80,7 @@ class _History:
     def event(self, kind: Kind, at: datetime, attempt: str, **fields: Any) -> None:
         self.ops.append(event_op(LedgerEvent(new_id(), kind, at, at, attempt_id=attempt, **fields)))
 
-    def day(self, moment: datetime, attempt: str) -> None:
+    def day(self, moment: datetime, attempt: str, offset: int) -> None:
         rng = self.rng
         for _ in range(rng.choices((0, 1, 2, 3), weights=(3, 4, 2, 1))[0]):
             when = moment + timedelta(minutes=rng.randint(0, 600))
@@ -85,19 +95,26 @@ class _History:
         elif roll < 0.09:
             self.event(Kind.ALLOWED, moment, attempt, detail=rng.choice(list(ALLOWED_REASONS)))
         if rng.random() < 0.85:
-            checkin: dict[str, Any] = {
-                "id": new_id(),
-                "day": moment.date().isoformat(),
-                "mood": rng.randint(2, 9),
-                "miss": rng.randint(0, 10),
-                "urge": rng.randint(0, 10),
-                "at": moment.isoformat(timespec="seconds"),
-            }
-            if rng.random() < 0.4:
-                checkin["text"] = " ".join(
-                    rng.choice(JOURNAL_LINES) for _ in range(rng.randint(1, 6))
-                )
-            self.ops.append(Insert("checkins", checkin))
+            self.checkin(moment, offset)
+
+    def checkin(self, moment: datetime, offset: int) -> None:
+        # Feelings drift better over a period, with good and bad days along the way.
+        rng = self.rng
+        lift = min(offset, 60) / 12
+        text = ""
+        if rng.random() < 0.4:
+            text = " ".join(rng.choice(JOURNAL_LINES) for _ in range(rng.randint(1, 6)))
+        values = CheckInValues(
+            mood=_clamp(round(3.5 + lift + rng.uniform(-1.5, 1.5)), 1, 10),
+            miss=_clamp(round(8 - lift + rng.uniform(-1.5, 1.5)), 0, 10),
+            urge=_clamp(round(7 - lift + rng.uniform(-2, 2)), 0, 10),
+            text=text,
+        )
+        self.ops.append(checkin_op(checkin_day(moment), values, moment))
+
+
+def _clamp(value: int, low: int, high: int) -> int:
+    return max(low, min(high, value))
 
 
 def sample_history(now: datetime, years: float, *, seed: int = 7) -> RawData:
@@ -125,7 +142,7 @@ def sample_history(now: datetime, years: float, *, seed: int = 7) -> RawData:
             moment = add_calendar_days(start, offset, zone).replace(hour=8)
             if moment >= now:
                 return _finish(history.ops, start, now)
-            history.day(moment, attempt.id)
+            history.day(moment, attempt.id, offset)
         if stop >= now:
             return _finish(history.ops, start, now)
         if lasts >= length:
@@ -150,12 +167,29 @@ def _finish(ops: list[Op], start: datetime, now: datetime) -> RawData:
         ops.append(setting_op(f"milestone:{running.doc['id']}", reached))
     for table, docs in sample_activity_tables(now).items():
         ops.extend(Insert(table, doc) for doc in docs)
+    _letters_and_an_edit(ops, moment(running.doc["start"]), now)
     db = memory_db(new_data(start))
     for op in ops:
         op.apply(db)
     data: RawData | None = db.storage.read()
     assert data is not None
     return data
+
+
+def _letters_and_an_edit(ops: list[Op], start: datetime, now: datetime) -> None:
+    # One letter sealed early in the running period, one still a draft, and the latest
+    # journal entry edited once, so every state the journal shows is in the sample.
+    written = min(now, start + timedelta(days=2, hours=13))
+    ops.append(new_letter_op(SEALED_LETTER, written, seal=True))
+    ops.append(new_letter_op(DRAFT_LETTER, min(now, written + timedelta(days=3)), seal=False))
+    with_text = [
+        op for op in ops if isinstance(op, Insert) and op.table == CHECKINS and op.doc.get("text")
+    ]
+    if with_text:
+        doc = with_text[-1].doc
+        edited = CheckInValues(doc["mood"], doc["miss"], doc["urge"], doc["text"] + EDIT_LINE)
+        at = moment(doc["at"]) + timedelta(hours=11)
+        ops.append(checkin_op(date.fromisoformat(doc["day"]), edited, min(now, at)))
 
 
 def write_sample_history(data_dir: Path, now: datetime, years: float) -> Path:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
+from importlib import import_module
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -31,6 +32,7 @@ from nctui.ui.navigation import (
     DESTINATIONS,
     HOME,
     INTAKE,
+    JOURNAL,
     READINESS,
     Destination,
 )
@@ -60,32 +62,24 @@ class StorageNotice(Message):
         self.text = text
 
 
+SCREENS: dict[str, tuple[str, str]] = {
+    HOME.name: ("nctui.ui.screens.home", "HomeScreen"),
+    INTAKE.name: ("nctui.ui.screens.intake", "IntakeScreen"),
+    COUNTDOWN.name: ("nctui.ui.screens.countdown", "CountdownScreen"),
+    ACTIVITIES.name: ("nctui.ui.screens.activities", "ActivitiesScreen"),
+    JOURNAL.name: ("nctui.ui.screens.journal", "JournalScreen"),
+    READINESS.name: ("nctui.ui.screens.readiness", "ReadinessScreen"),
+}
+"""Where each top-level screen lives: module and class."""
+
+
 def _screen_factory(target: Destination) -> Callable[[], Screen[None]]:
     # Screens are imported when first opened, keeping start-up to the first screen's cost.
+    module_name, class_name = SCREENS[target.name]
+
     def build() -> Screen[None]:
-        if target is HOME:
-            from nctui.ui.screens.home import HomeScreen  # noqa: PLC0415
-
-            return HomeScreen()
-        if target is INTAKE:
-            from nctui.ui.screens.intake import IntakeScreen  # noqa: PLC0415
-
-            return IntakeScreen()
-        if target is COUNTDOWN:
-            from nctui.ui.screens.countdown import CountdownScreen  # noqa: PLC0415
-
-            return CountdownScreen()
-        if target is ACTIVITIES:
-            from nctui.ui.screens.activities import ActivitiesScreen  # noqa: PLC0415
-
-            return ActivitiesScreen()
-        if target is READINESS:
-            from nctui.ui.screens.readiness import ReadinessScreen  # noqa: PLC0415
-
-            return ReadinessScreen()
-        from nctui.ui.screens.placeholder import PlaceholderScreen  # noqa: PLC0415
-
-        return PlaceholderScreen(target)
+        screen_class = getattr(import_module(module_name), class_name)
+        return cast("Screen[None]", screen_class())
 
     return build
 

@@ -20,9 +20,10 @@ from nctui.domain.period import Attempt, PeriodStatus, State, period_status, zon
 from nctui.domain.runs import Record, record
 from nctui.storage.activity_store import load_activity_log
 from nctui.storage.attempt_store import load_attempts
+from nctui.storage.checkin_store import checked_in_today
 from nctui.storage.ledger_store import contact_times, load_events, log_event_ops, recent_events
 from nctui.storage.ops import new_id
-from nctui.ui.navigation import ACTIVITIES, COUNTDOWN, INTAKE, READINESS
+from nctui.ui.navigation import ACTIVITIES, COUNTDOWN, INTAKE, JOURNAL, READINESS
 from nctui.ui.screens.base import NctuiScreen
 from nctui.ui.widgets.figlet import FigletText
 
@@ -61,6 +62,11 @@ def record_text(done: Record) -> str:
         f"In all        {plural(done.total_days, 'day')}\n"
         f"Attempts      {done.attempts}"
     )
+
+
+def checkin_line(done: bool) -> str:
+    """The record panel's last line: today's check-in, said quietly either way."""
+    return f"Check-in      {'done today' if done else f'not yet · {JOURNAL.key}'}"
 
 
 def recent_text(events: list[LedgerEvent], now: datetime) -> str:
@@ -179,7 +185,9 @@ class CountdownScreen(NctuiScreen):
         self._update("#until", self._until(status))
         self._update("#milestone", self._milestone(status, now))
         self._update("#invitation", self._invitation(status))
-        self._update("#record", record_text(record(self._attempts, self._contacts, now)))
+        done = checked_in_today(self.nctui.repository, now)
+        record_lines = record_text(record(self._attempts, self._contacts, now))
+        self._update("#record", f"{record_lines}\n{checkin_line(done)}")
         self._update("#recent", recent_text(self._recent, now))
         self._update("#for-you", for_you_text(self._activities, status, now))
 

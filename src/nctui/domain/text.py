@@ -1,0 +1,63 @@
+"""Text the person writes or pastes, made safe to store and to show.
+
+Pasted text can carry terminal escape sequences (colour codes, "clear screen") and other
+control characters. Stored as they are, they would be sent to the terminal again when
+the text is shown, and could scramble the screen. New text is cleaned before it is
+saved; text already in the file (older versions, hand edits) is shown with each control
+character drawn as a visible symbol, never sent to the terminal as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+TAB_SPACES = "    "
+
+# CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), and the other two-character
+# escapes (ESC followed by one character). Removed whole: removing ESC alone would
+# leave "[2J" and the like behind as noise.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|\x1b[@-Z\\-_]"
+    r"|\x9b[0-?]*[ -/]*[@-~]"
+)
+# Every C0 control but the newline, DEL, and the C1 controls.
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Text without escape sequences or control characters, for a paste.
+
+    Line endings become "\\n" and a tab becomes four spaces; everything else the person
+    wrote is kept as it is.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", TAB_SPACES)
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
+def clean_text(text: str) -> str:
+    """Text ready to store: `strip_controls`, and no white space at the start or end."""
+    return strip_controls(text).strip()
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code == 0x09:
+        return TAB_SPACES
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control pictures": ␛ for ESC
+    if code == 0x7F:
+        return "␡"
+    return "�"
+
+
+def printable(text: str) -> str:
+    """Text safe to show as it is: every control character but the newline made visible."""
+    return _CONTROL.sub(_picture, text.replace("\r\n", "\n"))
+
+
+def one_line(text: str, width: int) -> str:
+    """The start of `text` on one line, at most `width` characters, "…" if cut."""
+    flat = " ".join(printable(text).split())
+    return flat if len(flat) <= width else flat[: max(0, width - 1)].rstrip() + "…"

@@ -1,0 +1,122 @@
+"""Daily check-ins and the "my day starts at" setting, as stored.
+
+For the readiness quiz: `checked_in_today(repository, now)`, `period_mood_trend(repository,
+now)`, and `load_entries(repository)` for anything else.
+
+Every save of a check-in is a new document, one per version, so an edit never
+overwrites what was there: the day's current check-in is its latest version. Two
+copies of nctui saving the same day both add a version; neither is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from nctui.domain.chart_data import chart_window
+from nctui.domain.checkin import (
+    DEFAULT_DAY_START_HOUR,
+    LATEST_DAY_START_HOUR,
+    SCALES,
+    CheckIn,
+    CheckInValues,
+    DayEntry,
+    Rating,
+    checkin_day,
+    day_entries,
+)
+from nctui.domain.mood_trend import Trend, mood_trend
+from nctui.domain.period import period_status
+from nctui.storage.attempt_store import load_attempts
+from nctui.storage.ops import Insert, Put, new_id
+from nctui.storage.records import moment, parse_all, stamp
+from nctui.storage.settings import read_setting, setting_op
+
+if TYPE_CHECKING:
+    from nctui.storage.repository import Repository
+
+CHECKINS = "checkins"
+DAY_START = "day_start_hour"
+
+
+def _rating(doc: Mapping[str, Any], which: Rating) -> int:
+    value = doc[which.value]
+    scale = SCALES[which]
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{which.value} is not a whole number")
+    if not scale.low <= value <= scale.high:
+        raise ValueError(f"{which.value} is outside {scale.low}-{scale.high}")
+    return value
+
+
+def checkin_from_doc(doc: Mapping[str, Any]) -> CheckIn:
+    """One version of a check-in from its stored document (ValueError if it makes no sense)."""
+    return CheckIn(
+        id=str(doc["id"]),
+        day=date.fromisoformat(doc["day"]),
+        mood=_rating(doc, Rating.MOOD),
+        miss=_rating(doc, Rating.MISS),
+        urge=_rating(doc, Rating.URGE),
+        text=str(doc.get("text", "")),
+        at=moment(doc["at"]),
+    )
+
+
+def checkin_op(day: date, values: CheckInValues, at: datetime) -> Insert:
+    """The change that saves a version of `day`'s check-in; an empty text is left out."""
+    doc: dict[str, Any] = {
+        "id": new_id(),
+        "day": day.isoformat(),
+        "mood": values.mood,
+        "miss": values.miss,
+        "urge": values.urge,
+        "at": stamp(at),
+    }
+    if values.text:
+        doc["text"] = values.text
+    return Insert(CHECKINS, doc)
+
+
+def load_checkins(repository: Repository) -> list[CheckIn]:
+    """Every saved version, in the order saved."""
+    return parse_all(repository.table(CHECKINS).all(), checkin_from_doc)
+
+
+def load_entries(repository: Repository) -> list[DayEntry]:
+    """Every day with a check-in, oldest first, each with all its versions."""
+    return day_entries(load_checkins(repository))
+
+
+def load_day_start(repository: Repository) -> int:
+    """The hour the person's day starts at (04:00 unless they changed it)."""
+    value = read_setting(repository, DAY_START, DEFAULT_DAY_START_HOUR)
+    if isinstance(value, bool) or not isinstance(value, int):
+        return DEFAULT_DAY_START_HOUR
+    return value if 0 <= value <= LATEST_DAY_START_HOUR else DEFAULT_DAY_START_HOUR
+
+
+def day_start_op(hour: int) -> Put:
+    """The change that sets the hour the day starts at."""
+    return setting_op(DAY_START, hour)
+
+
+def period_mood_trend(repository: Repository, now: datetime) -> Trend:
+    """For the readiness quiz: the mood trend over the running or just-completed period.
+
+    The same weeks the journal's chart shows: `.change` is the latest full week's average
+    mood minus the first one's (None with too little data), `.sentence` says it plainly.
+    """
+    status = period_status(load_attempts(repository), now)
+    window = chart_window(status, checkin_day(now, load_day_start(repository)))
+    return mood_trend(load_entries(repository), window.first_day, window.last_data_day)
+
+
+def checked_in_today(repository: Repository, now: datetime) -> bool:
+    """Whether today's check-in is done, as of `now` (a local time).
+
+    Cheap enough to ask every minute: only today's documents are parsed.
+    """
+    today = checkin_day(now, load_day_start(repository)).isoformat()
+    todays = [doc for doc in repository.table(CHECKINS) if doc.get("day") == today]
+    return bool(parse_all(todays, checkin_from_doc))

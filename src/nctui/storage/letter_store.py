@@ -1,0 +1,85 @@
+"""Unsent letters, as stored: one document per letter.
+
+A draft's earlier text moves into `earlier` when it is written over, so no draft is
+lost; sealing and opening only add fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from nctui.domain.letters import Letter, letters_ready, opened, redraft
+from nctui.domain.period import Attempt
+from nctui.storage.ops import Batch, Insert, Put, new_id
+from nctui.storage.records import moment, optional_moment, parse_all, stamp
+
+if TYPE_CHECKING:
+    from nctui.storage.repository import Repository
+
+LETTERS = "letters"
+
+
+def letter_from_doc(doc: Mapping[str, Any]) -> Letter:
+    """A letter from its stored document."""
+    earlier = doc.get("earlier", [])
+    if not isinstance(earlier, list):
+        raise TypeError("earlier drafts must be a list")
+    return Letter(
+        id=str(doc["id"]),
+        written_at=moment(doc["written"]),
+        text=str(doc["text"]),
+        sealed_at=optional_moment(doc.get("sealed")),
+        opened_at=optional_moment(doc.get("opened")),
+        opened_early=bool(doc.get("early", False)),
+        earlier=tuple(str(text) for text in earlier),
+    )
+
+
+def load_letters(repository: Repository) -> list[Letter]:
+    """Every letter, oldest first."""
+    letters = parse_all(repository.table(LETTERS).all(), letter_from_doc)
+    return sorted(letters, key=lambda letter: letter.written_at)
+
+
+def new_letter_op(text: str, now: datetime, *, seal: bool) -> Insert:
+    """The change that keeps a new letter, as a draft or sealed at once."""
+    doc: dict[str, Any] = {"id": new_id(), "written": stamp(now), "text": text}
+    if seal:
+        doc["sealed"] = stamp(now)
+    return Insert(LETTERS, doc)
+
+
+def redraft_op(letter: Letter, text: str, now: datetime, *, seal: bool) -> Put:
+    """The change that writes over a draft, keeping the text it had; sealing it if asked."""
+    changed = redraft(letter, text)
+    doc: dict[str, Any] = {"id": letter.id, "text": changed.text, "earlier": list(changed.earlier)}
+    if changed is not letter:
+        doc["updated"] = stamp(now)
+    if seal:
+        doc["sealed"] = stamp(now)
+    return Put(LETTERS, doc)
+
+
+def open_op(letter: Letter, now: datetime, *, early: bool) -> Put:
+    """The change that opens a sealed letter."""
+    done = opened(letter, now, early=early)
+    assert done.opened_at is not None
+    doc: dict[str, Any] = {"id": letter.id, "opened": stamp(done.opened_at)}
+    if early:
+        doc["early"] = True
+    return Put(LETTERS, doc)
+
+
+def open_letters_op(
+    letters: Iterable[Letter], attempts: Sequence[Attempt], now: datetime
+) -> Batch | None:
+    """For the readiness quiz: the change that opens every letter now due (None if none).
+
+    Save it with `app.save(op)`, then show the letters from `load_letters`.
+    """
+    ops = tuple(
+        open_op(letter, now, early=False) for letter in letters_ready(letters, attempts, now)
+    )
+    return Batch(ops) if ops else None

@@ -1,0 +1,449 @@
+"""Check-in & journal: today's check-in, the mood chart, the journal, and sealed letters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import ClassVar
+
+from textual import on, work
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
+from textual.widget import Widget
+from textual.widgets import OptionList, Static, TabbedContent, TabPane
+
+from nctui.domain.chart_data import chart_data, chart_window
+from nctui.domain.checkin import (
+    CheckInValues,
+    DayEntry,
+    Rating,
+    checkin_day,
+    entry_for,
+    is_change,
+)
+from nctui.domain.humanize import moment_text
+from nctui.domain.ledger import LedgerEvent
+from nctui.domain.letters import Letter, LetterState, letter_state, sealed_until
+from nctui.domain.mood_trend import WeekAverage, trend, weekly_averages
+from nctui.domain.period import Attempt, PeriodStatus, State, period_status, zone_of
+from nctui.storage.attempt_store import load_attempts
+from nctui.storage.checkin_store import checkin_op, day_start_op, load_day_start, load_entries
+from nctui.storage.ledger_store import load_events
+from nctui.storage.letter_store import load_letters, new_letter_op, open_op, redraft_op
+from nctui.ui.navigation import JOURNAL
+from nctui.ui.screens.base import NctuiScreen
+from nctui.ui.screens.checkin_editor import EditCheckInScreen
+from nctui.ui.screens.confirm import ConfirmScreen
+from nctui.ui.screens.day_start import DayStartScreen
+from nctui.ui.screens.entry_history import EntryHistoryScreen
+from nctui.ui.screens.letter_editor import LetterEditorScreen, LetterWritten
+from nctui.ui.widgets.checkin_form import CheckInForm
+from nctui.ui.widgets.journal_browser import JournalBrowser, long_day
+from nctui.ui.widgets.letter_shelf import LetterShelf, seal_note
+from nctui.ui.widgets.mood_chart import MoodChart, preload
+
+TODAY, CHART, JOURNAL_TAB, LETTERS = "today", "chart", "journal", "letters"
+VIEW_GROUP = Binding.Group("Views")
+JOURNAL_ACTIONS = {"edit", "versions"}
+LETTER_ACTIONS = {"write", "seal", "open_letter"}
+
+
+def today_heading(day: date, status: PeriodStatus) -> str:
+    """ "Thursday 26 November 2026 · day 31 of 45"."""
+    if status.state is State.ACTIVE:
+        return f"[b]{long_day(day)}[/b] · day {status.day} of {status.length_days}"
+    return f"[b]{long_day(day)}[/b]"
+
+
+def today_status(entry: DayEntry | None, now: datetime) -> str:
+    """Whether today's check-in is done, said gently either way."""
+    if entry is None:
+        return "How is today? Three numbers are enough; the journal is there if you want it."
+    saved = entry.current.at.astimezone(zone_of(now))
+    return (
+        f"[$success]✓[/] Checked in at {saved:%H:%M}. Change anything and Ctrl+S; "
+        "both versions are kept."
+    )
+
+
+def weeks_table(weeks: Iterable[WeekAverage]) -> str:
+    """Weekly averages as aligned markup lines; weeks with few check-ins are dimmed."""
+    lines = ["[b]Weekly averages[/b]", "[b]Week          Mood  Miss  Urge[/b]"]
+
+    def shown(value: float | None) -> str:
+        return "    –" if value is None else f"{value:5.1f}"
+
+    for week in weeks:
+        row = (
+            f"{week.number:>2}  {week.first_day.day:>2} {week.first_day:%b}  "
+            f"{shown(week.mood)} {shown(week.miss)} {shown(week.urge)}"
+        )
+        lines.append(row if week.counts else f"[dim]{row}[/dim]")
+    lines.append("[dim]Dimmed: under 3 check-ins[/dim]")
+    return "\n".join(lines)
+
+
+class JournalScreen(NctuiScreen):
+    """Four views on one screen, one number key each."""
+
+    destination = JOURNAL
+    CSS_PATH = "journal.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "1", "view('today')", "Today", group=VIEW_GROUP, show=False, tooltip="today's check-in"
+        ),
+        Binding(
+            "2", "view('chart')", "Chart", group=VIEW_GROUP, show=False, tooltip="chart and trend"
+        ),
+        Binding(
+            "3",
+            "view('journal')",
+            "Journal",
+            group=VIEW_GROUP,
+            show=False,
+            tooltip="read and search",
+        ),
+        Binding(
+            "4",
+            "view('letters')",
+            "Letters",
+            group=VIEW_GROUP,
+            show=False,
+            tooltip="unsent letters",
+        ),
+        Binding("slash", "search", "Search", key_display="/", tooltip="search the journal"),
+        Binding("e", "edit", "Edit", tooltip="edit this day; the earlier version is kept"),
+        Binding("v", "versions", "History", tooltip="every version of this day"),
+        Binding("w", "write", "Write", tooltip="write a letter you will not send"),
+        Binding("s", "seal", "Seal", tooltip="seal this draft until your period is over"),
+        Binding("o", "open_letter", "Open", tooltip="open this letter"),
+        # Not in the bar (the Today view names it), so the bar fits 80 columns.
+        Binding("d", "day_start", "Day starts", show=False, tooltip="the hour your day starts at"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._entries: list[DayEntry] = []
+        self._attempts: list[Attempt] = []
+        self._events: list[LedgerEvent] = []
+        self._letters: list[Letter] = []
+        self._day_start = 4
+        self._today: date | None = None
+        self._form_source: tuple[date, str | None] | None = None
+        """The day and version the Today form was last filled from."""
+        self._search_next = False
+        """Put the cursor in the search box once the journal view shows."""
+
+    def compose_body(self) -> Iterable[Widget]:
+        """One tab per view."""
+        with TabbedContent(initial=TODAY, id="journal-tabs"):
+            with TabPane("1 Today", id=TODAY), Vertical(classes="today-page"):
+                yield Static("", id="today-heading")
+                yield Static("", id="today-status")
+                yield CheckInForm(None, id="today-form")
+                yield Static("", id="today-hint")
+            with TabPane("2 Chart", id=CHART), Vertical(classes="chart-page"):
+                yield Static("", id="trend")
+                with Horizontal(id="chart-row"):
+                    yield MoodChart(id="mood-chart")
+                    yield Static("", id="weeks")
+            with TabPane("3 Journal", id=JOURNAL_TAB):
+                yield JournalBrowser(id="journal-browser")
+            with TabPane("4 Letters", id=LETTERS):
+                yield LetterShelf(id="letter-shelf")
+
+    def on_mount(self) -> None:
+        """Load everything, start on today's check-in, and warm up the chart library."""
+        self.watch(self.app, "data_version", self.load, init=False)
+        self.load()
+        if entry_for(self._entries, self._current_day()) is None:
+            self.query_one(CheckInForm).focus_first()
+        self.set_interval(60, self._tick)
+        self.run_worker(preload, thread=True, group="preload", exit_on_error=False)
+
+    # -- loading and drawing -------------------------------------------------------------
+
+    def _current_day(self) -> date:
+        return checkin_day(self.nctui.clock(), self._day_start)
+
+    def _tab(self) -> str:
+        try:
+            return self.query_one(TabbedContent).active
+        except NoMatches:  # asked about keys before the tabs exist
+            return ""
+
+    def load(self) -> None:
+        """Read everything again (it changed, or the screen just opened) and redraw."""
+        repository = self.nctui.repository
+        self._day_start = load_day_start(repository)
+        self._entries = load_entries(repository)
+        self._attempts = load_attempts(repository)
+        self._events = load_events(repository)
+        self._letters = load_letters(repository)
+        self._draw()
+
+    def _draw(self) -> None:
+        now = self.nctui.clock()
+        zone = zone_of(now)
+        today = self._current_day()
+        self._today = today
+        status = period_status(self._attempts, now)
+        self._draw_today(today, status, now)
+        if self._tab() == CHART:
+            self._draw_chart(today, status)
+        self.query_one(JournalBrowser).show(self._entries, zone)
+        self.query_one(LetterShelf).show(
+            [(letter, letter_state(letter, self._attempts, now)) for letter in self._letters],
+            sealed_until(self._attempts, now),
+            zone,
+        )
+        self.refresh_bindings()
+
+    def _draw_today(self, today: date, status: PeriodStatus, now: datetime) -> None:
+        entry = entry_for(self._entries, today)
+        self.query_one("#today-heading", Static).update(today_heading(today, status))
+        self.query_one("#today-status", Static).update(today_status(entry, now))
+        self.query_one("#today-hint", Static).update(
+            f"[dim]Day starts {self._day_start:02d}:00 (d) · Tab next · ↑↓ change a number · "
+            "Ctrl+S saves[/dim]"
+        )
+        form = self.query_one(CheckInForm)
+        source = (today, entry.current.id if entry else None)
+        # Never wipe out typing: refill only for a new day, or when the saved check-in
+        # changed (another window) and nothing here has been typed over it.
+        if source != self._form_source and (
+            self._form_source is None or source[0] != self._form_source[0] or not form.changed
+        ):
+            form.fill(entry.current.values if entry else None)
+            self._form_source = source
+
+    def _draw_chart(self, today: date, status: PeriodStatus) -> None:
+        window = chart_window(status, today)
+        data = chart_data(
+            window, self._entries, self._events, self._day_start, zone_of(self.nctui.clock())
+        )
+        weeks = weekly_averages(self._entries, window.first_day, window.last_data_day)
+        mood, miss, urge = (trend(weeks, rating) for rating in Rating)
+        lines = [f"[b]{mood.sentence}[/b]"]
+        if mood.change is not None:
+            lines.append(f"[dim]{miss.sentence} {urge.sentence}[/dim]")
+        if not data.series[Rating.MOOD]:
+            lines = ["[b]No check-ins in this period yet.[/b] Each one adds a day to the chart."]
+        self.query_one("#trend", Static).update("\n".join(lines))
+        self.query_one("#weeks", Static).update(weeks_table(weeks))
+        self.query_one(MoodChart).show(data)
+
+    def _tick(self) -> None:
+        if self._current_day() != self._today:
+            self.load()
+
+    # -- views -------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Each view's keys only in that view, and only when they can do something.
+
+        False hides a key; None shows it greyed out, as a hint that it exists here.
+        """
+        if action in JOURNAL_ACTIONS:
+            return self._tab() == JOURNAL_TAB and self._journal_key_works(action)
+        if action in LETTER_ACTIONS:
+            return self._tab() == LETTERS and self._letter_key_works(action)
+        return super().check_action(action, parameters)
+
+    def _journal_key_works(self, action: str) -> bool | None:
+        entry = self._highlighted_entry()
+        works = entry is not None and (action == "edit" or entry.edited)
+        return works or None
+
+    def _letter_key_works(self, action: str) -> bool | None:
+        chosen = self.query_one(LetterShelf).highlighted
+        state = None if chosen is None else chosen[1]
+        if action == "seal":
+            return state is LetterState.DRAFT or None
+        if action == "open_letter":
+            return state in {LetterState.SEALED, LetterState.READY} or None
+        return True
+
+    def action_view(self, name: str) -> None:
+        """Show one of the four views."""
+        tabs = self.query_one(TabbedContent)
+        if tabs.active == name:
+            self._view_shown(name)
+        else:
+            tabs.active = name  # TabActivated follows, and calls _view_shown
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        event.stop()
+        self._view_shown(event.pane.id or TODAY)
+
+    def _view_shown(self, name: str) -> None:
+        if name == CHART:
+            now = self.nctui.clock()
+            self._draw_chart(self._current_day(), period_status(self._attempts, now))
+            self.set_focus(None)
+        elif name == JOURNAL_TAB:
+            browser = self.query_one(JournalBrowser)
+            browser.focus_search() if self._search_next else browser.focus_list()
+            self._search_next = False
+        elif name == LETTERS:
+            self.query_one(LetterShelf).focus_list()
+        self.refresh_bindings()
+
+    @on(OptionList.OptionHighlighted)
+    def _highlight_moved(self, _event: OptionList.OptionHighlighted) -> None:
+        # Edit, History, Seal and Open depend on what is highlighted.
+        self.refresh_bindings()
+
+    # -- today's check-in --------------------------------------------------------------
+
+    @on(CheckInForm.Submitted, "#today-form")
+    def _today_submitted(self, event: CheckInForm.Submitted) -> None:
+        event.stop()
+        day = self._current_day()
+        first = entry_for(self._entries, day) is None
+        if self._save_checkin(day, event.values):
+            self.set_focus(None)
+            if first:
+                self.notify("Checked in. Thank you for taking a moment for yourself.")
+            else:
+                self.notify("Saved. The earlier version is kept in the journal's history.")
+
+    def _save_checkin(self, day: date, values: CheckInValues) -> bool:
+        if not is_change(entry_for(self._entries, day), values):
+            self.notify("Nothing has changed since the last save, so there is nothing new to keep.")
+            return False
+        self.nctui.save(checkin_op(day, values, self.nctui.clock()))
+        return True
+
+    def action_day_start(self) -> None:
+        """Choose the hour the day starts at."""
+        self.app.push_screen(DayStartScreen(self._day_start), callback=self._day_start_chosen)
+
+    def _day_start_chosen(self, hour: int | None) -> None:
+        if hour is None or hour == self._day_start:
+            return
+        self.nctui.save(day_start_op(hour))
+        self.notify(f"Your day now starts at {hour:02d}:00.")
+
+    # -- the journal -------------------------------------------------------------------
+
+    def _highlighted_entry(self) -> DayEntry | None:
+        day = self.query_one(JournalBrowser).highlighted_day
+        return None if day is None else entry_for(self._entries, day)
+
+    def action_search(self) -> None:
+        """Search the journal's text."""
+        if self._tab() == JOURNAL_TAB:
+            self.query_one(JournalBrowser).focus_search()
+        else:
+            self._search_next = True
+            self.action_view(JOURNAL_TAB)
+
+    def action_edit(self) -> None:
+        """Edit the highlighted day; the version it had stays in its history."""
+        entry = self._highlighted_entry()
+        if entry is None:
+            return
+
+        def edited(values: CheckInValues | None) -> None:
+            if values is not None and self._save_checkin(entry.day, values):
+                self.notify(f"Saved {long_day(entry.day)}. The earlier version is kept (v).")
+
+        self.app.push_screen(EditCheckInScreen(entry), callback=edited)
+
+    def action_versions(self) -> None:
+        """Every version of the highlighted day."""
+        entry = self._highlighted_entry()
+        if entry is not None:
+            self.app.push_screen(EntryHistoryScreen(entry, zone_of(self.nctui.clock())))
+
+    @on(OptionList.OptionSelected, "#journal-days")
+    def _day_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    # -- letters -----------------------------------------------------------------------
+
+    def _until(self) -> str:
+        return seal_note(sealed_until(self._attempts, self.nctui.clock()))
+
+    def action_write(self) -> None:
+        """Write a new letter."""
+
+        def written(result: LetterWritten | None) -> None:
+            if result is None:
+                return
+            now = self.nctui.clock()
+            self.nctui.save(new_letter_op(result.text, now, seal=result.seal))
+            self._letter_saved(result.seal)
+
+        self.app.push_screen(LetterEditorScreen("", self._until()), callback=written)
+
+    def _letter_saved(self, sealed: bool) -> None:
+        if sealed:
+            until = sealed_until(self._attempts, self.nctui.clock())
+            when = f"until {moment_text(until)}" if until else "until your next period is over"
+            self.notify(f"Sealed {when}. Well done for putting it into words.", title="Sealed")
+        else:
+            self.notify("Kept as a draft. Enter on it goes on writing.", title="Draft kept")
+
+    @on(OptionList.OptionSelected, "#letter-list")
+    def _letter_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        chosen = self.query_one(LetterShelf).highlighted
+        if chosen is None:
+            return
+        letter, state = chosen
+        if state is LetterState.DRAFT:
+            self._continue(letter)
+        elif state in {LetterState.SEALED, LetterState.READY}:
+            self.action_open_letter()
+
+    def _continue(self, letter: Letter) -> None:
+        def written(result: LetterWritten | None) -> None:
+            if result is None:
+                return
+            if result.text == letter.text and not result.seal:
+                return
+            self.nctui.save(redraft_op(letter, result.text, self.nctui.clock(), seal=result.seal))
+            self._letter_saved(result.seal)
+
+        self.app.push_screen(LetterEditorScreen(letter.text, self._until()), callback=written)
+
+    def action_seal(self) -> None:
+        """Seal the highlighted draft as it is."""
+        chosen = self.query_one(LetterShelf).highlighted
+        if chosen is None or chosen[1] is not LetterState.DRAFT:
+            return
+        letter = chosen[0]
+        self.nctui.save(redraft_op(letter, letter.text, self.nctui.clock(), seal=True))
+        self._letter_saved(sealed=True)
+
+    @work
+    async def action_open_letter(self) -> None:
+        """Open the highlighted letter: at once when it is due, after a gentle question if early."""
+        chosen = self.query_one(LetterShelf).highlighted
+        if chosen is None:
+            return
+        letter, state = chosen
+        if state is LetterState.SEALED:
+            sure = await self.app.push_screen_wait(
+                ConfirmScreen(
+                    "Open this letter early?",
+                    "You sealed it to read once your period is over, when it may feel "
+                    "different. Opening it now is all right if you need it; it cannot be "
+                    "sealed again, and nothing is sent.",
+                    yes="Open it now",
+                    no="Keep it sealed",
+                )
+            )
+            if not sure:
+                return
+        elif state is not LetterState.READY:
+            return
+        now = self.nctui.clock()
+        self.nctui.save(open_op(letter, now, early=state is LetterState.SEALED))
+        self.notify("Opened. Take your time with it.", title="Letter opened")

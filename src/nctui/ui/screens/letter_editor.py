@@ -1,0 +1,107 @@
+"""Writing a letter that is never sent: keep it as a draft, or seal it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from nctui.domain.errors import AnswerError
+from nctui.domain.letters import LETTER_MAX_CHARS, check_letter
+from nctui.domain.text import clean_text
+from nctui.ui.widgets.keybar import KeyBar
+from nctui.ui.widgets.writing import WritingBox
+
+
+@dataclass(frozen=True)
+class LetterWritten:
+    """The letter's text, and whether to seal it now or keep it as a draft."""
+
+    text: str
+    seal: bool
+
+
+class LetterEditorScreen(ModalScreen[LetterWritten | None]):
+    """Dismisses with the letter, or None if nothing was written."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "keep", "Keep draft", tooltip="keep it as a draft to finish later"),
+        Binding("ctrl+s", "seal", "Seal", tooltip="seal it until your period is over"),
+    ]
+
+    def __init__(self, text: str, until: str) -> None:
+        super().__init__(classes="letter-editor")
+        self._text = text
+        self._until = until
+
+    def compose(self) -> ComposeResult:
+        """A few words of guidance, the writing box, a message line, the two choices."""
+        with Vertical(classes="dialog letter-dialog"):
+            yield Static("A letter you will not send", classes="dialog-title")
+            yield Static(
+                "Say everything you want to say to them. No one will read it, and nothing "
+                f"is sent. {self._until}",
+                classes="dialog-text",
+            )
+            yield WritingBox(self._text, max_chars=LETTER_MAX_CHARS, id="letter-text")
+            yield Static("", classes="question-error", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Keep as draft", id="keep")
+                yield Button("Seal it", id="seal", variant="primary")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        """Start writing at once, at the end of what is there."""
+        box = self.query_one(WritingBox)
+        box.focus()
+        box.move_cursor(box.document.end)
+
+    def action_keep(self) -> None:
+        """Keep what is written as a draft (or nothing, if nothing is written)."""
+        text = clean_text(self.query_one(WritingBox).text)
+        if not text:
+            self.dismiss(None)
+            return
+        self._finish(seal=False)
+
+    def action_seal(self) -> None:
+        """Seal the letter until the period is over."""
+        self._finish(seal=True)
+
+    def _finish(self, *, seal: bool) -> None:
+        box = self.query_one(WritingBox)
+        try:
+            text = check_letter(box.text)
+        except AnswerError as error:
+            self._problem(str(error))
+            return
+        self.dismiss(LetterWritten(text, seal))
+
+    def _problem(self, message: str) -> None:
+        self.query_one(".question-error", Static).update(message)
+        self.add_class("-invalid")
+        self.query_one(WritingBox).focus()
+
+    @on(WritingBox.PasteRefused)
+    def _paste_refused(self, event: WritingBox.PasteRefused) -> None:
+        event.stop()
+        self._problem(
+            f"That paste is {event.pasted:,} characters; a letter holds up to "
+            f"{LETTER_MAX_CHARS:,}, so it was not added. What you wrote is still here."
+        )
+
+    @on(Button.Pressed, "#keep")
+    def _keep_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_keep()
+
+    @on(Button.Pressed, "#seal")
+    def _seal_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_seal()

@@ -1,0 +1,177 @@
+"""The check-in form: three ratings side by side, then the journal entry.
+
+Used for today's check-in and for editing an earlier day. The form checks what was
+typed (with the domain's rules) and posts `Submitted` with clean values; the screen
+that holds it decides what to save.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from nctui.domain.checkin import (
+    JOURNAL_MAX_CHARS,
+    SCALES,
+    CheckInError,
+    CheckInValues,
+    Rating,
+    check_checkin,
+)
+from nctui.ui.widgets.writing import CleanInput, WritingBox
+
+
+class RatingInput(CleanInput):
+    """A short box for one rating; ↑ and ↓ step the number within its scale."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "step(1)", "One more", show=False),
+        Binding("down", "step(-1)", "One less", show=False),
+    ]
+
+    def __init__(self, rating: Rating, value: int | None) -> None:
+        scale = SCALES[rating]
+        super().__init__(
+            "" if value is None else str(value),
+            placeholder=f"{scale.low}–{scale.high}",
+            id=f"rating-{rating.value}",
+            classes="rating-input",
+            select_on_focus=True,
+        )
+        self.rating = rating
+
+    def action_step(self, delta: int) -> None:
+        """Move the number up or down by one, staying within the scale."""
+        scale = SCALES[self.rating]
+        try:
+            current = int(self.value.strip())
+        except ValueError:
+            current = scale.low - delta if delta > 0 else scale.high - delta
+        self.value = str(max(scale.low, min(scale.high, current + delta)))
+        self.cursor_position = len(self.value)
+
+
+class CheckInForm(Vertical):
+    """Mood, missing them and the urge, then an optional journal entry."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "submit", "Save", tooltip="save this check-in"),
+    ]
+
+    class Submitted(Message):
+        """The form was filled in correctly and the person asked to save it."""
+
+        def __init__(self, form: CheckInForm, values: CheckInValues) -> None:
+            super().__init__()
+            self.form = form
+            self.values = values
+
+        @property
+        def control(self) -> CheckInForm:
+            """The form, so handlers can match it by id."""
+            return self.form
+
+    def __init__(self, values: CheckInValues | None, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="checkin-form")
+        self._values = values
+
+    def compose(self) -> ComposeResult:
+        """Three ratings in a row, the journal box, and a line for messages."""
+        values = self._values
+        with Horizontal(classes="ratings"):
+            for rating in Rating:
+                scale = SCALES[rating]
+                with Vertical(classes="rating"):
+                    yield Static(scale.label, classes="field-label")
+                    yield RatingInput(rating, None if values is None else values.rating(rating))
+                    yield Static(
+                        f"{scale.low} {scale.low_words} · {scale.high} {scale.high_words}",
+                        classes="scale",
+                    )
+        yield Static("Journal, if you like: a line or pages", classes="field-label")
+        yield WritingBox(
+            "" if values is None else values.text, max_chars=JOURNAL_MAX_CHARS, id="journal-text"
+        )
+        yield Static("", classes="question-error", markup=False)
+
+    def fill(self, values: CheckInValues | None) -> None:
+        """Show `values` (None empties the form) and forget any message."""
+        self._values = values
+        for rating in Rating:
+            box = self.query_one(f"#rating-{rating.value}", Input)
+            box.value = "" if values is None else str(values.rating(rating))
+        self.query_one(WritingBox).load_text("" if values is None else values.text)
+        self.clear_error()
+
+    def focus_first(self) -> None:
+        """Put the cursor in the mood box."""
+        self.query_one(f"#rating-{Rating.MOOD.value}", Input).focus()
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything typed differs from what the form was filled with."""
+        typed = self._typed()
+        saved = self._values
+        if saved is None:
+            return any(part.strip() for part in typed)
+        return typed != (str(saved.mood), str(saved.miss), str(saved.urge), saved.text)
+
+    def _typed(self) -> tuple[str, str, str, str]:
+        mood, miss, urge = (
+            self.query_one(f"#rating-{rating.value}", Input).value for rating in Rating
+        )
+        return mood, miss, urge, self.query_one(WritingBox).text
+
+    def action_submit(self) -> None:
+        """Check everything; post the values, or say what to fix and focus it."""
+        try:
+            values = check_checkin(*self._typed())
+        except CheckInError as error:
+            target = (
+                self.query_one(WritingBox)
+                if error.field is None
+                else self.query_one(f"#rating-{error.field.value}", Input)
+            )
+            self.show_error(str(error), target)
+            return
+        self.clear_error()
+        self.post_message(self.Submitted(self, values))
+
+    def show_error(self, message: str, target: Input | WritingBox) -> None:
+        """Show `message` under the form and focus the part to fix."""
+        self.query_one(".question-error", Static).update(message)
+        self.add_class("-invalid")
+        target.focus()
+
+    def clear_error(self) -> None:
+        """Forget an earlier message."""
+        self.query_one(".question-error", Static).update("")
+        self.remove_class("-invalid")
+
+    @on(Input.Submitted, ".rating-input")
+    def _next_box(self, event: Input.Submitted) -> None:
+        # Enter moves on, as in the other forms; Ctrl+S saves from anywhere.
+        event.stop()
+        order = list(Rating)
+        box = event.input
+        rating = box.rating if isinstance(box, RatingInput) else None
+        if rating is None or rating is order[-1]:
+            self.query_one(WritingBox).focus()
+        else:
+            self.query_one(f"#rating-{order[order.index(rating) + 1].value}", Input).focus()
+
+    @on(WritingBox.PasteRefused)
+    def _paste_refused(self, event: WritingBox.PasteRefused) -> None:
+        event.stop()
+        self.show_error(
+            f"That paste is {event.pasted:,} characters; one entry holds up to "
+            f"{JOURNAL_MAX_CHARS:,} (about ten pages), so it was not added. "
+            "Everything already in the box is still there.",
+            event.box,
+        )

@@ -1,0 +1,456 @@
+"""Check-in & journal from the keyboard: check in, edit, search, letters, bad input."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.widgets import Input, Static
+
+from nctui.domain.clock import ManualClock
+from nctui.storage.attempt_store import load_attempts
+from nctui.storage.checkin_store import CHECKINS, checked_in_today, period_mood_trend
+from nctui.storage.letter_store import LETTERS, load_letters, open_letters_op
+from nctui.storage.ops import Insert
+from nctui.storage.repository import Repository
+from nctui.ui.app import NctuiApp
+from nctui.ui.screens.checkin_editor import EditCheckInScreen
+from nctui.ui.screens.confirm import ConfirmScreen
+from nctui.ui.screens.countdown import CountdownScreen
+from nctui.ui.screens.day_start import DayStartScreen
+from nctui.ui.screens.entry_history import EntryHistoryScreen
+from nctui.ui.screens.journal import JournalScreen
+from nctui.ui.screens.letter_editor import LetterEditorScreen
+from nctui.ui.widgets.writing import WritingBox
+from tests.helpers import screen_text, squash
+from tests.seeds import DRAFT_TEXT, EDIT, SEALED_TEXT, seed_journal, seed_plan
+
+AppFactory = Callable[[], NctuiApp]
+TODAY = "2026-11-26"
+
+
+def _stored(data_dir: Path, table: str) -> list[dict[str, Any]]:
+    data = json.loads((data_dir / "nctui.json").read_text())
+    return list(data.get(table, {}).values())
+
+
+def _days(app: NctuiApp, day: str) -> list[dict[str, Any]]:
+    app.repository.flush()
+    return [doc for doc in _stored(app.repository.data_dir, CHECKINS) if doc["day"] == day]
+
+
+def _showing(app: NctuiApp, kind: type) -> bool:
+    # A function, so mypy does not narrow app.screen for the rest of the test.
+    return isinstance(app.screen, kind)
+
+
+def _error(app: NctuiApp) -> str:
+    return squash(str(app.screen.query_one(".question-error", Static).content))
+
+
+async def _type(pilot: Any, text: str) -> None:
+    await pilot.press(*text)
+
+
+async def test_check_in_for_today_then_edit_it_keeping_both(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock, today=False)
+    app = make_app()
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        assert _showing(app, JournalScreen)
+        assert "How is today?" in screen_text(app)
+        # Not checked in yet: the cursor waits in the mood box.
+        assert getattr(app.focused, "id", None) == "rating-mood"
+        await pilot.press("6", "enter", "3", "enter", "up", "up", "enter")
+        assert isinstance(app.focused, WritingBox)
+        await _type(pilot, "Calm day.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (saved,) = _days(app, TODAY)
+        assert (saved["mood"], saved["miss"], saved["urge"], saved["text"]) == (
+            6,
+            3,
+            1,
+            "Calm day.",
+        )
+        assert "Checked in at 09:30" in screen_text(app)
+        assert any("Checked in" in note.message for note in app._notifications)
+
+        # Edit today's check-in: a new version, the first one kept.
+        box = app.screen.query_one(WritingBox)
+        box.focus()
+        box.move_cursor(box.document.end)
+        await _type(pilot, " Then a walk.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        first, second = _days(app, TODAY)
+        assert first["text"] == "Calm day."
+        assert second["text"] == "Calm day. Then a walk."
+
+        # Saving again with nothing changed adds nothing.
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert len(_days(app, TODAY)) == 2
+
+        # The dashboard says so, quietly.
+        await pilot.press("escape", "c")
+        await pilot.pause()
+        assert _showing(app, CountdownScreen)
+        assert "Check-in      done today" in screen_text(app)
+
+
+async def test_the_dashboard_says_when_todays_checkin_is_still_to_do(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        assert "Check-in      not yet · j" in screen_text(app)
+
+
+async def test_bad_ratings_and_an_empty_checkin_are_named_and_nothing_is_saved(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock, today=False)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        saved_before = _stored(data_dir, CHECKINS)
+        screen = app.screen
+        mood, miss, urge = (
+            screen.query_one(f"#rating-{name}", Input) for name in ("mood", "miss", "urge")
+        )
+        for values, message, focused in [
+            (("", "", ""), "Nothing to save yet", mood),
+            (("11", "3", "2"), "Mood goes from 1 to 10; 11 is outside that", mood),
+            (("0", "3", "2"), "Mood goes from 1 to 10; 0 is outside that", mood),
+            (("6", "lots", "2"), "Missing them takes a number from 0 to 10", miss),
+            (("6", "-2", "2"), "Missing them goes from 0 to 10; -2 is outside that", miss),
+            (("6", "3", "7.5"), "Urge to reach out: whole numbers only", urge),
+            (("6", "3", ""), "Urge to reach out: choose a number from 0 to 10", urge),
+        ]:
+            mood.value, miss.value, urge.value = values
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert message in _error(app), message
+            assert app.focused is focused
+            assert _showing(app, JournalScreen)
+        assert _days(app, TODAY) == []
+        assert _stored(data_dir, CHECKINS) == saved_before
+
+
+async def test_a_megabyte_entry_is_refused_and_the_text_stays(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock, today=False)
+    app = make_app()
+    megabyte = "word " * 209_716  # 1,048,580 characters
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        box = app.screen.query_one(WritingBox)
+        box.focus()
+        await _type(pilot, "Kept.")
+        # A pasted megabyte is not inserted at all: the box stays quick and keeps its text.
+        box.post_message(events.Paste(megabyte))
+        await pilot.pause()
+        assert box.text == "Kept."
+        assert "That paste is 1,048,580 characters" in _error(app)
+        assert app.focused is box
+        # One typed or loaded past the limit is refused on saving, and stays in the box.
+        box.load_text(megabyte)
+        for name, value in (("mood", "5"), ("miss", "5"), ("urge", "5")):
+            app.screen.query_one(f"#rating-{name}", Input).value = value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "1,048,579 characters; one entry holds up to 20,000" in _error(app)
+        assert app.focused is box
+        assert len(box.text) == len(megabyte)
+        assert _days(app, TODAY) == []
+
+
+async def test_control_characters_never_reach_the_terminal(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    hostile = "Before\x1b[2J\x1b[31mred\x07\x00\x08after\x1b]0;title\x07 end"
+    repository = Repository.open(data_dir, clock)
+    # As if written by hand into the file, or by an older nctui: shown, never obeyed.
+    repository.apply(
+        Insert(
+            CHECKINS,
+            {
+                "id": "hostile",
+                "day": "2026-11-25",
+                "mood": 5,
+                "miss": 5,
+                "urge": 5,
+                "at": "2026-11-25T21:00:00+00:00",
+                "text": hostile,
+            },
+        )
+    )
+    assert repository.close() is None
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("escape", "3", "down")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Before␛[2J␛[31mred␇␀␈after␛]0;title␇ end" in shown
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert "3 Journal" in shown and "Wednesday 25 November 2026" in shown
+        # Pasting the same into today's journal box drops the controls before they land.
+        await pilot.press("1")
+        await pilot.pause()
+        box = app.screen.query_one(WritingBox)
+        box.load_text("")
+        box.focus()
+        box.post_message(events.Paste(hostile))
+        await pilot.pause()
+        assert box.text == "Beforeredafter end"
+        search = app.screen.query_one("#journal-search", Input)
+        search.post_message(events.Paste("sea\x1b[31m\x00"))
+        await pilot.pause()
+        assert search.value == "sea"
+
+
+async def test_search_the_journal_and_read_an_entry(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("escape", "slash")
+        await pilot.pause()
+        assert getattr(app.focused, "id", None) == "journal-search"
+        await _type(pilot, "SEA walked")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Slept well for once. Walked by the sea" in shown
+        assert "Tuesday 24 November 2026" in shown
+        assert "Pottery" not in shown
+        search = app.screen.query_one("#journal-search", Input)
+        search.value = "mountains"
+        await pilot.pause()
+        assert "Nothing found for “mountains”" in screen_text(app)
+        search.value = ""
+        await pilot.press("enter")
+        await pilot.pause()
+        # Browse by date: newest first, the arrows move back (the 25th was missed).
+        assert "Thursday 26 November 2026" in screen_text(app)
+        await pilot.press("down")
+        await pilot.pause()
+        assert "Tuesday 24 November 2026" in screen_text(app)
+
+
+async def test_edit_a_past_day_and_see_every_version(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("escape", "3")
+        await pilot.pause()
+        await pilot.press("down", "down")  # Mon 23 Nov (the 25th has no check-in)
+        await pilot.press("e")
+        await pilot.pause()
+        assert _showing(app, EditCheckInScreen)
+        assert str(app.screen.query_one(".dialog-title", Static).content).endswith(
+            "Monday 23 November 2026"
+        )
+        await _type(pilot, "Added later.")
+        # Esc with a change asks first; "Keep editing" goes back to the text.
+        await pilot.press("escape")
+        await pilot.pause()
+        assert _showing(app, ConfirmScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _showing(app, EditCheckInScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert _showing(app, JournalScreen)
+        before, after = _days(app, "2026-11-23")
+        assert after["text"] == "Added later." and "text" not in before
+        await pilot.press("v")
+        await pilot.pause()
+        assert _showing(app, EntryHistoryScreen)
+        shown = screen_text(app)
+        assert "Version 2 (current)" in shown and "Version 1" in shown
+        assert "Added later." in shown and "(No journal words.)" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert _showing(app, JournalScreen)
+
+
+async def test_an_edited_day_found_by_its_earlier_words(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("escape", "slash")
+        await _type(pilot, "lighter")
+        await pilot.pause()
+        assert EDIT.strip() in squash(screen_text(app))
+
+
+async def test_write_a_letter_and_seal_it(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("escape", "4")
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        assert _showing(app, LetterEditorScreen)
+        assert "seals it until your period ends, Fri 11 Dec 2026, 04:42" in squash(screen_text(app))
+        await pilot.press("ctrl+s")  # empty: refused, nothing saved
+        await pilot.pause()
+        assert "The letter is empty" in _error(app)
+        await _type(pilot, "I hope you are well.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert _showing(app, JournalScreen)
+        app.repository.flush()
+        letters = _stored(data_dir, LETTERS)
+        (new,) = [doc for doc in letters if doc["text"] == "I hope you are well."]
+        assert new["sealed"] == "2026-11-26T09:30:00+00:00"
+        shown = screen_text(app)
+        assert "✉ Sealed · Thu 26 Nov 2026" in shown
+        assert "I hope you are well." not in shown  # sealed words are never shown
+        assert any("Sealed until Fri 11 Dec 2026" in n.message for n in app._notifications)
+
+
+async def test_unseal_early_only_after_a_gentle_question(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("escape", "4")
+        await pilot.pause()
+        await pilot.press("down")  # the older, sealed letter
+        await pilot.pause()
+        assert SEALED_TEXT not in screen_text(app)
+        await pilot.press("o")
+        await pilot.pause()
+        assert _showing(app, ConfirmScreen)
+        assert "Open this letter early?" in screen_text(app)
+        await pilot.press("enter")  # the focused choice keeps it sealed
+        await pilot.pause()
+        assert _showing(app, JournalScreen)
+        assert SEALED_TEXT not in screen_text(app)
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # "Open it now"
+        await pilot.pause()
+        assert SEALED_TEXT in squash(screen_text(app))
+        assert "opened early" in screen_text(app)
+        app.repository.flush()
+    (opened,) = [doc for doc in _stored(data_dir, LETTERS) if doc["text"] == SEALED_TEXT]
+    assert opened["early"] is True and opened["opened"] == "2026-11-26T09:30:00+00:00"
+
+
+async def test_a_draft_is_kept_on_escape_and_every_draft_text_stays(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("escape", "4")
+        await pilot.pause()
+        assert DRAFT_TEXT[:40] in screen_text(app)  # a draft can be read
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _showing(app, LetterEditorScreen)
+        await _type(pilot, " More.")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("s")  # seal it as it is
+        await pilot.pause()
+        app.repository.flush()
+    (draft,) = [doc for doc in _stored(data_dir, LETTERS) if doc["text"].startswith("There are")]
+    assert draft["text"] == DRAFT_TEXT + " More."
+    assert draft["earlier"] == [DRAFT_TEXT]
+    assert "sealed" in draft
+
+
+async def test_my_day_starts_at_a_chosen_hour(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    clock.set(clock() + timedelta(hours=17))  # Friday 27 November, 02:30
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        # 02:30 still belongs to Thursday, which is checked in.
+        assert "Thursday 26 November 2026" in screen_text(app)
+        assert "Checked in at 08:30" in screen_text(app)
+        await pilot.press("escape", "d")
+        await pilot.pause()
+        assert _showing(app, DayStartScreen)
+        box = app.screen.query_one(Input)
+        for typed, message in (("13", "from 00:00 to 12:00"), ("2:30", "Whole hours only")):
+            box.value = typed
+            await pilot.press("enter")
+            await pilot.pause()
+            assert message in _error(app)
+            assert app.focused is box
+        box.value = "2"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _showing(app, JournalScreen)
+        # With the day starting at 02:00, it is Friday now, not checked in yet.
+        shown = screen_text(app)
+        assert "Friday 27 November 2026" in shown and "How is today?" in shown
+        assert "Day starts 02:00" in shown
+
+
+def test_what_the_readiness_quiz_reads(data_dir: Path, clock: ManualClock) -> None:
+    seed_journal(data_dir, clock, today=False)
+    repository = Repository.open(data_dir, clock)
+    try:
+        assert not checked_in_today(repository, clock())
+        found = period_mood_trend(repository, clock())
+        assert found.change == 3.5
+        assert found.sentence == "Mood is up 3.5 points on average since your first week."
+        # Letters: sealed until a period is complete, then opened together.
+        attempts = load_attempts(repository)
+        letters = load_letters(repository)
+        assert open_letters_op(letters, attempts, clock()) is None
+        clock.advance(timedelta(days=15))  # past the end of the 45 days
+        op = open_letters_op(letters, attempts, clock())
+        assert op is not None
+        repository.apply(op)
+        opened = {letter.text: letter for letter in load_letters(repository)}
+        assert opened[SEALED_TEXT].opened_at == clock()
+        assert not opened[SEALED_TEXT].opened_early
+        assert opened[DRAFT_TEXT].opened_at is None  # a draft is never opened for you
+    finally:
+        repository.close()

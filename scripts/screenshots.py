@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -46,7 +46,27 @@ SHOTS: Sequence[tuple[str, str, Sequence[str]]] = (
     ("journal-chart", "Check-in & journal: the mood chart and weekly averages", ("j", "_", "2")),
     ("journal-entries", "Check-in & journal: reading and searching", ("j", "_", "3", "down")),
     ("journal-letters", "Check-in & journal: letters you will not send", ("j", "_", "4", "down")),
-    ("readiness", "Ready to reach out?", ("r",)),
+    ("readiness", "Ready to reach out?: one statement at a time", ("r", "_", "down", "down")),
+    (
+        "readiness-verdict",
+        "Ready to reach out?: not yet, and why",
+        ("r", "_", *("home", "down", "down", "down", "enter", "_") * 9),
+    ),
+)
+
+LATER: dict[str, timedelta] = {"readiness-message": timedelta(days=40)}
+"""Shots taken with the clock moved on, here past the end of the sample period."""
+
+SHOTS = (
+    *SHOTS,
+    (
+        "readiness-message",
+        "Ready to reach out?: the first-message check",
+        (
+            *("r", "_", *("end", "enter", "_") * 9, "m", "_"),
+            *"Hi! I miss you so much. Can we try again? Please answer",
+        ),
+    ),
 )
 
 
@@ -56,7 +76,7 @@ def shoot(name: str, title: str, keys: Sequence[str]) -> Path:
         os.environ["HOME"] = home  # paths then read ~/..., the same everywhere
         data_dir = Path(home) / ".local" / "share" / "nctui"
         write_sample_history(data_dir, NOW, years=0.1)
-        app = create_app(data_dir, fixed_clock(NOW))
+        app = create_app(data_dir, fixed_clock(NOW + LATER.get(name, timedelta(0))))
         app.animation_level = "none"
         app.cursor_blink = False
 
@@ -68,6 +88,8 @@ def shoot(name: str, title: str, keys: Sequence[str]) -> Path:
                 await (driver.pause() if key == "_" else driver.press(key))
             await driver.pause()
             await driver.wait_for_scheduled_animations()
+            app.clear_notifications()  # greetings would cover the screen being shown
+            await driver.pause()
             pictures.append(app.export_screenshot(title=f"nctui · {title}"))
             app.exit()
 

@@ -14,7 +14,7 @@ from nctui.ui.app import NctuiApp
 from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.text_input import TextBox
 from tests.helpers import screen_text, squash
-from tests.seeds import seed_plan
+from tests.seeds import SEALED_TEXT, seed_journal, seed_plan
 
 AppFactory = Callable[[], NctuiApp]
 
@@ -153,3 +153,41 @@ async def test_the_message_check_flags_and_explains(
         await pilot.press("escape", "b")
         await pilot.pause()
         assert "You seem ready to reach out" in squash(screen_text(app))
+
+
+async def test_a_ready_verdict_opens_the_sealed_letters_and_counts_the_mood(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock, days_ago=50)
+    app = make_app()
+    async with app.run_test(size=(100, 60)) as pilot:
+        await rate_all(pilot, 4)
+        shown = squash(screen_text(app))
+        assert "You seem ready to reach out" in shown
+        assert "Your check-ins: Mood is up" in shown
+        assert "You sealed 1 letter early on" in shown
+        await pilot.press("l")
+        await pilot.pause()
+        assert SEALED_TEXT in screen_text(app)
+        await pilot.press("b")
+        await pilot.pause()
+        assert "You seem ready to reach out" in squash(screen_text(app))
+        app.repository.flush()
+    sealed = [doc for doc in _stored(data_dir, "letters") if doc.get("sealed")]
+    assert sealed and all("opened" in doc for doc in sealed)
+    assert not any(doc.get("early") for doc in sealed)
+
+
+async def test_letters_stay_sealed_when_the_answer_is_not_yet(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock, days_ago=20)
+    app = make_app()
+    async with app.run_test(size=(100, 60)) as pilot:
+        await rate_all(pilot, 4)
+        assert "Not yet" in squash(screen_text(app))
+        await pilot.press("l")
+        await pilot.pause()
+        assert SEALED_TEXT not in screen_text(app)
+        app.repository.flush()
+    assert not any("opened" in doc for doc in _stored(data_dir, "letters"))

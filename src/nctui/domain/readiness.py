@@ -158,19 +158,20 @@ def assess(answers: Mapping[str, int], facts: Facts) -> Result:
     if _rating(answers, WANT_KEY) <= MOVE_ON_AT_MOST:
         reasons.insert(0, "You said you do not really want them back in your life.")
         return Result(score, Verdict.MOVE_ON, tuple(reasons), 0)
+    # Recent contact, slips and a falling mood each already have a line among the facts.
     waits = []
     if not facts.period_complete:
         waits.append(f"Your period still has {_count(facts.days_left, 'day')} to go.")
-    if facts.contacts_last_week or facts.slips_last_week:
-        waits.append("There was contact or a slip in the last week.")
-    if facts.mood_change is not None and facts.mood_change < 0:
-        waits.append("Your mood has been falling.")
     if score < READY_BAR:
         waits.append(f"Your score is {score} of 100; ready starts at {READY_BAR}.")
-    if waits:
-        return Result(
-            score, Verdict.NOT_YET, tuple(waits + reasons), suggested_extension(score, facts)
-        )
+    held_back = (
+        bool(waits)
+        or bool(facts.contacts_last_week or facts.slips_last_week)
+        or (facts.mood_change is not None and facts.mood_change < 0)
+    )
+    if held_back:
+        extension = suggested_extension(score, facts)
+        return Result(score, Verdict.NOT_YET, tuple(waits + reasons), extension)
     return Result(score, Verdict.READY, tuple(reasons), 0)
 
 

@@ -9,9 +9,11 @@ from typing import Any, ClassVar
 from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Static
 
 from nctui.domain.humanize import day_text, plural
+from nctui.domain.letters import Letter, LetterState, letter_state
 from nctui.domain.period import State, add_calendar_days, end_of, period_status, zone_of
 from nctui.domain.readiness import (
     DOS_AND_DONTS,
@@ -24,6 +26,8 @@ from nctui.domain.readiness import (
     assess,
 )
 from nctui.storage.attempt_store import load_attempts
+from nctui.storage.checkin_store import period_mood_trend
+from nctui.storage.letter_store import load_letters, open_letters_op
 from nctui.storage.ops import new_id
 from nctui.storage.readiness_store import check_op, extension_ops, gather_facts, load_checks
 from nctui.ui.navigation import READINESS
@@ -33,9 +37,8 @@ from nctui.ui.widgets.message_check import MessageCheck
 from nctui.ui.widgets.question import ChoiceQuestion, Question
 from nctui.ui.widgets.wizard import Wizard
 
-QUIZ, RESULT, MESSAGE = "quiz", "result", "message"
+QUIZ, RESULT, MESSAGE, LETTERS = "quiz", "result", "message", "letters"
 SCALE_LABELS = dict(enumerate(SCALE))
-NO_MOOD = (None, "not enough check-ins yet to see a trend.")
 
 
 class Quiz(Wizard):
@@ -127,6 +130,7 @@ class ReadinessScreen(PagedScreen):
         Binding("n", "retake", "Take again", tooltip="rate the statements again"),
         Binding("x", "extend", "Extend", tooltip="add the suggested days to your period"),
         Binding("m", "message", "Message check", tooltip="check a first message"),
+        Binding("l", "letters", "Letters", tooltip="read the letters you sealed"),
         Binding("b", "result", "Back", tooltip="back to the result"),
     ]
 
@@ -155,8 +159,10 @@ class ReadinessScreen(PagedScreen):
             )
         if action == "message":
             return self.view == RESULT and verdict is Verdict.READY
+        if action == "letters":
+            return self.view == RESULT and verdict is Verdict.READY and bool(self._letters())
         if action == "result":
-            return self.view == MESSAGE
+            return self.view in {MESSAGE, LETTERS}
         return super().check_action(action, parameters)
 
     # -- views -----------------------------------------------------------------------
@@ -194,10 +200,17 @@ class ReadinessScreen(PagedScreen):
             end = add_calendar_days(
                 end_of(status.attempt, zone_of(now)), record.result.extension_days, zone_of(now)
             )
+        advice = advice_text(record, end)
+        waiting = self._letters()
+        if record.result.verdict is Verdict.READY and waiting:
+            advice += (
+                f"\n\nYou sealed {plural(len(waiting), 'letter')} early on. Press [b]l[/b] to "
+                "read what you wrote then."
+            )
         self.show_view(
             RESULT,
             Static(verdict_text(record), id="verdict", classes=f"-{record.result.verdict}"),
-            Static(advice_text(record, end), id="advice"),
+            Static(advice, id="advice"),
             Static(earlier_text(checks, zone_of(now)), id="earlier"),
         )
 
@@ -216,8 +229,41 @@ class ReadinessScreen(PagedScreen):
         self._show_result()
 
     def mood_trend(self) -> tuple[float | None, str]:
-        """The mood trend from the check-ins, or none yet."""
-        return NO_MOOD
+        """The mood trend from the check-ins over this period."""
+        trend = period_mood_trend(self.nctui.repository, self.nctui.clock())
+        return trend.change, trend.sentence
+
+    def _letters(self) -> list[Letter]:
+        """Letters the person can read now: opened already, or ready to open."""
+        now = self.nctui.clock()
+        attempts = load_attempts(self.nctui.repository)
+        return [
+            letter
+            for letter in load_letters(self.nctui.repository)
+            if letter_state(letter, attempts, now) in {LetterState.READY, LetterState.OPENED}
+        ]
+
+    def action_letters(self) -> None:
+        """Open the letters sealed until now, and show every opened letter."""
+        now = self.nctui.clock()
+        repository = self.nctui.repository
+        due = open_letters_op(load_letters(repository), load_attempts(repository), now)
+        if due is not None:
+            self.nctui.save(due)
+        zone = zone_of(now)
+        blocks: list[Widget] = [
+            Static("Letters you wrote", classes="section-title"),
+            Static(
+                "You wrote these while it was still raw, and sealed them until now. Read "
+                "them slowly; they show how far you have come. b goes back.",
+                classes="hint",
+            ),
+        ]
+        for letter in self._letters():
+            written = day_text(letter.written_at.astimezone(zone).date())
+            blocks.append(Static(f"Written {written}", classes="letter-date"))
+            blocks.append(Static(letter.text, classes="letter", markup=False))
+        self.show_view(LETTERS, *blocks)
 
     def action_retake(self) -> None:
         """Rate the statements again; every earlier result stays in the history."""

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.app import App
+
+from nctui.ui.app import NctuiApp
+
+AppFactory = Callable[[], NctuiApp]
+"""The `make_app` fixture: builds an app on the test's data folder and frozen clock."""
+
+SnapCompare = Callable[..., bool]
+"""The `snap_compare` fixture of pytest-textual-snapshot."""
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+"""The two terminal sizes every screen's snapshots are taken at."""
 
 
 def screen_text(app: App[Any]) -> str:
@@ -16,3 +31,9 @@ def screen_text(app: App[Any]) -> str:
 def squash(text: str) -> str:
     """Text with runs of white space made single, for matching wrapped phrases."""
     return " ".join(text.split())
+
+
+def stored(data_dir: Path, table: str) -> list[dict[str, Any]]:
+    """One table's documents as they are in the data file, in the order they were added."""
+    data = json.loads((data_dir / "nctui.json").read_text())
+    return list(data.get(table, {}).values())

@@ -3,9 +3,7 @@ every bad answer the issue lists."""
 
 from __future__ import annotations
 
-import json
 import random
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +21,7 @@ from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.screens.help import HelpScreen
 from nctui.ui.widgets.activity_list import ActivityList
 from nctui.ui.widgets.activity_summary import NextUp, ReclaimedChart
-from tests.helpers import screen_text, squash
-
-AppFactory = Callable[[], NctuiApp]
-
-
-def _stored(data_dir: Path, table: str) -> list[dict]:  # type: ignore[type-arg]
-    data = json.loads((data_dir / "nctui.json").read_text())
-    return list(data.get(table, {}).values())
+from tests.helpers import AppFactory, screen_text, squash, stored
 
 
 async def _type(pilot: Pilot[None], text: str) -> None:
@@ -195,13 +186,13 @@ async def test_browse_find_surprise_add_plan_and_done(make_app: AppFactory, data
         await _log_done(pilot, screen)
         app.repository.flush()
 
-    (own,) = _stored(data_dir, "own_activities")
+    (own,) = stored(data_dir, "own_activities")
     assert own["name"] == "Learn to juggle"
     assert own["category"] == "hobbies"
-    (plan,) = _stored(data_dir, "activity_plans")
+    (plan,) = stored(data_dir, "activity_plans")
     assert plan["activity"] == f"own-{own['id']}"
     assert plan["day"] == "2026-11-26"
-    (done,) = _stored(data_dir, "activity_done")
+    (done,) = stored(data_dir, "activity_done")
     assert done["minutes"] == 90
     assert done["note"] == "Dropped the ball a lot"
     assert done["plan"] == plan["id"]
@@ -228,7 +219,7 @@ async def test_bad_names_get_a_message_and_keep_focus(make_app: AppFactory, data
         await pilot.pause()
         assert isinstance(app.screen, ActivitiesScreen)
         app.repository.flush()
-    assert _stored(data_dir, "own_activities") == []
+    assert stored(data_dir, "own_activities") == []
 
 
 async def test_bad_durations_get_a_message_and_keep_focus(
@@ -258,7 +249,7 @@ async def test_bad_durations_get_a_message_and_keep_focus(
         assert "below zero" in _message(app)
         assert app.focused is time_box
         app.repository.flush()
-    assert _stored(data_dir, "activity_done") == []
+    assert stored(data_dir, "activity_done") == []
 
 
 async def test_a_past_day_is_flagged_and_a_bad_one_refused(
@@ -285,14 +276,14 @@ async def test_a_past_day_is_flagged_and_a_bad_one_refused(
         await pilot.pause()
         assert "Fri 20 Nov 2026 has already passed" in _message(app)
         assert app.screen.query_one("#form").has_class("-flagged")
-        assert _stored(data_dir, "activity_plans") == []
+        assert stored(data_dir, "activity_plans") == []
         await pilot.press("enter")  # the second Enter plans it anyway
         await pilot.pause()
         assert _active(app) is screen
         assert "passed 20 Nov" in screen_text(app)
         assert "1 earlier plan still open" in _side(screen)
         app.repository.flush()
-    (plan,) = _stored(data_dir, "activity_plans")
+    (plan,) = stored(data_dir, "activity_plans")
     assert plan["day"] == "2026-11-20"
 
 
@@ -318,7 +309,7 @@ async def test_a_plan_can_be_dropped_and_stays_in_the_file(
         await pilot.pause()
         assert "Nothing planned yet." in _side(screen)
         app.repository.flush()
-    (plan,) = _stored(data_dir, "activity_plans")
+    (plan,) = stored(data_dir, "activity_plans")
     assert plan["day"] == "2026-11-27"
     assert plan["dropped_at"] == "2026-11-26T09:30:00+00:00"
 

@@ -27,16 +27,12 @@ from nctui.storage.ops import Insert
 from nctui.storage.repository import Repository
 from nctui.storage.sample import sample_history
 from nctui.storage.sample_activities import sample_activity_tables
+from tests.helpers import stored
 
 
 def _reopen(data_dir: Path, clock: ManualClock, repository: Repository) -> Repository:
     repository.close()
     return Repository.open(data_dir, clock)
-
-
-def _stored(data_dir: Path, table: str) -> list[dict]:  # type: ignore[type-arg]
-    data = json.loads((data_dir / "nctui.json").read_text())
-    return list(data.get(table, {}).values())
 
 
 def test_everything_comes_back_exactly(data_dir: Path, clock: ManualClock) -> None:
@@ -67,7 +63,7 @@ def test_marking_done_and_dropping_keep_the_plan_whole(data_dir: Path, clock: Ma
     repository.apply(done_op(entry))
     repository.apply(drop_plan_op(dropped, clock()))
     repository.flush()
-    plans = {doc["id"]: doc for doc in _stored(data_dir, ACTIVITY_PLANS)}
+    plans = {doc["id"]: doc for doc in stored(data_dir, ACTIVITY_PLANS)}
     assert plans[kept.id] == {
         "id": kept.id,
         "activity": "pottery-taster",
@@ -78,7 +74,7 @@ def test_marking_done_and_dropping_keep_the_plan_whole(data_dir: Path, clock: Ma
     }
     assert plans[dropped.id]["day"] == "2026-12-04"  # still there, only marked
     assert plans[dropped.id]["dropped_at"] == "2026-11-27T09:30:00+00:00"
-    (done,) = _stored(data_dir, ACTIVITY_DONE)
+    (done,) = stored(data_dir, ACTIVITY_DONE)
     assert done["plan"] == kept.id
     assert "note" not in done  # an empty note is simply left out
     log = load_activity_log(repository)

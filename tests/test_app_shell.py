@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,13 +14,10 @@ from nctui.domain.clock import ManualClock
 from nctui.storage.ops import Insert, new_id
 from nctui.storage.repository import Repository
 from nctui.storage.settings import setting_op
-from nctui.ui.app import NctuiApp
 from nctui.ui.navigation import DESTINATIONS, HOME
 from nctui.ui.screens.help import HelpScreen
 from nctui.ui.screens.notice import NoticeScreen
-from tests.helpers import screen_text
-
-AppFactory = Callable[[], NctuiApp]
+from tests.helpers import AppFactory, screen_text
 
 
 async def test_opens_on_home_with_the_title(make_app: AppFactory) -> None:

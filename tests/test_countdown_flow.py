@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,15 +13,8 @@ from nctui.ui.app import NctuiApp
 from nctui.ui.screens.countdown import CountdownScreen
 from nctui.ui.screens.history import HistoryScreen
 from nctui.ui.screens.log_event import LogEventScreen
-from tests.helpers import screen_text
+from tests.helpers import AppFactory, screen_text, stored
 from tests.seeds import seed_plan
-
-AppFactory = Callable[[], NctuiApp]
-
-
-def _stored(data_dir: Path, table: str) -> list[dict]:  # type: ignore[type-arg]
-    data = json.loads((data_dir / "nctui.json").read_text())
-    return sorted(data.get(table, {}).values(), key=lambda doc: doc.get("at", ""))
 
 
 def _dialog(app: NctuiApp) -> LogEventScreen:
@@ -57,7 +48,7 @@ async def test_urge_resisted_with_a_note(
         await pilot.pause()
         assert isinstance(app.screen, CountdownScreen)
         assert "Urge resisted" in screen_text(app)
-    (event,) = _stored(data_dir, "events")
+    (event,) = stored(data_dir, "events")
     assert event["kind"] == "urge"
     assert event["note"] == "walked it off"
     assert event["at"] == "2026-11-26T09:30:00+00:00"
@@ -78,7 +69,7 @@ async def test_a_slip_with_its_kind_and_an_earlier_time(
         when.value = "yesterday 22:10"
         await pilot.press("enter", "enter")
         await pilot.pause()
-    (event,) = _stored(data_dir, "events")
+    (event,) = stored(data_dir, "events")
     assert (event["kind"], event["detail"]) == ("slip", "social_media")
     assert event["at"] == "2026-11-25T22:10:00+00:00"
 
@@ -95,12 +86,12 @@ async def test_contact_restarts_the_period_by_default(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Day 1 of 45 · 44 days left" in screen_text(app)
-    attempts = _stored(data_dir, "attempts")
+    attempts = stored(data_dir, "attempts")
     assert [a.get("end_reason") for a in sorted(attempts, key=lambda a: a["start"])] == [
         "contact",
         None,
     ]
-    (event,) = _stored(data_dir, "events")
+    (event,) = stored(data_dir, "events")
     assert event["kind"] == "contact" and event["restarted"] is True
 
 
@@ -119,8 +110,8 @@ async def test_contact_can_keep_the_dates(
         shown = screen_text(app)
         assert "Day 11 of 45" in shown
         assert "Current run   0 days" in shown
-    assert len(_stored(data_dir, "attempts")) == 1
-    assert "restarted" not in _stored(data_dir, "events")[0]
+    assert len(stored(data_dir, "attempts")) == 1
+    assert "restarted" not in stored(data_dir, "events")[0]
 
 
 async def test_allowed_contact_and_a_sign_never_restart(
@@ -135,12 +126,12 @@ async def test_allowed_contact_and_a_sign_never_restart(
             await pilot.press("down", "enter", "ctrl+s")
             await pilot.pause()
         assert "Day 11 of 45" in screen_text(app)
-    events = _stored(data_dir, "events")
+    events = stored(data_dir, "events")
     assert [(e["kind"], e["detail"]) for e in events] == [
         ("allowed", "finances"),
         ("sign", "social_activity"),
     ]
-    assert len(_stored(data_dir, "attempts")) == 1
+    assert len(stored(data_dir, "attempts")) == 1
 
 
 async def test_bad_ledger_input_is_named_and_nothing_is_saved(
@@ -174,7 +165,7 @@ async def test_bad_ledger_input_is_named_and_nothing_is_saved(
         await pilot.pause()
         assert isinstance(app.screen, CountdownScreen)
         app.repository.flush()
-    assert _stored(data_dir, "events") == []
+    assert stored(data_dir, "events") == []
 
 
 async def test_history_lists_attempts_and_events(
@@ -208,7 +199,7 @@ async def test_the_period_completes_and_stays_complete(
         app.screen.load()  # type: ignore[attr-defined]
         await pilot.pause()
         assert "Period complete" in screen_text(app)
-    (attempt,) = _stored(data_dir, "attempts")
+    (attempt,) = stored(data_dir, "attempts")
     assert attempt["end_reason"] == "complete"
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -15,14 +13,7 @@ from nctui.ui.widgets.plan_chooser import PlanChooser
 from nctui.ui.widgets.question import Question
 from nctui.ui.widgets.questionnaire import Questionnaire
 from nctui.ui.widgets.start_checklist import StartChecklist
-from tests.helpers import screen_text
-
-AppFactory = Callable[[], NctuiApp]
-
-
-def _stored(data_dir: Path, table: str) -> list[dict]:  # type: ignore[type-arg]
-    data = json.loads((data_dir / "nctui.json").read_text())
-    return list(data.get(table, {}).values())
+from tests.helpers import AppFactory, screen_text, stored
 
 
 async def _type(pilot: Pilot[None], text: str) -> None:
@@ -80,14 +71,14 @@ async def test_whole_intake_from_the_keyboard(make_app: AppFactory, data_dir: Pa
         assert app.screen.query_one(StartChecklist)
         app.repository.flush()
 
-    intake = _stored(data_dir, "intakes")[0]
+    intake = stored(data_dir, "intakes")[0]
     assert intake["answers"]["together_months"] == 36
     assert intake["answers"]["ending"] == "bad"
     assert intake["answers"]["ended_by"] == "them"
     assert intake["answers"]["loose_ends"] == ["belongings"]
     assert intake["recommendation"]["days"] == 104
     assert intake["chosen_days"] == 104
-    attempt = _stored(data_dir, "attempts")[0]
+    attempt = stored(data_dir, "attempts")[0]
     assert attempt["length_days"] == 104
     assert attempt["start"] == "2026-11-26T09:30:00+00:00"
     assert attempt["intake_id"] == intake["id"]
@@ -110,7 +101,7 @@ async def test_choosing_another_length(make_app: AppFactory, data_dir: Path) -> 
         await _type(pilot, "45")
         await pilot.press("enter")
         await pilot.pause()
-    assert _stored(data_dir, "attempts")[0]["length_days"] == 45
+    assert stored(data_dir, "attempts")[0]["length_days"] == 45
 
 
 async def test_bad_answers_get_a_message_and_keep_focus(make_app: AppFactory) -> None:
@@ -221,7 +212,7 @@ async def test_checklist_ticks_are_saved(make_app: AppFactory, data_dir: Path) -
         await pilot.press("enter")  # untick "hide their number"
         await pilot.pause()
         app.repository.flush()
-    ticks = {doc["id"]: doc["done"] for doc in _stored(data_dir, "checklist")}
+    ticks = {doc["id"]: doc["done"] for doc in stored(data_dir, "checklist")}
     assert ticks == {"tell_them": True, "hide_number": False}
 
 
@@ -252,8 +243,8 @@ async def test_retaking_keeps_history_and_asks_first(make_app: AppFactory, data_
         await pilot.pause()
         assert app.screen.query_one(StartChecklist)
         app.repository.flush()
-    assert len(_stored(data_dir, "intakes")) == 2
-    first, second = sorted(_stored(data_dir, "attempts"), key=lambda doc: "ended_at" in doc)[::-1]
+    assert len(stored(data_dir, "intakes")) == 2
+    first, second = sorted(stored(data_dir, "attempts"), key=lambda doc: "ended_at" in doc)[::-1]
     assert first["end_reason"] == "new_plan"
     assert first["ended_at"] == "2026-11-26T09:30:00+00:00"
     assert "ended_at" not in second

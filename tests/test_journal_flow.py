@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -26,21 +24,15 @@ from nctui.ui.screens.entry_history import EntryHistoryScreen
 from nctui.ui.screens.journal import JournalScreen
 from nctui.ui.screens.letter_editor import LetterEditorScreen
 from nctui.ui.widgets.writing import WritingBox
-from tests.helpers import screen_text, squash
+from tests.helpers import AppFactory, screen_text, squash, stored
 from tests.seeds import DRAFT_TEXT, EDIT, SEALED_TEXT, seed_journal, seed_plan
 
-AppFactory = Callable[[], NctuiApp]
 TODAY = "2026-11-26"
-
-
-def _stored(data_dir: Path, table: str) -> list[dict[str, Any]]:
-    data = json.loads((data_dir / "nctui.json").read_text())
-    return list(data.get(table, {}).values())
 
 
 def _days(app: NctuiApp, day: str) -> list[dict[str, Any]]:
     app.repository.flush()
-    return [doc for doc in _stored(app.repository.data_dir, CHECKINS) if doc["day"] == day]
+    return [doc for doc in stored(app.repository.data_dir, CHECKINS) if doc["day"] == day]
 
 
 def _showing(app: NctuiApp, kind: type) -> bool:
@@ -124,7 +116,7 @@ async def test_bad_ratings_and_an_empty_checkin_are_named_and_nothing_is_saved(
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("j")
         await pilot.pause()
-        saved_before = _stored(data_dir, CHECKINS)
+        saved_before = stored(data_dir, CHECKINS)
         screen = app.screen
         mood, miss, urge = (
             screen.query_one(f"#rating-{name}", Input) for name in ("mood", "miss", "urge")
@@ -145,7 +137,7 @@ async def test_bad_ratings_and_an_empty_checkin_are_named_and_nothing_is_saved(
             assert app.focused is focused
             assert _showing(app, JournalScreen)
         assert _days(app, TODAY) == []
-        assert _stored(data_dir, CHECKINS) == saved_before
+        assert stored(data_dir, CHECKINS) == saved_before
 
 
 async def test_a_megabyte_entry_is_refused_and_the_text_stays(
@@ -333,7 +325,7 @@ async def test_write_a_letter_and_seal_it(
         await pilot.pause()
         assert _showing(app, JournalScreen)
         app.repository.flush()
-        letters = _stored(data_dir, LETTERS)
+        letters = stored(data_dir, LETTERS)
         (new,) = [doc for doc in letters if doc["text"] == "I hope you are well."]
         assert new["sealed"] == "2026-11-26T09:30:00+00:00"
         shown = screen_text(app)
@@ -370,7 +362,7 @@ async def test_unseal_early_only_after_a_gentle_question(
         assert SEALED_TEXT in squash(screen_text(app))
         assert "opened early" in screen_text(app)
         app.repository.flush()
-    (opened,) = [doc for doc in _stored(data_dir, LETTERS) if doc["text"] == SEALED_TEXT]
+    (opened,) = [doc for doc in stored(data_dir, LETTERS) if doc["text"] == SEALED_TEXT]
     assert opened["early"] is True and opened["opened"] == "2026-11-26T09:30:00+00:00"
 
 
@@ -394,7 +386,7 @@ async def test_a_draft_is_kept_on_escape_and_every_draft_text_stays(
         await pilot.press("s")  # seal it as it is
         await pilot.pause()
         app.repository.flush()
-    (draft,) = [doc for doc in _stored(data_dir, LETTERS) if doc["text"].startswith("There are")]
+    (draft,) = [doc for doc in stored(data_dir, LETTERS) if doc["text"].startswith("There are")]
     assert draft["text"] == DRAFT_TEXT + " More."
     assert draft["earlier"] == [DRAFT_TEXT]
     assert "sealed" in draft

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
 
 from nctui.domain.clock import ManualClock
 from nctui.domain.ledger import Kind
-from nctui.ui.app import NctuiApp
 from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.text_input import TextBox
-from tests.helpers import screen_text, squash
+from tests.helpers import AppFactory, screen_text, squash, stored
 from tests.seeds import SEALED_TEXT, seed_journal, seed_plan
-
-AppFactory = Callable[[], NctuiApp]
-
-
-def _stored(data_dir: Path, table: str) -> list[dict]:  # type: ignore[type-arg]
-    return list(json.loads((data_dir / "nctui.json").read_text()).get(table, {}).values())
 
 
 async def rate_all(pilot: Pilot[None], rating: int, want_them: int | None = None) -> None:
@@ -45,7 +36,7 @@ async def test_ready_with_the_first_contact_card(
         assert "score 100 of 100" in shown
         assert "Suggest meeting in person" in shown
         app.repository.flush()
-    (check,) = _stored(data_dir, "readiness")
+    (check,) = stored(data_dir, "readiness")
     assert check["verdict"] == "ready"
     assert check["answers"]["healed"] == 4
 
@@ -66,10 +57,10 @@ async def test_not_yet_offers_an_extension_that_is_logged(
         await pilot.press("tab", "enter")
         await pilot.pause()
         app.repository.flush()
-    (attempt,) = _stored(data_dir, "attempts")
+    (attempt,) = stored(data_dir, "attempts")
     assert attempt["length_days"] == 59
     assert attempt["end_reason"] is None  # open again: the countdown runs on
-    (event,) = _stored(data_dir, "events")
+    (event,) = stored(data_dir, "events")
     assert (event["kind"], event["note"]) == ("extension", "45 → 59 days")
 
 
@@ -126,7 +117,7 @@ async def test_retaking_keeps_every_result(
         shown = squash(screen_text(app))
         assert "Earlier checks" in shown
         app.repository.flush()
-    verdicts = sorted(check["verdict"] for check in _stored(data_dir, "readiness"))
+    verdicts = sorted(check["verdict"] for check in stored(data_dir, "readiness"))
     assert verdicts == ["not_yet", "ready"]
 
 
@@ -173,7 +164,7 @@ async def test_a_ready_verdict_opens_the_sealed_letters_and_counts_the_mood(
         await pilot.pause()
         assert "You seem ready to reach out" in squash(screen_text(app))
         app.repository.flush()
-    sealed = [doc for doc in _stored(data_dir, "letters") if doc.get("sealed")]
+    sealed = [doc for doc in stored(data_dir, "letters") if doc.get("sealed")]
     assert sealed and all("opened" in doc for doc in sealed)
     assert not any(doc.get("early") for doc in sealed)
 
@@ -190,4 +181,4 @@ async def test_letters_stay_sealed_when_the_answer_is_not_yet(
         await pilot.pause()
         assert SEALED_TEXT not in screen_text(app)
         app.repository.flush()
-    assert not any("opened" in doc for doc in _stored(data_dir, "letters"))
+    assert not any("opened" in doc for doc in stored(data_dir, "letters"))

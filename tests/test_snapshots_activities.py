@@ -4,7 +4,6 @@ surprise, and each form with its message."""
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,12 +13,8 @@ from nctui.domain.clock import ManualClock
 from nctui.storage.ops import Insert
 from nctui.storage.repository import Repository
 from nctui.storage.sample_activities import sample_activity_tables
-from nctui.ui.app import NctuiApp
 from nctui.ui.screens.activities import ActivitiesScreen
-
-AppFactory = Callable[[], NctuiApp]
-SnapCompare = Callable[..., bool]
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+from tests.helpers import SIZES, AppFactory, SnapCompare
 
 
 @pytest.fixture

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from nctui.domain.clock import ManualClock
 from nctui.domain.ledger import Kind
-from nctui.ui.app import NctuiApp
+from tests.helpers import SIZES, AppFactory, SnapCompare
 from tests.seeds import seed_plan
 
-AppFactory = Callable[[], NctuiApp]
-SnapCompare = Callable[..., bool]
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 EVENTS = (
     (Kind.URGE, 0.2, None, "Walked round the block instead"),
     (Kind.SLIP, 1.5, "social_media", ""),

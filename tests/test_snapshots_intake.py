@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from textual.pilot import Pilot
 
-from nctui.ui.app import NctuiApp
+from tests.helpers import SIZES, AppFactory, SnapCompare
 from tests.test_intake_flow import answer_all
-
-AppFactory = Callable[[], NctuiApp]
-SnapCompare = Callable[..., bool]
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
 @pytest.mark.parametrize("size", SIZES)

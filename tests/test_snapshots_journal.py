@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from nctui.domain.clock import ManualClock
-from nctui.ui.app import NctuiApp
+from tests.helpers import SIZES, AppFactory, SnapCompare
 from tests.seeds import seed_journal
-
-AppFactory = Callable[[], NctuiApp]
-SnapCompare = Callable[..., bool]
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
 from nctui.domain.clock import ManualClock
-from nctui.ui.app import NctuiApp
+from tests.helpers import SIZES, AppFactory, SnapCompare
 from tests.seeds import seed_plan
 from tests.test_readiness_flow import rate_all
-
-AppFactory = Callable[[], NctuiApp]
-SnapCompare = Callable[..., bool]
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
 def _complete(data_dir: Path, clock: ManualClock) -> None:

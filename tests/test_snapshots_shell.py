@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from nctui.ui.app import NctuiApp
-
-AppFactory = Callable[[], NctuiApp]
-SnapCompare = Callable[..., bool]
-SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+from tests.helpers import SIZES, AppFactory, SnapCompare
 
 
 @pytest.mark.parametrize("size", SIZES)

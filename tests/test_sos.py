@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -12,14 +10,8 @@ from textual.widgets import Input
 from nctui.domain.clock import ManualClock
 from nctui.ui.app import NctuiApp
 from nctui.ui.screens.sos import SosScreen
-from tests.helpers import screen_text
+from tests.helpers import AppFactory, screen_text, stored
 from tests.seeds import seed_plan
-
-AppFactory = Callable[[], NctuiApp]
-
-
-def _stored(data_dir: Path, table: str) -> list[dict]:  # type: ignore[type-arg]
-    return list(json.loads((data_dir / "nctui.json").read_text()).get(table, {}).values())
 
 
 def _sos(app: NctuiApp) -> SosScreen:
@@ -47,7 +39,7 @@ async def test_closing_sos_logs_an_urge_resisted(
         await pilot.pause()
         assert not isinstance(app.screen, SosScreen)
         app.repository.flush()
-    (event,) = _stored(data_dir, "events")
+    (event,) = stored(data_dir, "events")
     assert event["kind"] == "urge"
 
 
@@ -63,7 +55,7 @@ async def test_an_allowed_reason_logs_allowed_contact_with_tips(
         await pilot.press("down", "down", "enter")  # an emergency
         await pilot.pause()
         app.repository.flush()
-    (event,) = _stored(data_dir, "events")
+    (event,) = stored(data_dir, "events")
     assert (event["kind"], event["detail"]) == ("allowed", "emergency")
 
 
@@ -133,4 +125,4 @@ async def test_without_a_plan_sos_still_helps_and_logs_nothing(
         await pilot.press("escape")
         await pilot.pause()
         app.repository.flush()
-    assert _stored(data_dir, "events") == []
+    assert stored(data_dir, "events") == []

@@ -169,8 +169,18 @@ def _finish(ops: list[Op], start: datetime, now: datetime) -> RawData:
         ops.extend(Insert(table, doc) for doc in docs)
     _letters_and_an_edit(ops, moment(running.doc["start"]), now)
     db = memory_db(new_data(start))
+    # New documents first, table by table in one go, then every change in order: the
+    # same result as applying each op in turn (changes only touch documents added
+    # before them), in a fraction of the time for years of history.
+    inserts: dict[str, list[dict[str, Any]]] = {}
     for op in ops:
-        op.apply(db)
+        if isinstance(op, Insert):
+            inserts.setdefault(op.table, []).append(dict(op.doc))
+    for table, docs in inserts.items():
+        db.table(table).insert_multiple(docs)
+    for op in ops:
+        if not isinstance(op, Insert):
+            op.apply(db)
     data: RawData | None = db.storage.read()
     assert data is not None
     return data

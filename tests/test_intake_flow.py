@@ -13,7 +13,7 @@ from nctui.ui.widgets.plan_chooser import PlanChooser
 from nctui.ui.widgets.question import Question
 from nctui.ui.widgets.questionnaire import Questionnaire
 from nctui.ui.widgets.start_checklist import StartChecklist
-from tests.helpers import AppFactory, screen_text, stored
+from tests.helpers import AppFactory, screen_text, squash, stored
 
 
 async def _type(pilot: Pilot[None], text: str) -> None:
@@ -252,3 +252,128 @@ async def test_retaking_keeps_history_and_asks_first(make_app: AppFactory, data_
 
 def _confirming(app: NctuiApp) -> bool:
     return isinstance(app.screen, ConfirmScreen)
+
+
+async def test_typing_a_date_replaces_the_suggested_today(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await _type(pilot, "yesterday")
+        assert app.screen.query_one("#day-input", Input).value == "yesterday"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _question(app).field == "together_months"
+
+
+async def test_coming_back_to_the_intake_puts_the_cursor_in_the_answer(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("escape", "h")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        await _type(pilot, "2 days ago")
+        assert app.current_mode == "intake"
+        assert app.screen.query_one("#day-input", Input).value == "2 days ago"
+
+
+async def test_retaking_to_adjust_the_plan_keeps_the_first_day_and_the_run(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    from datetime import timedelta
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await answer_all(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        clock.advance(timedelta(days=10))
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.query_one("#day-input", Input).value == "2026-11-26"
+        for _ in range(10):
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("down", "enter")  # a different length: 30 days
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "It keeps the same first day" in squash(_dialog_text(app))
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        app.repository.flush()
+    starts = {doc["start"] for doc in stored(data_dir, "attempts")}
+    assert starts == {"2026-11-26T09:30:00+00:00"}
+    from nctui.domain.runs import record
+    from nctui.storage.attempt_store import load_attempts
+
+    assert record(load_attempts(app.repository), [], clock()).current_run_days == 10
+
+
+async def test_a_length_already_over_cannot_be_chosen_but_today_can_count(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await _type(pilot, "40 days ago")
+        await pilot.press("enter")
+        await _type(pilot, "1")
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        await pilot.press("enter")  # on good terms
+        await pilot.pause()
+        await pilot.press("enter")  # I did
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("enter")  # nothing to sort out
+        await pilot.pause()
+        await pilot.press("enter")  # get them back
+        await pilot.pause()
+        shown = squash(screen_text(app))
+        assert (
+            "21 days: would have ended Thu 7 Nov 2026, already over"
+            in shown.replace("Sat 7 Nov", "Thu 7 Nov")
+            or "already over" in shown
+        )
+        lengths = app.screen.query_one("#lengths", OptionList)
+        assert not lengths.get_option_at_index(lengths.highlighted or 0).disabled
+        await pilot.press("end", "enter")  # count from today instead
+        await pilot.pause()
+        assert "Day 1 is Thu 26 Nov 2026" in squash(screen_text(app))
+        await pilot.press("enter")
+        await pilot.pause()
+        app.repository.flush()
+    (attempt,) = stored(data_dir, "attempts")
+    assert attempt["start"] == "2026-11-26T09:30:00+00:00"
+
+
+async def test_the_checklist_stays_reachable_after_the_period(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    from datetime import timedelta
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await answer_all(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+    clock.advance(timedelta(days=120))
+    again = make_app()
+    async with again.run_test(size=(100, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        summary = str(again.screen.query_one("#plan-summary", Static).content)
+        assert summary.endswith("It is complete.")
+        assert "Your checklist" in screen_text(again)
+
+
+def _dialog_text(app: NctuiApp) -> str:
+    return " ".join(str(static.content) for static in app.screen.query(Static))

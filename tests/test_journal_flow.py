@@ -446,3 +446,26 @@ def test_what_the_readiness_quiz_reads(data_dir: Path, clock: ManualClock) -> No
         assert opened[DRAFT_TEXT].opened_at is None  # a draft is never opened for you
     finally:
         repository.close()
+
+
+async def test_typing_across_the_day_start_keeps_every_word(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    clock.set(clock().replace(hour=3, minute=58))  # Thursday night, before 04:00
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("6", "enter", "3", "enter", "2", "enter")
+        await _type(pilot, "Up late, writing.")
+        clock.set(clock().replace(hour=4, minute=1))  # the day turns mid-sentence
+        app.screen._tick()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert "Up late, writing." in screen_text(app)
+        assert "started before the day turned" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (saved,) = _days(app, "2026-11-25")  # the day it was started for
+        assert saved["text"] == "Up late, writing."
+        assert _days(app, TODAY) == []

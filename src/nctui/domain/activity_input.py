@@ -14,6 +14,7 @@ from datetime import date, timedelta
 
 from nctui.domain.activities import CATEGORY_LABELS, Activity
 from nctui.domain.errors import AnswerError
+from nctui.domain.text import strip_controls
 
 MAX_NAME_LENGTH = 60
 """Long enough for "Take a beginners' course in Portuguese cooking", short enough to scan
@@ -51,7 +52,7 @@ def check_activity_name(text: str, existing: Iterable[Activity]) -> str:
     Refused: an empty name, one over `MAX_NAME_LENGTH` characters, one with no letter
     or digit, and one already in `existing` (ignoring case and spaces).
     """
-    cleaned = " ".join(text.split())
+    cleaned = " ".join(strip_controls(text).split())
     if not cleaned:
         raise ActivityError("Give it a name: a few words are plenty.")
     if len(cleaned) > MAX_NAME_LENGTH:
@@ -73,7 +74,7 @@ def check_activity_name(text: str, existing: Iterable[Activity]) -> str:
 
 def clean_note(text: str) -> str:
     """An optional note about how it went, tidied onto one line."""
-    cleaned = " ".join(text.split())
+    cleaned = " ".join(strip_controls(text).split())
     if len(cleaned) > MAX_NOTE_LENGTH:
         raise ActivityError(
             f"Keep the note to {MAX_NOTE_LENGTH} characters; this one has {len(cleaned)}. "

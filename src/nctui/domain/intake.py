@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from nctui.domain.errors import AnswerError
+from nctui.domain.text import strip_controls
 
 MAX_YEARS_TOGETHER = 70
 MAX_DAYS_BACK = 365
@@ -169,7 +170,7 @@ def parse_together(years_text: str, months_text: str) -> int:
 
 def clean_other_loose_end(text: str, chosen: tuple[LooseEnd, ...]) -> str:
     """The description of "something else", required only when it was ticked."""
-    cleaned = " ".join(text.split())
+    cleaned = " ".join(strip_controls(text).split())
     if LooseEnd.OTHER in chosen and not cleaned:
         raise AnswerError("You ticked “something else”: say in a few words what it is.")
     if len(cleaned) > 120:

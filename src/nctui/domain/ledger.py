@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from nctui.domain.errors import AnswerError
+from nctui.domain.text import clean_text
 
 NOTE_MAX_CHARS = 2000
 
@@ -158,7 +159,7 @@ def check_event(  # noqa: PLR0917 - every part of an event is checked together
     options = DETAILS.get(kind)
     if options is not None and detail not in options:
         raise AnswerError("Choose what it was from the list.")
-    cleaned = note.strip()
+    cleaned = clean_text(note)
     if len(cleaned) > NOTE_MAX_CHARS:
         raise AnswerError(
             f"Notes hold up to {NOTE_MAX_CHARS:,} characters; this one has {len(cleaned):,}. "

@@ -188,3 +188,14 @@ def completion_due(attempts: list[Attempt], now: datetime) -> Attempt | None:
     if attempt is not None and now >= end_of(attempt, zone_of(now)):
         return attempt
     return None
+
+
+def plan_start(day: date, now: datetime, running: Attempt | None) -> datetime:
+    """When a new plan starts, given the day contact stopped.
+
+    Taking the intake again with the same day as the running period keeps that period's
+    exact start, so adjusting a plan never moves its first day or its hour.
+    """
+    if running is not None and local(running.start, zone_of(now)).date() == day:
+        return running.start
+    return start_from_day(day, now)

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, tzinfo
 from itertools import pairwise
 
-from nctui.domain.period import Attempt, EndReason, wall_days, zone_of
+from nctui.domain.period import Attempt, EndReason, local, wall_days, zone_of
 
 
 @dataclass(frozen=True)
@@ -58,21 +58,21 @@ def _covered(attempts: Sequence[Attempt], now: datetime) -> list[tuple[datetime,
     return merged
 
 
-def _implied_contacts(attempts: Sequence[Attempt]) -> list[datetime]:
+def _implied_contacts(attempts: Sequence[Attempt], zone: tzinfo) -> list[datetime]:
     # Taking the intake again with a later "contact stopped" day says contact happened
-    # in between, even if it was never logged.
+    # in between, even if it was never logged. The same day is only a changed plan.
     ordered = sorted(attempts, key=lambda attempt: attempt.start)
     return [
         later.start
         for earlier, later in pairwise(ordered)
         if earlier.end_reason is EndReason.NEW_PLAN
-        and later.start - earlier.start > timedelta(hours=1)
+        and local(later.start, zone).date() > local(earlier.start, zone).date()
     ]
 
 
 def runs(attempts: Sequence[Attempt], contacts: Sequence[datetime], now: datetime) -> list[Run]:
     """Every run, oldest first; the last is ongoing if it reaches `now`."""
-    cuts = sorted({*contacts, *_implied_contacts(attempts)})
+    cuts = sorted({*contacts, *_implied_contacts(attempts, zone_of(now))})
     result = []
     for span_start, span_stop in _covered(attempts, now):
         start = span_start

@@ -10,9 +10,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from nctui.domain.letters import Letter, letters_ready, opened, redraft
+from nctui.domain.letters import Letter, letters_ready, opened
 from nctui.domain.period import Attempt
-from nctui.storage.ops import Batch, Insert, Put, new_id
+from nctui.storage.ops import Batch, Insert, Put, Revise, new_id
 from nctui.storage.records import moment, optional_moment, parse_all, stamp
 
 if TYPE_CHECKING:
@@ -51,15 +51,18 @@ def new_letter_op(text: str, now: datetime, *, seal: bool) -> Insert:
     return Insert(LETTERS, doc)
 
 
-def redraft_op(letter: Letter, text: str, now: datetime, *, seal: bool) -> Put:
-    """The change that writes over a draft, keeping the text it had; sealing it if asked."""
-    changed = redraft(letter, text)
-    doc: dict[str, Any] = {"id": letter.id, "text": changed.text, "earlier": list(changed.earlier)}
-    if changed is not letter:
-        doc["updated"] = stamp(now)
+def redraft_op(letter: Letter, text: str, now: datetime, *, seal: bool) -> Revise:
+    """The change that writes over a draft, keeping the text it had; sealing it if asked.
+
+    The text kept is the one stored when the change is made, so a draft saved meanwhile
+    in another window joins the earlier drafts instead of being lost.
+    """
+    also: dict[str, Any] = {}
+    if text != letter.text:
+        also["updated"] = stamp(now)
     if seal:
-        doc["sealed"] = stamp(now)
-    return Put(LETTERS, doc)
+        also["sealed"] = stamp(now)
+    return Revise(LETTERS, letter.id, "text", text, "earlier", also)
 
 
 def open_op(letter: Letter, now: datetime, *, early: bool) -> Put:

@@ -83,10 +83,88 @@ class Put:
 
 
 @dataclass(frozen=True)
+class Revise:
+    """Set a field to a new value, moving the value it has *at that moment* into a list.
+
+    Read at the moment the change is made, in memory and again in the file, so an edit
+    made meanwhile in another window is kept in the list rather than written over.
+    """
+
+    table: str
+    id: str
+    field: str
+    value: Any
+    history: str
+    """The list field that keeps every earlier value."""
+    also: Mapping[str, Any] | None = None
+    """Other fields to set at the same time."""
+
+    def apply(self, db: TinyDB) -> None:
+        """Move the current value into the history, then set the new one."""
+        from tinydb import where  # noqa: PLC0415 - see the import note above
+
+        table = db.table(self.table)
+        current = table.get(where("id") == self.id)
+        if not isinstance(current, dict):
+            return  # gone, or never written: nothing to revise
+        earlier = list(current.get(self.history, []))
+        if current.get(self.field) != self.value:
+            earlier.append(current.get(self.field))
+        fields = {self.field: self.value, self.history: earlier, **(self.also or {})}
+        table.update(fields, where("id") == self.id)
+
+    def as_json(self) -> dict[str, Any]:
+        """The change as plain data."""
+        return {
+            "op": "revise",
+            "table": self.table,
+            "id": self.id,
+            "field": self.field,
+            "value": self.value,
+            "history": self.history,
+            "also": dict(self.also or {}),
+        }
+
+
+@dataclass(frozen=True)
+class Increase:
+    """Add to a number field of a document, whatever it holds by then."""
+
+    table: str
+    id: str
+    field: str
+    by: int
+    also: Mapping[str, Any] | None = None
+    """Other fields to set at the same time."""
+
+    def apply(self, db: TinyDB) -> None:
+        """Add `by` to the field's current value."""
+        from tinydb import where  # noqa: PLC0415 - see the import note above
+
+        table = db.table(self.table)
+        current = table.get(where("id") == self.id)
+        if not isinstance(current, dict):
+            return
+        value = int(current.get(self.field, 0)) + self.by
+        table.update({self.field: value, **(self.also or {})}, where("id") == self.id)
+
+    def as_json(self) -> dict[str, Any]:
+        """The change as plain data."""
+        return {
+            "op": "increase",
+            "table": self.table,
+            "id": self.id,
+            "field": self.field,
+            "by": self.by,
+            "also": dict(self.also or {}),
+        }
+
+
+@dataclass(frozen=True)
 class Batch:
     """Several changes that reach the file together, or not at all."""
 
-    ops: tuple[Insert | Put, ...]
+    ops: tuple[Insert | Put | Revise | Increase, ...]
 
     @property
     def table(self) -> str:
@@ -103,5 +181,5 @@ class Batch:
         return {"op": "batch", "ops": [op.as_json() for op in self.ops]}
 
 
-Op = Insert | Put | Batch
+Op = Insert | Put | Revise | Increase | Batch
 """One change to the database."""

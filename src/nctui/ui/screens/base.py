@@ -77,10 +77,18 @@ class PagedScreen(NctuiScreen):
         yield VerticalScroll(classes=f"page {self.destination.name}", id="page")
 
     def show_view(self, view: str, *widgets: Widget) -> None:
-        """Replace the page's content with `widgets`, from the top, and update the keys."""
+        """Replace the page's content with `widgets`, from the top, and update the keys.
+
+        The old content is fully removed before the new is mounted, so a view can
+        replace itself (the same widget ids) without a clash.
+        """
         self.view = view
         page = self.query_one("#page", VerticalScroll)
-        page.remove_children()
-        page.mount_all(widgets)
-        page.scroll_home(animate=False)
-        self.refresh_bindings()
+
+        async def swap() -> None:
+            await page.remove_children()
+            await page.mount_all(widgets)
+            page.scroll_home(animate=False)
+            self.refresh_bindings()
+
+        self.call_later(swap)

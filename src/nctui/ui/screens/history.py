@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -16,6 +17,7 @@ from nctui.domain.humanize import day_text, plural, time_text
 from nctui.domain.ledger import LedgerEvent
 from nctui.domain.period import Attempt, EndReason, end_of, wall_days, zone_of
 from nctui.domain.runs import Record
+from nctui.domain.text import one_line
 from nctui.ui.widgets.keybar import KeyBar
 
 ENDINGS: dict[EndReason | None, str] = {
@@ -44,11 +46,15 @@ def attempt_rows(attempts: Sequence[Attempt], now: datetime) -> list[tuple[str, 
     return rows
 
 
-def event_rows(events: Sequence[LedgerEvent], now: datetime) -> list[tuple[str, str, str]]:
-    """One row per event, newest first: when, what, the note."""
+def event_rows(events: Sequence[LedgerEvent], now: datetime) -> list[tuple[str, str, Text]]:
+    """One row per event, newest first: when, what, the note.
+
+    The note is the person's own words: it is shown as plain text (a "[" in it is not
+    markup) with any control character drawn, never sent to the terminal.
+    """
     zone = zone_of(now)
     return [
-        (time_text(event.at.astimezone(zone)), event.title, event.note.replace("\n", " "))
+        (time_text(event.at.astimezone(zone)), event.title, Text(one_line(event.note, 200)))
         for event in reversed(events)
     ]
 
@@ -87,7 +93,7 @@ class HistoryScreen(ModalScreen[None]):
             )
             with TabbedContent():
                 with TabPane("Events", id="events-tab"):
-                    events: DataTable[str] = DataTable(cursor_type="row", id="events-table")
+                    events: DataTable[str | Text] = DataTable(cursor_type="row", id="events-table")
                     events.add_columns("When", "What", "Note")
                     events.add_rows(event_rows(self._events, self._now))
                     yield events

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import ClassVar
 
 from textual import on, work
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 
 from nctui.domain.checklist import DRAFT_MESSAGE, checklist_for
 from nctui.domain.humanize import day_text, plural
 from nctui.domain.intake import IntakeAnswers
 from nctui.domain.period import (
     Attempt,
+    State,
     add_calendar_days,
     close_for_new_plan,
     day_number,
     end_of,
+    local,
     open_attempt,
-    start_from_day,
+    period_status,
+    plan_start,
     zone_of,
 )
 from nctui.domain.recommendation import IntakeRecord, Recommendation, recommend
@@ -49,14 +54,31 @@ class IntakeScreen(PagedScreen):
         super().__init__(QUESTIONS)
         self._answers: IntakeAnswers | None = None
         self._recommendation: Recommendation | None = None
+        self._start: datetime | None = None
 
     def on_mount(self) -> None:
-        """The checklist if a plan is running, else the questions."""
-        if self._current_attempt() is not None and latest_intake(self.nctui.repository):
+        """The checklist once there is a plan (running or done), else the questions."""
+        repository = self.nctui.repository
+        if load_attempts(repository) and latest_intake(repository):
             self._show_checklist()
         else:
             self._show_questions()
         self.watch(self.app, "data_version", self._data_changed, init=False)
+
+    def on_screen_resume(self) -> None:
+        """Coming back: the cursor goes where it was needed, so typing lands there."""
+        self.call_after_refresh(self._refocus)
+
+    def _refocus(self) -> None:
+        try:
+            if self.view == QUESTIONS:
+                self.query_one(Questionnaire).current.focus_answer()
+            elif self.view == PLAN:
+                self.query_one("#lengths").focus(scroll_visible=False)
+            elif self.view == CHECKLIST:
+                self.query_one("#checklist").focus(scroll_visible=False)
+        except NoMatches:  # the view is still being built; it focuses itself
+            return
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Checklist keys only on the checklist."""
@@ -68,27 +90,42 @@ class IntakeScreen(PagedScreen):
 
     def _show_questions(self) -> None:
         previous = latest_intake(self.nctui.repository)
+        running = self._current_attempt()
+        now = self.nctui.clock()
+        stopped = local(running.start, zone_of(now)).date() if running else None
         self.show_view(
             QUESTIONS,
             Questionnaire(
-                lambda: self.nctui.clock().date(), previous.answers if previous else None
+                lambda: self.nctui.clock().date(),
+                previous.answers if previous else None,
+                stopped,
             ),
         )
 
-    def _show_plan(self, answers: IntakeAnswers) -> None:
+    def _show_plan(self, answers: IntakeAnswers, *, from_today: bool = False) -> None:
         now = self.nctui.clock()
         zone = zone_of(now)
-        start = start_from_day(answers.contact_stopped, now)
+        start = (
+            now if from_today else plan_start(answers.contact_stopped, now, self._current_attempt())
+        )
         self._answers = answers
+        self._start = start
         self._recommendation = recommend(answers)
         self.show_view(
             PLAN,
             PlanChooser(
                 self._recommendation,
                 start,
+                now,
                 lambda days: add_calendar_days(start, days, zone),
             ),
         )
+
+    @on(PlanChooser.FromToday)
+    def _from_today(self, event: PlanChooser.FromToday) -> None:
+        event.stop()
+        assert self._answers is not None
+        self._show_plan(self._answers, from_today=True)
 
     def _show_checklist(self) -> None:
         intake = latest_intake(self.nctui.repository)
@@ -96,35 +133,48 @@ class IntakeScreen(PagedScreen):
             CHECKLIST,
             StartChecklist(
                 self._summary(),
+                self._checklist_heading(),
                 checklist_for(intake.answers if intake else None),
                 load_ticks(self.nctui.repository),
             ),
         )
 
     def _summary(self) -> str:
-        attempt = self._current_attempt()
-        if attempt is None:
-            return "No plan yet."
         now = self.nctui.clock()
-        zone = zone_of(now)
-        end = end_of(attempt, zone)
-        day = min(day_number(attempt.start, now), attempt.length_days)
-        return (
+        status = period_status(load_attempts(self.nctui.repository), now)
+        attempt = status.attempt
+        if attempt is None or status.start is None or status.end is None:
+            return "No plan yet."
+        plan = (
             f"Your plan: {plural(attempt.length_days, 'day')} without contact, from "
-            f"{day_text(attempt.start.astimezone(zone).date())} to {day_text(end.date())}. "
-            f"Today is day {day}."
+            f"{day_text(status.start.date())} to {day_text(status.end.date())}."
+        )
+        if status.state is State.COMPLETE:
+            return f"{plan} It is complete."
+        return f"{plan} Today is day {status.day}."
+
+    def _checklist_heading(self) -> str:
+        status = period_status(load_attempts(self.nctui.repository), self.nctui.clock())
+        return (
+            "Before you start"
+            if status.state is State.ACTIVE and status.day <= 2
+            else ("Your checklist")
         )
 
     def _current_attempt(self) -> Attempt | None:
         return open_attempt(load_attempts(self.nctui.repository))
 
     def _data_changed(self) -> None:
-        if self.view != CHECKLIST:
-            return
-        checklist = self.query_one(StartChecklist)
-        fresh = load_ticks(self.nctui.repository)
-        if any(checklist.is_done(key) != done for key, done in fresh.items()):
-            self._show_checklist()
+        # Another window may have ticked an item or saved a new plan: redraw the checklist
+        # (ticks, summary, to-dos). Questions and the plan being chosen are left alone.
+        if self.view == CHECKLIST:
+            intake = latest_intake(self.nctui.repository)
+            self.query_one(StartChecklist).show(
+                self._summary(),
+                self._checklist_heading(),
+                checklist_for(intake.answers if intake else None),
+                load_ticks(self.nctui.repository),
+            )
 
     # -- events ----------------------------------------------------------------------
 
@@ -144,11 +194,19 @@ class IntakeScreen(PagedScreen):
         now = self.nctui.clock()
         if current is not None and end_of(current, zone_of(now)) > now:
             day = day_number(current.start, now)
+            assert self._start is not None
+            same_start = self._start == current.start
+            start_note = (
+                "It keeps the same first day."
+                if same_start
+                else f"Its day 1 is {day_text(self._start.astimezone(zone_of(now)).date())}."
+            )
             replace = await self.app.push_screen_wait(
                 ConfirmScreen(
                     "Start a new plan?",
-                    f"You are on day {day} of {current.length_days}. Starting this plan closes "
-                    "that period. It stays in your history, with everything you logged.",
+                    f"You are on day {day} of {current.length_days}. The new plan replaces "
+                    f"that period; {start_note} The old period stays in your history, with "
+                    "everything you logged.",
                     yes="Start the new plan",
                     no="Keep my current period",
                 )
@@ -168,8 +226,8 @@ class IntakeScreen(PagedScreen):
         if current is not None:
             ended_at, reason = close_for_new_plan(current, now)
             ops.append(close_attempt_op(current, ended_at, reason))
-        start = start_from_day(self._answers.contact_stopped, now)
-        ops.append(new_attempt_op(start, days, record.id))
+        assert self._start is not None
+        ops.append(new_attempt_op(self._start, days, record.id))
         self.nctui.save(Batch(tuple(ops)))
 
     @on(StartChecklist.Toggled)

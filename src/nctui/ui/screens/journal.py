@@ -202,6 +202,16 @@ class JournalScreen(NctuiScreen):
         self.refresh_bindings()
 
     def _draw_today(self, today: date, status: PeriodStatus, now: datetime) -> None:
+        form = self.query_one(CheckInForm)
+        started = self._form_source[0] if self._form_source else None
+        if form.changed and started is not None and started != today:
+            # The day turned (the day-start hour passed) while the person was typing:
+            # keep every word, and the check-in goes to the day it was started for.
+            self.query_one("#today-heading", Static).update(
+                f"{today_heading(started, status)} · [dim]started before the day turned; "
+                "it is saved for this day[/dim]"
+            )
+            return
         entry = entry_for(self._entries, today)
         self.query_one("#today-heading", Static).update(today_heading(today, status))
         self.query_one("#today-status", Static).update(today_status(entry, now))
@@ -209,7 +219,6 @@ class JournalScreen(NctuiScreen):
             f"[dim]Day starts {self._day_start:02d}:00 (d) · Tab next · ↑↓ change a number · "
             "Ctrl+S saves[/dim]"
         )
-        form = self.query_one(CheckInForm)
         source = (today, entry.current.id if entry else None)
         # Never wipe out typing: refill only for a new day, or when the saved check-in
         # changed (another window) and nothing here has been typed over it.
@@ -302,9 +311,13 @@ class JournalScreen(NctuiScreen):
     @on(CheckInForm.Submitted, "#today-form")
     def _today_submitted(self, event: CheckInForm.Submitted) -> None:
         event.stop()
-        day = self._current_day()
+        # The form's own day: the day may have turned since the typing started.
+        day = self._form_source[0] if self._form_source else self._current_day()
         first = entry_for(self._entries, day) is None
         if self._save_checkin(day, event.values):
+            # What was typed is now saved: the form is clean again, for today.
+            self.query_one(CheckInForm).fill(event.values)
+            self._form_source = (day, None)
             self.set_focus(None)
             if first:
                 self.notify("Checked in. Thank you for taking a moment for yourself.")

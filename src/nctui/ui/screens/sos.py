@@ -24,6 +24,7 @@ from nctui.domain.sos import (
     moment_warnings,
     wait_left,
 )
+from nctui.domain.text import clean_text
 from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.text_input import TextBox
 
@@ -151,7 +152,7 @@ class SosScreen(ModalScreen[SosOutcome]):
     def _finish_editing(self) -> None:
         editor = self.query_one("#sos-reasons-edit", TextBox)
         shown = self.query_one("#sos-reasons", Static)
-        text = editor.text.strip()
+        text = clean_text(editor.text)
         if text:
             self.reasons = text
         shown.update(self.reasons)

@@ -24,10 +24,11 @@ from nctui.domain.checkin import (
     Rating,
     check_checkin,
 )
-from nctui.ui.widgets.writing import CleanInput, WritingBox
+from nctui.ui.widgets.text_input import TextInput
+from nctui.ui.widgets.writing import WritingBox
 
 
-class RatingInput(CleanInput):
+class RatingInput(TextInput):
     """A short box for one rating; ↑ and ↓ step the number within its scale."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, tzinfo
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,7 +17,7 @@ from nctui.domain.checkin import DayEntry
 from nctui.domain.humanize import plural
 from nctui.domain.journal_search import Match, search
 from nctui.domain.text import printable
-from nctui.ui.widgets.writing import CleanInput
+from nctui.ui.widgets.text_input import TextInput
 
 SNIPPET_WIDTH = 32
 
@@ -35,10 +36,14 @@ def row_text(entry: DayEntry) -> str:
     )
 
 
-def match_text(found: Match) -> str:
-    """Two lines of the list for a search result: the day, then the words around the hit."""
+def match_text(found: Match) -> Text:
+    """Two lines of the list for a search result: the day, then the words around the hit.
+
+    The snippet is the person's own words, so it is plain text, never markup.
+    """
     earlier = "  (earlier version)" if found.earlier_version else ""
-    return f"{found.day:%a} {found.day.day} {found.day:%b %Y}{earlier}\n  {found.snippet}"
+    day = f"{found.day:%a} {found.day.day} {found.day:%b %Y}{earlier}"
+    return Text(f"{day}\n  {printable(found.snippet)}")
 
 
 def reading_heading(entry: DayEntry, zone: tzinfo) -> str:
@@ -70,7 +75,7 @@ class JournalBrowser(Vertical):
 
     def compose(self) -> ComposeResult:
         """Search box, then the list of days beside the reader."""
-        yield CleanInput(placeholder="Search your journal (words, any order)", id="journal-search")
+        yield TextInput(placeholder="Search your journal (words, any order)", id="journal-search")
         with Horizontal(classes="split"):
             yield OptionList(id="journal-days", classes="side-list")
             with VerticalScroll(id="journal-reader", classes="reader"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from rich.table import Table
+from rich.console import Group
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,21 +17,24 @@ from textual.widgets.option_list import Option
 from nctui.domain.errors import AnswerError
 from nctui.domain.humanize import day_text
 from nctui.domain.recommendation import CHOICES, Recommendation, check_custom_days
+from nctui.ui.widgets.bullets import bullet_list
 from nctui.ui.widgets.text_input import TextInput
 
 CUSTOM = "custom"
+FROM_TODAY = "from_today"
 
 
-def reasons_table(recommendation: Recommendation) -> Table:
-    """Each answer that moved the length, what it did, and by how much."""
-    table = Table.grid(padding=(0, 2), expand=True)
-    table.add_column(style="bold", no_wrap=True)
-    table.add_column(ratio=1)
-    table.add_column(justify="right", no_wrap=True)
+def reasons_text(recommendation: Recommendation) -> Group:
+    """Each answer that moved the length and by how much, then what it means, indented.
+
+    Two lines per reason rather than a table: it reads the same at every width.
+    """
+    lines: list[Text] = []
     for reason in recommendation.reasons:
-        table.add_row(reason.answer, Text(reason.effect, style="dim"), reason.days_text)
-    table.add_row("", "", Text(f"= {recommendation.days} days", style="bold"))
-    return table
+        lines.append(Text.assemble((reason.answer, "bold"), "  ", reason.days_text))
+        lines.append(Text(f"  {reason.effect}", style="dim"))
+    lines.append(Text(f"= {recommendation.days} days", style="bold"))
+    return Group(*lines)
 
 
 class PlanChooser(Vertical):
@@ -44,64 +47,87 @@ class PlanChooser(Vertical):
             super().__init__()
             self.days = days
 
+    class FromToday(Message):
+        """The person wants the period to count from today, not from when contact stopped."""
+
     def __init__(
         self,
         recommendation: Recommendation,
         start: datetime,
+        now: datetime,
         end_for: Callable[[int], datetime],
     ) -> None:
         super().__init__(id="plan-chooser")
         self.recommendation = recommendation
         self._start = start
+        self._now = now
         self._end_for = end_for
 
     def compose(self) -> ComposeResult:
         """Reasons, what helps, what to keep in mind, then the choice."""
         days = self.recommendation.days
         yield Static(f"We suggest {days} days without contact", classes="section-title")
-        yield Static(reasons_table(self.recommendation), id="reasons")
+        yield Static(reasons_text(self.recommendation), id="reasons")
         if self.recommendation.helps:
             yield Static("If you hope to reconnect later, these tend to help", classes="subhead")
-            yield Static(_bullets(self.recommendation.helps), classes="bullets")
+            yield Static(bullet_list(self.recommendation.helps), classes="bullets")
         if self.recommendation.warnings:
             yield Static("Worth knowing", classes="subhead -warning")
-            yield Static(_bullets(self.recommendation.warnings), classes="bullets -warning")
+            yield Static(bullet_list(self.recommendation.warnings), classes="bullets -warning")
         yield Static(
             f"Choose your length. Day 1 is {day_text(self._start.date())}.", classes="subhead"
         )
         yield OptionList(*self._options(), id="lengths")
-        yield TextInput(placeholder="Days, from 7 to 365, then Enter", id="custom-days")
         yield Static("", classes="question-error", markup=False)
+        yield TextInput(placeholder="Days, from 7 to 365, then Enter", id="custom-days")
+
+    def _over(self, days: int) -> bool:
+        return self._end_for(days) <= self._now
+
+    def _option(self, days: int, suffix: str, option_id: str) -> Option:
+        if self._over(days):
+            return Option(
+                f"{days} days: would have ended {self._until(days)}, already over",
+                id=option_id,
+                disabled=True,
+            )
+        return Option(f"{days} days, until {self._until(days)}{suffix}", id=option_id)
 
     def _options(self) -> list[Option]:
         recommended = self.recommendation.days
-        options = [
-            Option(f"{recommended} days, until {self._until(recommended)} · recommended", id="0")
-        ]
-        options += [
-            Option(f"{days} days, until {self._until(days)}", id=str(days))
-            for days in CHOICES
-            if days != recommended
-        ]
+        options = [self._option(recommended, " · recommended", "0")]
+        options += [self._option(days, "", str(days)) for days in CHOICES if days != recommended]
         options.append(Option("Another length…", id=CUSTOM))
+        if self._start.date() < self._now.date():
+            options.append(
+                Option("Count from today instead of when contact stopped", id=FROM_TODAY)
+            )
         return options
 
     def _until(self, days: int) -> str:
         return day_text(self._end_for(days).date())
 
     def on_mount(self) -> None:
-        """Put the cursor on the recommended length, keeping the reasons in view."""
+        """Put the cursor on the first length still to come, keeping the reasons in view."""
         self.query_one("#custom-days").display = False
-        self.query_one("#lengths", OptionList).focus(scroll_visible=False)
+        lengths = self.query_one("#lengths", OptionList)
+        lengths.highlighted = next(
+            index for index, option in enumerate(lengths.options) if not option.disabled
+        )
+        lengths.focus(scroll_visible=False)
 
     @on(OptionList.OptionSelected, "#lengths")
     def _picked(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         choice = event.option.id
+        if choice == FROM_TODAY:
+            self.post_message(self.FromToday())
+            return
         if choice == CUSTOM:
             box = self.query_one("#custom-days", Input)
             box.display = True
-            box.focus()
+            # After the layout makes room for it, so focusing scrolls it into view.
+            self.call_after_refresh(box.focus)
             return
         days = self.recommendation.days if choice == "0" else int(choice or 0)
         self.post_message(self.Chosen(days))
@@ -112,14 +138,16 @@ class PlanChooser(Vertical):
         error = self.query_one(".question-error", Static)
         try:
             days = check_custom_days(event.value)
+            if self._over(days):
+                raise AnswerError(
+                    f"{days} days would have ended on {self._until(days)}, which has passed. "
+                    "Choose a longer one, or count from today."
+                )
         except AnswerError as problem:
             error.update(str(problem))
             self.add_class("-invalid")
             event.input.focus()
+            error.scroll_visible()
             return
         self.remove_class("-invalid")
         self.post_message(self.Chosen(days))
-
-
-def _bullets(lines: tuple[str, ...]) -> str:
-    return "\n".join(f"• {line}" for line in lines)

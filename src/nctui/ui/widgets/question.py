@@ -99,7 +99,8 @@ class DayQuestion(Question):
 
     def compose_answer(self) -> Iterable[Widget]:
         """One text box."""
-        yield TextInput(self._initial, placeholder="today", id="day-input", select_on_focus=False)
+        # Selected on focus, so typing a date replaces the suggestion instead of adding to it.
+        yield TextInput(self._initial, placeholder="today", id="day-input")
 
     def read(self) -> dict[str, Any]:
         """The day, checked against today."""
@@ -111,7 +112,7 @@ class DayQuestion(Question):
             raise
 
     def focus_answer(self) -> None:
-        """Focus the box, cursor at the end."""
+        """Focus the box, its suggestion selected."""
         self.query_one("#day-input", Input).focus()
 
     @on(Input.Submitted)

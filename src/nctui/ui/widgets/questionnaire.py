@@ -31,8 +31,14 @@ from nctui.ui.widgets.wizard import Wizard
 CHOICE_HINT = "↑ ↓ to move, Enter to choose."
 
 
-def build_questions(today: Callable[[], date], previous: IntakeAnswers | None) -> list[Question]:
-    """The nine questions, filled in with the earlier answers when retaking the intake."""
+def build_questions(
+    today: Callable[[], date], previous: IntakeAnswers | None, stopped: date | None = None
+) -> list[Question]:
+    """The nine questions, filled in with the earlier answers when retaking the intake.
+
+    `stopped` is the day the running period started, if there is one: retaking the intake
+    to adjust a plan should not quietly move its first day to today.
+    """
     p = previous
     return [
         DayQuestion(
@@ -40,7 +46,7 @@ def build_questions(today: Callable[[], date], previous: IntakeAnswers | None) -
             "When did contact stop?",
             "A date like 2026-11-20, or “today”, “yesterday”, “3 days ago”. Then Enter.",
             today,
-            "today",
+            "today" if stopped is None or stopped == today() else stopped.isoformat(),
         ),
         TogetherQuestion(
             "together_months",
@@ -108,8 +114,10 @@ class Questionnaire(Wizard):
             super().__init__()
             self.answers = answers
 
-    def __init__(self, today: Callable[[], date], previous: IntakeAnswers | None) -> None:
-        super().__init__(build_questions(today, previous), id="questionnaire")
+    def __init__(
+        self, today: Callable[[], date], previous: IntakeAnswers | None, stopped: date | None
+    ) -> None:
+        super().__init__(build_questions(today, previous, stopped), id="questionnaire")
 
     def check(self, field: str, values: dict[str, Any]) -> None:
         """ "Out of the blue" means they ended it."""

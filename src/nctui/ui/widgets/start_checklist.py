@@ -42,10 +42,15 @@ class StartChecklist(Vertical):
             self.done = done
 
     def __init__(
-        self, summary: str, items: Sequence[ChecklistItem], ticks: Mapping[str, bool]
+        self,
+        summary: str,
+        heading: str,
+        items: Sequence[ChecklistItem],
+        ticks: Mapping[str, bool],
     ) -> None:
         super().__init__(id="start-checklist")
         self._summary = summary
+        self._heading = heading
         self._items = tuple(items)
         self._ticks = dict(ticks)
 
@@ -57,6 +62,23 @@ class StartChecklist(Vertical):
         yield Static("A message you could send, in your own words or these", classes="subhead")
         yield Static(DRAFT_MESSAGE, id="draft", markup=False)
 
+    def show(
+        self,
+        summary: str,
+        heading: str,
+        items: Sequence[ChecklistItem],
+        ticks: Mapping[str, bool],
+    ) -> None:
+        """Redraw with fresh data (another window ticked something), keeping the cursor."""
+        self._summary, self._heading = summary, heading
+        self._items, self._ticks = tuple(items), dict(ticks)
+        self.query_one("#plan-summary", Static).update(summary)
+        self.query_one("#checklist-count", Static).update(self._count())
+        checklist = self.query_one(ChecklistList)
+        highlighted = checklist.highlighted
+        checklist.clear_options().add_options(self._options())
+        checklist.highlighted = highlighted
+
     def on_mount(self) -> None:
         """Start with the cursor on the list."""
         self.query_one(ChecklistList).focus(scroll_visible=False)
@@ -67,7 +89,7 @@ class StartChecklist(Vertical):
 
     def _count(self) -> str:
         done = sum(self.is_done(item.key) for item in self._items)
-        return f"Before you start · {done} of {len(self._items)} done"
+        return f"{self._heading} · {done} of {len(self._items)} done"
 
     def _options(self) -> list[Option]:
         options = []

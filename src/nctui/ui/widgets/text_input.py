@@ -1,12 +1,18 @@
-"""Text boxes that follow the app's cursor setting.
+"""Text boxes for the whole app.
 
-Screenshots and snapshot tests turn the blinking cursor off for the whole app (a blink
-caught mid-way makes two pictures of one screen differ); people keep the blink.
+Every box cleans what is pasted into it: pasted text can carry terminal escape
+sequences and control characters that would scramble the screen when shown again.
+
+Screenshots and snapshot tests also turn the blinking cursor off for the whole app (a
+blink caught mid-way makes two pictures of one screen differ); people keep the blink.
 """
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input, TextArea
+
+from nctui.domain.text import strip_controls
 
 
 class TextInput(Input):
@@ -16,6 +22,14 @@ class TextInput(Input):
         """Blink only if the app allows it."""
         self.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
 
+    def _on_paste(self, event: events.Paste) -> None:
+        # prevent_default stops Input's own paste handler, which would insert it raw.
+        event.prevent_default()
+        event.stop()
+        lines = strip_controls(event.text).splitlines()
+        if lines:
+            self.replace(lines[0], *self.selection)
+
 
 class TextBox(TextArea):
     """A text area for longer writing."""
@@ -23,3 +37,11 @@ class TextBox(TextArea):
     def on_mount(self) -> None:
         """Blink only if the app allows it."""
         self.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()
+        event.stop()
+        if self.read_only:
+            return
+        if result := self._replace_via_keyboard(strip_controls(event.text), *self.selection):
+            self.move_cursor(result.end_location)

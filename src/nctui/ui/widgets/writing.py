@@ -13,19 +13,7 @@ from textual import events
 from textual.message import Message
 
 from nctui.domain.text import strip_controls
-from nctui.ui.widgets.text_input import TextBox, TextInput
-
-
-class CleanInput(TextInput):
-    """A one-line box that drops control characters from a paste."""
-
-    def _on_paste(self, event: events.Paste) -> None:
-        # prevent_default stops Input's own paste handler, which would insert it raw.
-        event.prevent_default()
-        event.stop()
-        lines = strip_controls(event.text).splitlines()
-        if lines:
-            self.replace(lines[0], *self.selection)
+from nctui.ui.widgets.text_input import TextBox
 
 
 class WritingBox(TextBox):

@@ -124,6 +124,28 @@ async def test_command_palette_jumps_to_each_screen(make_app: AppFactory) -> Non
             assert app.current_mode == target.name
 
 
+async def test_the_palette_finds_help_and_sos_by_name(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("ctrl+p", *"help", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape", "ctrl+p", *"sos", "enter")
+        await pilot.pause()
+        assert app.screen.has_class("sos")
+
+
+async def test_the_help_lists_this_screens_keys_not_textuals_own(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("a", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        described = {row.description.split(" — ")[0] for row in app.screen.rows}
+        assert {"Plan", "Done", "Surprise"} <= described
+        assert not described & {"Scroll Up", "Focus Next", "Page Down", "Copy selected text"}
+
+
 async def test_q_quits_and_everything_is_saved(make_app: AppFactory, data_dir: Path) -> None:
     app = make_app()
     async with app.run_test() as pilot:
@@ -148,6 +170,22 @@ async def test_a_damaged_file_is_named_in_a_notice(make_app: AppFactory, data_di
         await pilot.pause()
         assert app.current_mode == HOME.name
         assert not isinstance(app.screen, NoticeScreen)
+
+
+async def test_a_stray_entry_is_left_out_with_a_word_and_the_rest_kept(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "nctui.json").write_text(
+        '{"meta": {"1": {"schema_version": 1}}, "events": {"1": 42}, "letters": {}}'
+    )
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, NoticeScreen)  # no "fresh start" here
+        (notice,) = [n for n in app._notifications if n.title == "Some entries left out"]
+        assert "1 entry in 'events'" in notice.message
+        assert "~/data/nctui.json.corrupt-2026-11-26T09-30-00" in notice.message
 
 
 async def test_changes_from_another_window_appear(

@@ -230,6 +230,23 @@ async def test_a_milestone_is_celebrated_once(
         assert sum("A full week" in n.message for n in app._notifications) == 1
 
 
+async def test_a_milestone_long_past_is_noted_without_a_word(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    # Day 11, never opened since the plan: "a full week" (4 days ago) would ring false.
+    seed_plan(data_dir, clock, days_ago=11.1, celebrated=False)
+    app = make_app()
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert not any(n.title == "A moment to notice" for n in app._notifications)
+        noted = {
+            doc["value"]
+            for doc in app.repository.table("settings").all()
+            if str(doc["id"]).startswith("milestone:")
+        }
+        assert noted == {7}  # recorded, so it is not brought up later either
+
+
 def _showing(app: NctuiApp, kind: type) -> bool:
     return isinstance(app.screen, kind)
 
@@ -263,3 +280,34 @@ async def test_the_dashboard_shows_time_for_you_and_what_is_next(
         shown = screen_text(app)
         assert "2h 30m spent on your own life this period" in shown
         assert "next: Dance class, Fri 27 Nov 2026" in shown
+
+
+async def test_the_highlighted_kind_is_the_choice_and_letters_go_to_the_note(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e", "down", "down")  # a sign: the third kind, no Enter
+        await pilot.pause()
+        await pilot.press(*"at the gym")  # typed while the list has the cursor
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (event,) = stored(data_dir, "events")
+    assert (event["detail"], event["note"]) == ("ran_into", "at the gym")
+
+
+async def test_contact_after_the_period_has_no_restart_to_offer(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=50, length=45, complete=True)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert not app.screen.query("#restart")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (event,) = stored(data_dir, "events")
+    assert event["kind"] == "contact"
+    assert "restarted" not in event

@@ -17,6 +17,7 @@ from nctui.domain.period import (
     State,
     add_calendar_days,
     completion_due,
+    days_to_add,
     period_status,
 )
 from nctui.domain.runs import record, runs
@@ -47,6 +48,8 @@ def test_the_last_day_and_the_final_morning() -> None:
     final_morning = _status_at(START + timedelta(days=45) - timedelta(hours=1))
     assert (final_morning.day, final_morning.days_left) == (45, 0)
     assert final_morning.remaining == timedelta(hours=1)
+    # Begun at 09:30, the 45th day runs into the next date: only that date ends today.
+    assert (last_day.ends_today, final_morning.ends_today) == (False, True)
 
 
 def test_reaching_the_end_completes_it() -> None:
@@ -75,6 +78,13 @@ def test_days_count_by_the_calendar_across_daylight_saving() -> None:
     status = period_status([Attempt("a", start, 30)], datetime(2027, 3, 29, 11, 30, tzinfo=LONDON))
     assert status.day == 3
     assert status.elapsed_days == 1  # 11:30 is not yet 12:00 on the wall clock
+
+
+def test_time_left_is_real_time_across_daylight_saving() -> None:
+    start = datetime(2027, 3, 27, 12, 0, tzinfo=LONDON)  # the night of the 28th is an hour short
+    status = period_status([Attempt("a", start, 2)], start)
+    assert status.remaining == timedelta(hours=47)
+    assert status.progress == 0.0
 
 
 def test_completion_due_only_at_the_end() -> None:
@@ -190,3 +200,30 @@ def test_countdown_text_and_words() -> None:
     assert countdown_text(timedelta(seconds=-5)) == "00:00:00"
     assert countdown_words(remaining) == "33 days, 4 hours, 12 minutes and 55 seconds"
     assert countdown_words(timedelta(seconds=1)) == "1 second"
+
+
+# -- extending -----------------------------------------------------------------------
+
+
+def test_extending_a_running_period_adds_the_days_to_its_end() -> None:
+    assert days_to_add(Attempt("a", START, 45), 14, START + timedelta(days=40)) == 14
+
+
+def test_a_period_ended_weeks_ago_is_extended_from_now() -> None:
+    attempt = Attempt("a", START, 45)
+    now = START + timedelta(days=65, hours=3)  # ended 20 days ago, at 09:30; now 12:30
+    longer = attempt.length_days + days_to_add(attempt, 14, now)
+    new_end = add_calendar_days(START, longer, LONDON)
+    assert new_end > now + timedelta(days=14)
+    assert new_end - now < timedelta(days=15)
+
+
+@given(st.integers(1, 120), st.integers(0, 200 * 86_400), st.integers(1, 60))
+def test_an_extension_always_ends_at_least_that_many_days_ahead(
+    length: int, offset: int, days: int
+) -> None:
+    attempt = Attempt("a", START, length)
+    now = START + timedelta(seconds=offset)
+    new_end = add_calendar_days(START, length + days_to_add(attempt, days, now), LONDON)
+    assert new_end >= add_calendar_days(START, length + days, LONDON)
+    assert new_end >= add_calendar_days(now, days, LONDON)

@@ -94,3 +94,8 @@ def test_warnings_fit_the_moment() -> None:
     assert moment_warnings(NOW.replace(hour=15), drinking=False) == []
     assert any("drinking" in w for w in moment_warnings(NOW.replace(hour=15), drinking=True))
     assert idea_for(NOW) != idea_for(NOW + timedelta(minutes=5))
+
+
+def test_an_evening_time_typed_in_the_morning_means_last_night() -> None:
+    morning = NOW.replace(hour=7, minute=24)
+    assert parse_event_time("21:30", morning) == datetime(2026, 11, 25, 21, 30, tzinfo=LONDON)

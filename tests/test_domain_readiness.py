@@ -54,7 +54,7 @@ def _answers(value: int, **overrides: int) -> dict[str, int]:
             0,
         ),
         (_answers(4), replace(CALM, period_complete=False, days_left=9), Verdict.NOT_YET, 0),
-        (_answers(2), replace(CALM, period_complete=False, days_left=9), Verdict.NOT_YET, 14),
+        (_answers(2), replace(CALM, period_complete=False, days_left=9), Verdict.NOT_YET, 0),
         (_answers(4), replace(CALM, contacts_last_week=1), Verdict.NOT_YET, 14),
         (_answers(4), replace(CALM, slips_last_week=1), Verdict.NOT_YET, 14),
         (_answers(4), replace(CALM, mood_change=-1.2), Verdict.NOT_YET, 7),
@@ -145,15 +145,19 @@ def _flags(text: str, when: datetime = DAY) -> set[Flag]:
         first_message_example(),
         "Hey, happy birthday. Hope the year ahead is a kind one.",
         "Hi! Would you fancy a coffee next week? No pressure at all.",
+        "We should grab a coffee at the one place that still does good cake.",
     ],
 )
 def test_calm_messages_raise_nothing(text: str) -> None:
     assert _flags(text) == set()
 
 
-def test_a_long_message_is_too_long() -> None:
-    text = "I have been thinking about us a lot lately. " * 8
-    assert Flag.TOO_LONG in _flags(text)
+def test_a_long_message_is_too_long_and_says_by_what() -> None:
+    (long,) = check_message("I have been thinking about us a lot lately and " * 8, DAY)
+    assert long.flag is Flag.TOO_LONG
+    assert long.reason.startswith("It runs to 375 characters.")
+    (many,) = check_message("Hi. How are you. I am fine. Work is busy. Take care.", DAY)
+    assert many.reason.startswith("It runs to 5 sentences.")
 
 
 @pytest.mark.parametrize(
@@ -163,6 +167,8 @@ def test_a_long_message_is_too_long() -> None:
         "I think we should give us another chance.",
         "Why won't you answer me",
         "Please reply, I need you.",
+        "I want you back.",
+        "We belong together, we were meant to be.",
     ],
 )
 def test_asking_to_reconcile_or_pressing_for_a_reply_is_flagged(text: str) -> None:
@@ -184,7 +190,28 @@ def test_a_message_heavy_with_feeling_is_flagged(text: str) -> None:
     assert Flag.EMOTIONAL in _flags(text)
 
 
+def test_the_reason_names_only_what_was_found() -> None:
+    (heavy,) = check_message("I miss you and I love you so much.", DAY)
+    assert "“miss you”" in heavy.reason
+    assert "exclamation" not in heavy.reason
+    (loud,) = check_message("Hi!!! How are you!!!", DAY)
+    assert "(6 exclamation marks)" in loud.reason
+
+
 def test_late_at_night_is_flagged_with_the_hour() -> None:
     (finding,) = check_message("Hi, hope you are well.", DAY.replace(hour=1, minute=20))
     assert finding.flag is Flag.LATE
     assert "01:20" in finding.reason
+
+
+def test_without_a_plan_it_says_time_apart_comes_first() -> None:
+    facts = replace(CALM, period_complete=False, has_plan=False)
+    result = assess(ALL, facts)
+    assert result.verdict is Verdict.NOT_YET
+    assert result.reasons[0].startswith("There is no period running yet.")
+    assert not any("0 days" in reason for reason in result.reasons)
+
+
+def test_on_the_final_day_it_says_the_end_is_near() -> None:
+    result = assess(ALL, replace(CALM, period_complete=False, days_left=0))
+    assert result.reasons[0].startswith("Your period ends within the day.")

@@ -122,7 +122,7 @@ def test_situations_that_help_are_listed() -> None:
     )
     assert len(result.helps) == 3
     assert recommend(NEUTRAL).helps == (
-        "It was an emotional ending: strong feelings are often still there.",
+        "It ended in anger or tears: feelings that hot need time to cool.",
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
+from nctui.domain.clock import ManualClock
 from nctui.ui.app import NctuiApp
 from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.plan_chooser import PlanChooser

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from textual.pilot import Pilot
 
 from nctui.domain.clock import ManualClock
+from nctui.domain.humanize import day_text
 from nctui.domain.ledger import Kind
 from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.text_input import TextBox
@@ -33,7 +35,7 @@ async def test_ready_with_the_first_contact_card(
         await rate_all(pilot, 4)
         shown = squash(screen_text(app))
         assert "You seem ready to reach out" in shown
-        assert "score 100 of 100" in shown
+        assert "Your answers and your data come to 100 of 100" in shown
         assert "Suggest meeting in person" in shown
         app.repository.flush()
     (check,) = stored(data_dir, "readiness")
@@ -44,24 +46,33 @@ async def test_ready_with_the_first_contact_card(
 async def test_not_yet_offers_an_extension_that_is_logged(
     make_app: AppFactory, data_dir: Path, clock: ManualClock
 ) -> None:
+    # Ended 5 days ago: 14 more days run from today, not from the old end.
     seed_plan(data_dir, clock, days_ago=50, length=45, complete=True)
+    new_end = day_text((clock() + timedelta(days=14)).date())
     app = make_app()
     async with app.run_test(size=(100, 50)) as pilot:
         await rate_all(pilot, 2, want_them=4)
         shown = squash(screen_text(app))
         assert "Not yet" in shown
-        assert "Press x to add 14 days to your period" in shown
+        assert f"Press x to add 14 days to your period, until {new_end}" in shown
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("tab", "enter")
+        await pilot.press("right", "enter")  # → moves to the yes button
         await pilot.pause()
+        shown = squash(screen_text(app))
+        assert f"You added 14 days after this check. Your period now ends on {new_end}" in shown
+        await pilot.press("x")  # done with for this check
+        await pilot.pause()
+        asked_again = isinstance(app.screen, ConfirmScreen)
+        assert not asked_again
         app.repository.flush()
     (attempt,) = stored(data_dir, "attempts")
-    assert attempt["length_days"] == 59
+    assert attempt["length_days"] == 64
     assert attempt["end_reason"] is None  # open again: the countdown runs on
     (event,) = stored(data_dir, "events")
-    assert (event["kind"], event["note"]) == ("extension", "45 → 59 days")
+    assert event["kind"] == "extension"
+    assert event["note"] == "45 days completed, then extended: 45 → 64 days"
 
 
 async def test_consider_moving_on_is_said_kindly(
@@ -138,7 +149,7 @@ async def test_the_message_check_flags_and_explains(
         box.text = "I miss you so much and I love you. Can we get back together? Please reply!!!"
         await pilot.pause()
         shown = squash(screen_text(app))
-        assert "Asks for too much." in shown
+        assert "Asks something of them." in shown
         assert "“back together” asks for something" in shown
         assert "Heavy with feeling." in shown
         await pilot.press("escape", "b")

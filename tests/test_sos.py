@@ -10,7 +10,7 @@ from textual.widgets import Input
 from nctui.domain.clock import ManualClock
 from nctui.ui.app import NctuiApp
 from nctui.ui.screens.sos import SosScreen
-from tests.helpers import AppFactory, screen_text, stored
+from tests.helpers import AppFactory, screen_text, squash, stored
 from tests.seeds import seed_plan
 
 
@@ -51,8 +51,13 @@ async def test_an_allowed_reason_logs_allowed_contact_with_tips(
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("exclamation_mark", "y")
         await pilot.pause()
-        assert "Keep it short and practical" in screen_text(app)
         await pilot.press("down", "down", "enter")  # an emergency
+        await pilot.pause()
+        shown = squash(screen_text(app))
+        assert "Noted: an emergency they needed to know about" in shown
+        assert "Keep it short and practical" in shown
+        assert isinstance(app.screen, SosScreen)  # still open: the tips come first
+        await pilot.press("escape")
         await pilot.pause()
         app.repository.flush()
     (event,) = stored(data_dir, "events")
@@ -126,3 +131,31 @@ async def test_without_a_plan_sos_still_helps_and_logs_nothing(
         await pilot.pause()
         app.repository.flush()
     assert stored(data_dir, "events") == []
+
+
+async def test_just_close_logs_nothing(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert "emergency services" in screen_text(app)
+        await pilot.press("x")
+        await pilot.pause()
+        assert not isinstance(app.screen, SosScreen)
+        app.repository.flush()
+    assert stored(data_dir, "events") == []
+
+
+async def test_the_safety_line_stays_in_view_on_a_small_terminal(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    clock.set(clock().replace(hour=23))
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("exclamation_mark", "d", "y")
+        await pilot.pause()
+        assert "emergency services" in screen_text(app)

@@ -21,6 +21,7 @@ KEYS = {
     "day",
     "length_days",
     "days_left",
+    "ends_today",
     "start",
     "end",
     "current_run_days",
@@ -51,6 +52,7 @@ def test_active(data_dir: Path, clock: ManualClock, capsys: pytest.CaptureFixtur
         "day": 12,
         "length_days": 45,
         "days_left": 33,
+        "ends_today": False,
         "start": "2026-11-15T07:06:00+00:00",
         "end": "2026-12-30T07:06:00+00:00",
         "current_run_days": 11,
@@ -58,9 +60,17 @@ def test_active(data_dir: Path, clock: ManualClock, capsys: pytest.CaptureFixtur
     }
 
 
-def test_last_day(data_dir: Path, clock: ManualClock) -> None:
+def test_the_final_day_says_when_it_ends(data_dir: Path, clock: ManualClock) -> None:
+    # Begun at 21:30: the 45th day runs to 21:30 on the calendar day after it.
     seed_plan(data_dir, clock, days_ago=44.5)
-    assert status_line(status_report(data_dir, clock())) == "Day 45 of 45 · last day"
+    line = status_line(status_report(data_dir, clock()))
+    assert line == "Day 45 of 45 · last day · ends at 21:30"
+
+
+def test_the_day_before_a_mid_day_end(data_dir: Path, clock: ManualClock) -> None:
+    seed_plan(data_dir, clock, days_ago=44.1)
+    line = status_line(status_report(data_dir, clock()))
+    assert line == "Day 45 of 45 · ends tomorrow at 07:06"
 
 
 def test_complete(data_dir: Path, clock: ManualClock, capsys: pytest.CaptureFixture[str]) -> None:

@@ -26,6 +26,14 @@ def _file(data_dir: Path) -> Path:
     return data_dir / DATA_FILE_NAME
 
 
+def _docs(path: Path) -> list[dict[str, str]]:
+    return list(json.loads(path.read_text())["events"].values())
+
+
+def _notes(path: Path) -> list[str]:
+    return [doc["note"] for doc in _docs(path)]
+
+
 def _add_event(repository: Repository, note: str) -> None:
     repository.apply(Insert("events", {"id": new_id(), "note": note}))
 
@@ -94,6 +102,40 @@ def test_changes_that_cannot_be_written_are_kept_in_a_recovery_file(
     saved = json.loads(recovery.read_text())
     assert saved[0]["doc"]["note"] == "my words"
 
+    # The next start, with the disk writable again, saves them and clears the file away.
+    monkeypatch.undo()
+    reopened = Repository.open(data_dir, clock)
+    assert reopened.report.added_back == 1
+    reopened.close()
+    assert _notes(_file(data_dir)) == ["my words"]
+    assert not recovery.exists()
+    # Opening once more adds nothing twice.
+    assert Repository.open(data_dir, clock).report.added_back == 0
+    assert _notes(_file(data_dir)) == ["my words"]
+
+
+def test_unsaved_changes_already_in_the_file_are_not_added_twice(
+    data_dir: Path, clock: ManualClock
+) -> None:
+    repository = Repository.open(data_dir, clock)
+    event = Insert("events", {"id": "e1", "note": "once"})
+    repository.apply(event)
+    repository.close()
+    leftover = data_dir / f"{DATA_FILE_NAME}.unsaved-2026-11-26T09-30-00"
+    leftover.write_text(json.dumps([event.as_json(), Insert("events", {"id": "e2"}).as_json()]))
+    reopened = Repository.open(data_dir, clock)
+    reopened.close()
+    assert reopened.report.added_back == 1
+    assert [doc["id"] for doc in _docs(_file(data_dir))] == ["e1", "e2"]
+
+
+def test_a_leftover_that_is_not_changes_is_left_alone(data_dir: Path, clock: ManualClock) -> None:
+    leftover = data_dir / f"{DATA_FILE_NAME}.unsaved-2026-11-26T09-30-00"
+    data_dir.mkdir(parents=True)
+    leftover.write_text("my own notes, not nctui's")
+    Repository.open(data_dir, clock).close()
+    assert leftover.read_text() == "my own notes, not nctui's"
+
 
 @pytest.mark.parametrize(
     ("label", "content"),
@@ -123,6 +165,29 @@ def test_unreadable_file_is_moved_aside_never_overwritten(
     assert _mode(moved) == 0o600
     assert repository.report.damage
     assert schema_version(json.loads(_file(data_dir).read_text())) == CURRENT_SCHEMA_VERSION
+
+
+def test_one_unreadable_entry_costs_only_that_entry(data_dir: Path, clock: ManualClock) -> None:
+    data_dir.mkdir()
+    content = json.dumps(
+        {
+            "meta": {"1": {"schema_version": CURRENT_SCHEMA_VERSION}},
+            "events": {"1": {"id": "a", "note": "kept"}, "2": "a stray edit"},
+            "checkins": {"1": {"id": "c", "mood": 6}},
+        }
+    ).encode()
+    _file(data_dir).write_bytes(content)
+
+    repository = Repository.open(data_dir, clock)
+    repository.close()
+
+    report = repository.report
+    assert report.salvaged
+    assert report.damage == "1 entry in 'events'"
+    assert report.moved_aside is not None
+    assert report.moved_aside.read_bytes() == content  # the original, untouched
+    assert _notes(_file(data_dir)) == ["kept"]
+    assert len(json.loads(_file(data_dir).read_text())["checkins"]) == 1
 
 
 def test_two_damaged_files_in_one_second_both_survive(data_dir: Path, clock: ManualClock) -> None:

@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument(
         "--json",
         action="store_true",
-        help="print a JSON object: state, day, length_days, days_left, start, end, "
+        help="print a JSON object: state, day, length_days, days_left, ends_today, start, end, "
         "current_run_days, longest_run_days",
     )
     return parser

@@ -31,8 +31,11 @@ def status_report(data_dir: Path, now: datetime) -> dict[str, Any]:
     attempts = parse_all(data.get(ATTEMPTS, {}).values(), attempt_from_doc)
     contacts = [
         event.at
-        for event in parse_all(data.get(EVENTS, {}).values(), event_from_doc)
-        if event.kind is Kind.CONTACT
+        # Only contacts matter here; skipping the rest before parsing keeps a long history fast.
+        for event in parse_all(
+            (doc for doc in data.get(EVENTS, {}).values() if _is_contact(doc)),
+            event_from_doc,
+        )
     ]
     status = period_status(attempts, now)
     runs = record(attempts, contacts, now)
@@ -42,11 +45,16 @@ def status_report(data_dir: Path, now: datetime) -> dict[str, Any]:
         "day": status.day if active else None,
         "length_days": status.length_days if active else None,
         "days_left": status.days_left if active else None,
+        "ends_today": status.ends_today if active else None,
         "start": status.start.isoformat(timespec="seconds") if status.start else None,
         "end": status.end.isoformat(timespec="seconds") if status.end else None,
         "current_run_days": runs.current_run_days,
         "longest_run_days": runs.longest_run_days,
     }
+
+
+def _is_contact(doc: object) -> bool:
+    return isinstance(doc, dict) and doc.get("kind") == Kind.CONTACT
 
 
 def status_line(report: dict[str, Any]) -> str:
@@ -57,7 +65,11 @@ def status_line(report: dict[str, Any]) -> str:
     if state is State.COMPLETE:
         return f"Period complete · {report['length_days']} days · ready check when you are"
     left = report["days_left"]
-    left_text = "last day" if left == 0 else f"{left} day{'s' if left != 1 else ''} left"
+    if left == 0:
+        when = "last day · ends" if report["ends_today"] else "ends tomorrow"
+        left_text = f"{when} at {report['end'][11:16]}"
+    else:
+        left_text = f"{left} day{'s' if left != 1 else ''} left"
     return f"Day {report['day']} of {report['length_days']} · {left_text}"
 
 

@@ -37,7 +37,7 @@ START_ITEMS: tuple[ChecklistItem, ...] = (
     ),
     ChecklistItem(
         "ask_friends",
-        "Ask mutual friends not to pass on news of them",
+        "Ask shared friends to keep news of them to themselves for now",
         "A simple “I'd rather not hear about them for a while” is enough.",
     ),
     ChecklistItem(
@@ -52,7 +52,7 @@ START_ITEMS: tuple[ChecklistItem, ...] = (
     ),
     ChecklistItem(
         "closure",
-        "Settle anything unresolved that keeps eating at you",
+        "Put to rest anything you still need to say or do",
         "If something still needs saying, say it before you start, then let it rest.",
     ),
 )
@@ -74,7 +74,7 @@ LOOSE_END_TODOS: dict[LooseEnd, tuple[str, str]] = {
         "Agree who looks after the pets",
         "Settle who cares for them, and how any handovers will work.",
     ),
-    LooseEnd.OTHER: ("Sort out", "Deal with it in as few, as practical messages as you can."),
+    LooseEnd.OTHER: ("Also", "Deal with it in as few, as practical messages as you can."),
 }
 
 DRAFT_MESSAGE = (
@@ -92,6 +92,7 @@ def checklist_for(answers: IntakeAnswers | None) -> tuple[ChecklistItem, ...]:
     for end in answers.loose_ends:
         title, how = LOOSE_END_TODOS[end]
         if end is LooseEnd.OTHER:
-            title = f"{title}: {answers.other_loose_end}"
+            # Their own words stand alone ("the car"), so a list of to-dos reads cleanly.
+            title = answers.other_loose_end.strip() or "Something else to settle"
         extra.append(ChecklistItem(f"loose:{end.value}", title, how))
     return START_ITEMS + tuple(extra)

@@ -34,6 +34,15 @@ class Kind(StrEnum):
     """The person added days to their period after a readiness check."""
 
 
+LOG_TITLES: dict[Kind, str] = {
+    Kind.URGE: "Log an urge you resisted",
+    Kind.SLIP: "Log a slip",
+    Kind.CONTACT: "Log contact you started",
+    Kind.ALLOWED: "Log allowed contact",
+    Kind.SIGN: "Log a sign from them",
+    Kind.EXTENSION: "Extend the period",
+}
+
 KIND_TITLES: dict[Kind, str] = {
     Kind.URGE: "Urge resisted",
     Kind.SLIP: "Slip",
@@ -122,7 +131,9 @@ def parse_event_time(text: str, now: datetime) -> datetime:
     if cleaned in {"", "now"}:
         return now
     if match := re.fullmatch(_CLOCK, cleaned):
-        return _at_time(now, int(match[1]), int(match[2]), text.strip())
+        at = _at_time(now, int(match[1]), int(match[2]), text.strip())
+        # "21:30" typed in the morning means last night, not tonight.
+        return at if at <= now else _at_time(now - timedelta(days=1), at.hour, at.minute, text)
     if match := re.fullmatch(r"yesterday " + _CLOCK, cleaned):
         return _at_time(now - timedelta(days=1), int(match[1]), int(match[2]), text.strip())
     if match := _AGO.match(cleaned):

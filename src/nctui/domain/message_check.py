@@ -21,7 +21,14 @@ PRESSURE_PHRASES: tuple[str, ...] = (
     "try again",
     "give us",
     "give me a chance",
-    "we should",
+    "we should get back",
+    "we should try",
+    "we should give",
+    "need you back",
+    "want you back",
+    "come back to me",
+    "belong together",
+    "meant to be",
     "you need to",
     "you have to",
     "you owe me",
@@ -57,7 +64,6 @@ EMOTION_WORDS: tuple[str, ...] = (
     "alone",
     "regret",
     "soulmate",
-    "the one",
 )
 """Words that make a first message heavy."""
 
@@ -76,7 +82,7 @@ class Flag(StrEnum):
 
 FLAG_TITLES: dict[Flag, str] = {
     Flag.TOO_LONG: "Too long",
-    Flag.PRESSURE: "Asks for too much",
+    Flag.PRESSURE: "Asks something of them",
     Flag.EMOTIONAL: "Heavy with feeling",
     Flag.LATE: "Late at night",
 }
@@ -105,11 +111,14 @@ def check_message(text: str, now: datetime) -> list[Finding]:
     cleaned = " ".join(text.split())
     sentences = _sentences(cleaned)
     if len(cleaned) > MAX_CHARS or sentences > MAX_SENTENCES:
+        size = (
+            f"{len(cleaned)} characters" if len(cleaned) > MAX_CHARS else f"{sentences} sentences"
+        )
         findings.append(
             Finding(
                 Flag.TOO_LONG,
-                f"It is {len(cleaned)} characters in {sentences} sentences. After a long "
-                f"silence, aim for under {MAX_CHARS} characters, two or three sentences.",
+                f"It runs to {size}. After a long silence, aim for under {MAX_CHARS} "
+                "characters, two or three sentences.",
             )
         )
     pressure = _found(cleaned, PRESSURE_PHRASES)
@@ -125,21 +134,24 @@ def check_message(text: str, now: datetime) -> list[Finding]:
     exclamations = cleaned.count("!")
     shouted = [word for word in re.findall(r"\b[A-Z]{3,}\b", cleaned) if word != "OK"]
     if len(emotion) >= EMOTION_LIMIT or exclamations > EXCLAMATION_LIMIT or shouted:
-        found = ", ".join(f"“{word}”" for word in emotion[:3]) or "strong emphasis"
+        signs = [f"“{word}”" for word in emotion[:3]] if len(emotion) >= EMOTION_LIMIT else []
+        if exclamations > EXCLAMATION_LIMIT:
+            signs.append(f"{exclamations} exclamation marks")
+        if shouted:
+            signs.append("words in capitals")
         findings.append(
             Finding(
                 Flag.EMOTIONAL,
-                f"It carries a lot of feeling ({found}; {exclamations} exclamation marks"
-                f"{'; capitals' if shouted else ''}). Keep it light; the heavy talk can come "
-                "later, in person, if you both want it.",
+                f"It carries a lot of feeling ({', '.join(signs)}). Keep it light; the heavy "
+                "talk can come later, in person, if you both want it.",
             )
         )
     if now.hour >= 22 or now.hour < 6:
         findings.append(
             Finding(
                 Flag.LATE,
-                f"It is {now:%H:%M}. Late messages read as lonely or impulsive. Save it and "
-                "send it in the day, if it still feels right.",
+                f"It is {now:%H:%M}. Messages sent late are easy to regret. Save it and "
+                "look again in daylight.",
             )
         )
     return findings

@@ -7,7 +7,7 @@ daylight-saving change never makes a day longer or shorter than a day.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 
@@ -87,6 +87,18 @@ def open_attempt(attempts: list[Attempt]) -> Attempt | None:
     return None
 
 
+def days_to_add(attempt: Attempt, days: int, now: datetime) -> int:
+    """How much longer to make the attempt so it runs `days` more from its end, or from
+    now if the end has already passed: a period that ended weeks ago is extended from
+    today, not into the past."""
+    zone = zone_of(now)
+    end = end_of(attempt, zone)
+    behind = max(0, (local(now, zone).date() - local(end, zone).date()).days)
+    if add_calendar_days(end, behind, zone) < now:
+        behind += 1
+    return days + behind
+
+
 def close_for_new_plan(attempt: Attempt, now: datetime) -> tuple[datetime, EndReason]:
     """When and why an open attempt closes because a new plan starts.
 
@@ -97,6 +109,15 @@ def close_for_new_plan(attempt: Attempt, now: datetime) -> tuple[datetime, EndRe
     if end <= now:
         return end, EndReason.COMPLETE
     return now, EndReason.NEW_PLAN
+
+
+def elapsed(start: datetime, stop: datetime) -> timedelta:
+    """Real time from `start` to `stop`, counted in UTC.
+
+    Python subtracts two times that share a zone as wall-clock times, which is an hour
+    off across a daylight-saving change; a countdown needs the real interval.
+    """
+    return stop.astimezone(UTC) - start.astimezone(UTC)
 
 
 def wall_days(start: datetime, stop: datetime, zone: tzinfo) -> int:
@@ -125,11 +146,14 @@ class PeriodStatus:
     """Day N of the period, from 1, held at the length on the final morning."""
     length_days: int = 0
     days_left: int = 0
-    """Whole days after today; 0 on the last day."""
+    """Days after this one, so that day + days_left is the length; 0 on the final day."""
     elapsed_days: int = 0
     """Whole days completed since the start."""
     remaining: timedelta = timedelta(0)
     """Time to the end, never negative, never more than the whole period."""
+    ends_today: bool = False
+    """The end falls on today's date (a period begun mid-day ends mid-day, so day
+    `length` can come before the date it ends on)."""
 
     @property
     def progress(self) -> float:
@@ -138,7 +162,7 @@ class PeriodStatus:
             return 1.0
         if self.state is State.NO_PLAN or self.start is None or self.end is None:
             return 0.0
-        total = (self.end - self.start).total_seconds()
+        total = elapsed(self.start, self.end).total_seconds()
         return max(0.0, min(1.0, 1 - self.remaining.total_seconds() / total))
 
 
@@ -168,7 +192,7 @@ def period_status(attempts: list[Attempt], now: datetime) -> PeriodStatus:
             State.COMPLETE, attempt, start, end, length, length, 0, length, timedelta(0)
         )
     day = min(day_number(start, now), length)
-    remaining = min(end - now, end - start)
+    remaining = min(elapsed(now, end), elapsed(start, end))
     return PeriodStatus(
         State.ACTIVE,
         attempt,
@@ -176,9 +200,10 @@ def period_status(attempts: list[Attempt], now: datetime) -> PeriodStatus:
         end,
         day,
         length,
-        max(0, length - day),
+        length - day,
         min(wall_days(start, now, zone), length),
         max(timedelta(0), remaining),
+        end.date() == local(now, zone).date(),
     )
 
 

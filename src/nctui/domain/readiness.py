@@ -96,6 +96,8 @@ class Facts:
     mood_sentence: str
     signs: int
     open_todos: tuple[str, ...]
+    has_plan: bool = True
+    """False before any period was planned: then there is nothing to finish yet."""
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,8 @@ def fact_points(facts: Facts) -> tuple[int, list[str]]:
     if facts.signs:
         points += min(MOST_POINTS_FROM_SIGNS, POINTS_PER_SIGN * facts.signs)
         lines.append(
-            f"{_count(facts.signs, 'sign')} from them logged: no contact may be reaching them."
+            f"{_count(facts.signs, 'sign')} from them logged. Signs say something about "
+            "them, not about whether you are ready."
         )
     return points, lines
 
@@ -160,10 +163,19 @@ def assess(answers: Mapping[str, int], facts: Facts) -> Result:
         return Result(score, Verdict.MOVE_ON, tuple(reasons), 0)
     # Recent contact, slips and a falling mood each already have a line among the facts.
     waits = []
-    if not facts.period_complete:
+    if not facts.has_plan:
+        waits.append(
+            "There is no period running yet. Time apart comes first: the intake (i) sets one up."
+        )
+    elif not facts.period_complete and facts.days_left:
         waits.append(f"Your period still has {_count(facts.days_left, 'day')} to go.")
+    elif not facts.period_complete:
+        waits.append("Your period ends within the day. Take this check again once it has.")
     if score < READY_BAR:
-        waits.append(f"Your score is {score} of 100; ready starts at {READY_BAR}.")
+        waits.append(
+            f"Your answers and your data come to {score} of 100; from about {READY_BAR} "
+            "nctui would call it ready."
+        )
     held_back = (
         bool(waits)
         or bool(facts.contacts_last_week or facts.slips_last_week)
@@ -182,6 +194,8 @@ def suggested_extension(score: int, facts: Facts) -> int:
     or slips, one after a falling mood. A period still running that only needs finishing
     gets none: its own end is the next time to check.
     """
+    if not facts.period_complete:
+        return 0
     shortfall = max(0, READY_BAR - score)
     days = 0 if shortfall == 0 else 7 if shortfall <= 10 else 14 if shortfall <= 25 else 30
     if facts.contacts_last_week or facts.slips_last_week:
@@ -200,7 +214,11 @@ def _answer_lines(answers: Mapping[str, int]) -> list[str]:
             )
     strong = [s for s in STATEMENTS if s.weight and _rating(answers, s.key) >= 3]
     if strong:
-        lines.append(f"{_count(len(strong), 'statement')} you rated mostly or completely true.")
+        rated = sum(1 for s in STATEMENTS if s.weight)
+        lines.append(
+            f"You rated {len(strong)} of the {rated} statements about readiness mostly or "
+            "completely true."
+        )
     return lines
 
 
@@ -211,18 +229,18 @@ def _count(number: int, word: str) -> str:
 DOS_AND_DONTS: tuple[tuple[str, str], ...] = (
     (
         "Don't ask to get back together straight away",
-        "It puts weight on a first hello. See if the warmth is still there first.",
+        "A first hello carries enough. Find out how things feel between you before anything more.",
     ),
     (
         "Suggest meeting in person",
-        "After a long silence, a face-to-face chat says more, more calmly, than long texts.",
+        "Tone and kindness come across better across a table than in a thread of messages.",
     ),
     ("Keep it low-key", "A coffee or a short walk: easy to say yes to, easy to leave."),
     (
         "Be ready for no reply",
-        "They may not want to reconnect. That is their answer, not your worth.",
+        "Silence, or a cool answer, is something they decide. It does not measure you.",
     ),
-    ("Listen first", "Ask how they are and let them talk, before you pour your heart out."),
+    ("Listen first", "Ask about their life and let them answer before you share much of yours."),
 )
 """The first-contact card shown with a "ready" verdict."""
 

@@ -125,11 +125,11 @@ def _helps(answers: IntakeAnswers) -> tuple[str, ...]:
     if answers.ending is Ending.UNEXPECTED:
         helps.append("It ended without warning: time apart lets them look again at a rushed call.")
     if answers.ending is Ending.EMOTIONAL:
-        helps.append("It was an emotional ending: strong feelings are often still there.")
+        helps.append("It ended in anger or tears: feelings that hot need time to cool.")
     if answers.seeing_someone is YesNo.YES:
         helps.append("They moved on fast: stepping back keeps you from being the fallback.")
     if answers.together_months >= 24:
-        helps.append("You share a long history: distance tends to bring back the good times.")
+        helps.append("You have years together: with distance, the good memories come back.")
     if answers.single_issue is YesNo.YES:
         helps.append("You split over one issue: with space, they may weigh it differently.")
     return tuple(helps)

@@ -169,9 +169,9 @@ def load_activity_log(repository: Repository) -> ActivityLog:
     For other screens too: `time_reclaimed(log.done)` and `next_planned(log.plans,
     log.done, now)` from `nctui.domain.activities` work on what this returns.
     """
-    own = parse_all(repository.table(OWN_ACTIVITIES).all(), own_activity_from_doc)
-    plans = parse_all(repository.table(ACTIVITY_PLANS).all(), plan_from_doc)
-    done = parse_all(repository.table(ACTIVITY_DONE).all(), done_from_doc)
+    own = parse_all(repository.documents(OWN_ACTIVITIES), own_activity_from_doc)
+    plans = parse_all(repository.documents(ACTIVITY_PLANS), plan_from_doc)
+    done = parse_all(repository.documents(ACTIVITY_DONE), done_from_doc)
     return ActivityLog(
         own=tuple(own),
         plans=tuple(sorted(plans, key=lambda plan: plan.made_at)),

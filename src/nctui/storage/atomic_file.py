@@ -61,14 +61,17 @@ def _replace(temp: Path, target: Path) -> None:
 
 
 def _fsync_folder(folder: Path) -> None:
-    # Makes the rename itself durable. Windows cannot open a folder for this.
+    # Makes the rename itself durable. Windows cannot open a folder for this, and some
+    # file systems refuse; the new file is in place by now either way, so a refusal must
+    # not read as a failed write (which would be tried again, adding a change twice).
     if os.name != "posix":
         return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def make_private(path: Path) -> None:

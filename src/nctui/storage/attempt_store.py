@@ -34,7 +34,7 @@ def attempt_from_doc(doc: Mapping[str, Any]) -> Attempt:
 
 def load_attempts(repository: Repository) -> list[Attempt]:
     """Every attempt, oldest first."""
-    attempts = parse_all(repository.table(ATTEMPTS).all(), attempt_from_doc)
+    attempts = parse_all(repository.documents(ATTEMPTS), attempt_from_doc)
     return sorted(attempts, key=lambda attempt: attempt.start)
 
 

@@ -80,7 +80,7 @@ def checkin_op(day: date, values: CheckInValues, at: datetime) -> Insert:
 
 def load_checkins(repository: Repository) -> list[CheckIn]:
     """Every saved version, in the order saved."""
-    return parse_all(repository.table(CHECKINS).all(), checkin_from_doc)
+    return parse_all(repository.documents(CHECKINS), checkin_from_doc)
 
 
 def load_entries(repository: Repository) -> list[DayEntry]:
@@ -91,8 +91,6 @@ def load_entries(repository: Repository) -> list[DayEntry]:
 def load_day_start(repository: Repository) -> int:
     """The hour the person's day starts at (04:00 unless they changed it)."""
     value = read_setting(repository, DAY_START, DEFAULT_DAY_START_HOUR)
-    if isinstance(value, bool) or not isinstance(value, int):
-        return DEFAULT_DAY_START_HOUR
     return value if 0 <= value <= LATEST_DAY_START_HOUR else DEFAULT_DAY_START_HOUR
 
 

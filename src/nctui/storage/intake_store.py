@@ -103,7 +103,7 @@ def intake_op(record: IntakeRecord) -> Insert:
 
 def load_intakes(repository: Repository) -> list[IntakeRecord]:
     """Every completed intake, oldest first."""
-    intakes = parse_all(repository.table(INTAKES).all(), intake_from_doc)
+    intakes = parse_all(repository.documents(INTAKES), intake_from_doc)
     return sorted(intakes, key=lambda record: record.taken_at)
 
 
@@ -116,7 +116,7 @@ def latest_intake(repository: Repository) -> IntakeRecord | None:
 def load_ticks(repository: Repository) -> dict[str, bool]:
     """Which checklist items are ticked, by item key."""
     ticks = {}
-    for doc in repository.table(CHECKLIST).all():
+    for doc in repository.documents(CHECKLIST):
         if isinstance(doc.get("id"), str):
             ticks[doc["id"]] = bool(doc.get("done"))
     return ticks

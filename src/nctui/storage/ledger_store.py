@@ -54,7 +54,7 @@ def event_op(event: LedgerEvent) -> Insert:
 
 def load_events(repository: Repository) -> list[LedgerEvent]:
     """Every event, in the order they happened."""
-    events = parse_all(repository.table(EVENTS).all(), event_from_doc)
+    events = parse_all(repository.documents(EVENTS), event_from_doc)
     return sorted(events, key=lambda event: event.at)
 
 
@@ -78,14 +78,14 @@ def contact_times(repository: Repository) -> list[datetime]:
     Only contact documents are read in full: years of urges need not be parsed for
     the dashboard to open.
     """
-    contacts = [doc for doc in repository.table(EVENTS).all() if doc.get("kind") == Kind.CONTACT]
+    contacts = [doc for doc in repository.documents(EVENTS) if doc.get("kind") == Kind.CONTACT]
     return sorted(event.at for event in parse_all(contacts, event_from_doc))
 
 
 def recent_events(repository: Repository, count: int) -> list[LedgerEvent]:
     """The `count` most recently logged events, in the order they happened."""
-    table = repository.table(EVENTS)
-    # Documents are stored in the order they were logged, so the newest are last.
-    newest = list(table.all()[-count * 3 :])
+    # Documents are stored in the order they were logged, so the newest are last; a
+    # few more than needed are read, as a time typed in may put one before another.
+    newest = repository.documents(EVENTS)[-count * 3 :]
     events = sorted(parse_all(newest, event_from_doc), key=lambda event: event.logged_at)
     return sorted(events[-count:], key=lambda event: event.at)

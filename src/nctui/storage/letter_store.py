@@ -39,7 +39,7 @@ def letter_from_doc(doc: Mapping[str, Any]) -> Letter:
 
 def load_letters(repository: Repository) -> list[Letter]:
     """Every letter, oldest first."""
-    letters = parse_all(repository.table(LETTERS).all(), letter_from_doc)
+    letters = parse_all(repository.documents(LETTERS), letter_from_doc)
     return sorted(letters, key=lambda letter: letter.written_at)
 
 

@@ -49,6 +49,33 @@ def check_data(data: RawData, path: Path) -> int:
     return version
 
 
+def salvage(data: object) -> tuple[RawData, str] | None:
+    """The readable part of a file whose tables are damaged here and there, and a
+    description of what had to be left out; None when too little is readable to use.
+
+    A document that is not an object (a stray edit, say) is left out alone, so one bad
+    line never costs a person their whole history.
+    """
+    if not isinstance(data, dict):
+        return None
+    kept: RawData = {}
+    lost: list[str] = []
+    for table, documents in data.items():
+        if not isinstance(documents, dict):
+            lost.append(f"the whole {table!r} table")
+            continue
+        good = {key: doc for key, doc in documents.items() if isinstance(doc, dict)}
+        if len(good) < len(documents):
+            bad = len(documents) - len(good)
+            lost.append(f"{bad} entr{'y' if bad == 1 else 'ies'} in {table!r}")
+        kept[table] = good
+    try:
+        schema_version(kept)
+    except CorruptDataError:
+        return None
+    return kept, ", ".join(lost)
+
+
 def new_data(now: datetime) -> RawData:
     """The content of a brand-new data file."""
     return {META_TABLE: {META_DOC_ID: _meta(CURRENT_SCHEMA_VERSION, now)}}

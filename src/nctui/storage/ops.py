@@ -183,3 +183,32 @@ class Batch:
 
 Op = Insert | Put | Revise | Increase | Batch
 """One change to the database."""
+
+
+def op_from_json(data: Mapping[str, Any]) -> Op:
+    """A change from its plain form (`as_json`), as kept in a file of unsaved changes.
+
+    Raises ValueError, KeyError or TypeError for anything that is not such a change.
+    """
+    kind = data["op"]
+    if kind == "batch":
+        parts: list[Insert | Put | Revise | Increase] = []
+        for item in data["ops"]:
+            part = op_from_json(item)
+            if isinstance(part, Batch):
+                raise ValueError("a batch inside a batch")
+            parts.append(part)
+        return Batch(tuple(parts))
+    table = str(data["table"])
+    also = dict(data.get("also") or {}) or None
+    if kind == "insert":
+        return Insert(table, dict(data["doc"]))
+    if kind == "put":
+        return Put(table, dict(data["doc"]))
+    if kind == "revise":
+        return Revise(
+            table, str(data["id"]), str(data["field"]), data["value"], str(data["history"]), also
+        )
+    if kind == "increase":
+        return Increase(table, str(data["id"]), str(data["field"]), int(data["by"]), also)
+    raise ValueError(f"not a change nctui makes: {kind!r}")

@@ -14,6 +14,10 @@ from nctui.storage.settings import read_setting, setting_op
 if TYPE_CHECKING:
     from nctui.storage.repository import Repository
 
+GREET_WITHIN_DAYS = 2
+"""A milestone passed longer ago than this is recorded without a word: cheering day 1 on
+day 10 would ring false."""
+
 COMPLETE_WORDS = (
     "Your no-contact period is complete. Take a moment with that: you did it. "
     "When you feel ready, the readiness check (r) will help you decide what comes next."
@@ -37,9 +41,10 @@ def due_updates(repository: Repository, now: datetime) -> tuple[list[Op], list[s
     status = period_status(attempts, now)
     if status.state is State.ACTIVE and status.attempt is not None:
         key = f"milestone:{status.attempt.id}"
-        celebrated = int(read_setting(repository, key, 0) or 0)
+        celebrated = read_setting(repository, key, 0)
         reached = newest_reached(status.elapsed_days, celebrated)
         if reached is not None:
             ops.append(setting_op(key, reached))
-            words.append(words_for(reached))
+            if status.elapsed_days - reached <= GREET_WITHIN_DAYS:
+                words.append(words_for(reached))
     return ops, words

@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from nctui.domain.checklist import checklist_for
 from nctui.domain.ledger import Kind, LedgerEvent
-from nctui.domain.period import Attempt, State, period_status
+from nctui.domain.period import Attempt, EndReason, State, period_status
 from nctui.domain.readiness import CheckRecord, Facts, Result, Verdict
 from nctui.storage.attempt_store import ATTEMPTS, load_attempts
 from nctui.storage.intake_store import latest_intake, load_ticks
 from nctui.storage.ledger_store import event_op, load_events
-from nctui.storage.ops import Batch, Insert, Put, new_id
+from nctui.storage.ops import Batch, Increase, Insert, new_id
 from nctui.storage.records import moment, parse_all, stamp
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def check_op(record: CheckRecord) -> Insert:
 
 def load_checks(repository: Repository) -> list[CheckRecord]:
     """Every readiness check, oldest first."""
-    checks = parse_all(repository.table(CHECKS).all(), check_from_doc)
+    checks = parse_all(repository.documents(CHECKS), check_from_doc)
     return sorted(checks, key=lambda record: record.taken_at)
 
 
@@ -86,6 +86,7 @@ def gather_facts(repository: Repository, now: datetime, mood: tuple[float | None
         mood_sentence=mood[1],
         signs=sum(event.kind is Kind.SIGN and event.at >= since for event in events),
         open_todos=todos,
+        has_plan=status.state is not State.NO_PLAN,
     )
 
 
@@ -93,13 +94,17 @@ def extension_ops(attempt: Attempt, days: int, now: datetime) -> Batch:
     """Add `days` to the period, reopening it if it had completed; the ledger keeps a note.
 
     The attempt keeps its start; only its length grows. The ledger entry records the old
-    and the new length, so the history shows the period was extended, and when.
+    and the new length, so the history shows the period was extended, and when, and that
+    the first length was completed if it was.
     """
     new_length = attempt.length_days + days
     note = f"{attempt.length_days} → {new_length} days"
+    if attempt.end_reason is EndReason.COMPLETE:
+        note = f"{attempt.length_days} days completed, then extended: {note}"
     event = LedgerEvent(new_id(), Kind.EXTENSION, now, now, note=note, attempt_id=attempt.id)
-    grow = Put(
-        ATTEMPTS,
-        {"id": attempt.id, "length_days": new_length, "ended_at": None, "end_reason": None},
+    # Added to whatever length the file holds by then, so an extension made meanwhile
+    # in another window is not written over.
+    grow = Increase(
+        ATTEMPTS, attempt.id, "length_days", days, also={"ended_at": None, "end_reason": None}
     )
     return Batch((event_op(event), grow))

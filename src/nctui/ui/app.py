@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from importlib import import_module
 from pathlib import Path
-from typing import ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -37,8 +37,10 @@ from nctui.ui.navigation import (
     Destination,
 )
 from nctui.ui.paths import display_path
-from nctui.ui.screens.sos import SosOutcome, SosScreen
 from nctui.ui.theme import DEFAULT_THEME, NCTUI_THEME
+
+if TYPE_CHECKING:
+    from nctui.ui.screens.sos import SosOutcome
 
 SCREENS_GROUP = Binding.Group("Screens")
 SOS_DELAY = "sos_delay_minutes"
@@ -82,6 +84,22 @@ def _screen_factory(target: Destination) -> Callable[[], Screen[None]]:
         return cast("Screen[None]", screen_class())
 
     return build
+
+
+def _declared_here(node: object, binding: Binding) -> bool:
+    """Whether nctui itself declared this binding (not Textual, for any widget).
+
+    Textual's own keys (scrolling, moving a cursor, focus, copy) work the same in every
+    app; listing them would bury the keys that are particular to this screen.
+    """
+    if binding.action == "command_palette":
+        return True
+    for cls in type(node).__mro__:
+        for declared in cls.__dict__.get("BINDINGS", ()):
+            action = declared.action if isinstance(declared, Binding) else declared[1]
+            if action == binding.action:
+                return cls.__module__.startswith("nctui.")
+    return False
 
 
 def _explain(binding: Binding) -> str:
@@ -153,7 +171,7 @@ class NctuiApp(App[None]):
         self._write_problem: str | None = None
         self._started = False
         self.register_theme(NCTUI_THEME)
-        saved_theme = str(read_setting(repository, "theme", DEFAULT_THEME))
+        saved_theme = read_setting(repository, "theme", DEFAULT_THEME)
         self.theme = saved_theme if saved_theme in self.available_themes else DEFAULT_THEME
         for target in DESTINATIONS:
             self.add_mode(target.name, _screen_factory(target))
@@ -184,7 +202,16 @@ class NctuiApp(App[None]):
 
     def _show_open_report(self) -> None:
         report = self.repository.report
-        if report.moved_aside is not None:
+        if report.moved_aside is not None and report.salvaged:
+            self.notify(
+                f"Part of your data file could not be read ({report.damage}), so it was "
+                "left out. Everything else is here. The file as it was is kept at "
+                f"{display_path(report.moved_aside)}.",
+                title="Some entries left out",
+                severity="warning",
+                timeout=20,
+            )
+        elif report.moved_aside is not None:
             from nctui.ui.screens.notice import NoticeScreen  # noqa: PLC0415 - rarely needed
 
             self.push_screen(
@@ -202,6 +229,14 @@ class NctuiApp(App[None]):
                 "Your data was brought up to date. The old file is kept at "
                 f"{display_path(report.backup)}.",
                 title="Data updated",
+                timeout=8,
+            )
+        if report.added_back:
+            one = report.added_back == 1
+            self.notify(
+                f"{report.added_back} change{'' if one else 's'} that could not be saved "
+                f"last time {'is' if one else 'are'} saved now.",
+                title="Nothing lost",
                 timeout=8,
             )
 
@@ -242,7 +277,7 @@ class NctuiApp(App[None]):
         for op in ops:
             self.save(op)
         for text in words:
-            self.notify(text, title="A moment to notice", timeout=12)
+            self.notify(text, title="A moment to notice", timeout=8)
 
     def _poll_storage(self) -> None:
         self.check_period()
@@ -301,16 +336,18 @@ class NctuiApp(App[None]):
         SOS works over any dialog but itself.
         """
         if action == "sos":
-            return not isinstance(self.screen, SosScreen)
+            return not self.screen.has_class("sos")
         return not (action in {"go", "help"} and isinstance(self.screen, ModalScreen))
 
     def action_sos(self) -> None:
         """Open the SOS moment: a wait, a breath, your reasons, and a way through."""
+        from nctui.ui.screens.sos import SosScreen  # noqa: PLC0415 - not needed to start
+
         now = self.clock()
         screen = SosScreen(
             self.clock,
-            int(read_setting(self.repository, SOS_DELAY, DEFAULT_DELAY_MINUTES)),
-            str(read_setting(self.repository, SOS_REASONS, DEFAULT_REASONS)),
+            read_setting(self.repository, SOS_DELAY, DEFAULT_DELAY_MINUTES),
+            read_setting(self.repository, SOS_REASONS, DEFAULT_REASONS),
             idea_for(now),
         )
         self.push_screen(screen, callback=self._sos_closed)
@@ -323,6 +360,8 @@ class NctuiApp(App[None]):
             self.save(setting_op(SOS_DELAY, outcome.delay_minutes))
         if outcome.reasons != read_setting(repository, SOS_REASONS, DEFAULT_REASONS):
             self.save(setting_op(SOS_REASONS, outcome.reasons))
+        if not outcome.log:
+            return
         now = self.clock()
         status = period_status(load_attempts(repository), now)
         if status.state is State.NO_PLAN or status.attempt is None:
@@ -349,7 +388,7 @@ class NctuiApp(App[None]):
         entries = []
         for active in screen.active_bindings.values():
             binding = active.binding
-            if not binding.description:
+            if not binding.description or not _declared_here(active.node, binding):
                 continue
             if active.node is self:
                 section = "Anywhere"
@@ -370,9 +409,15 @@ class NctuiApp(App[None]):
                 yield SystemCommand(
                     f"Go to {target.title}", target.summary, partial(self.go, target.name)
                 )
-            yield SystemCommand("Keys", "List every key", self.action_help)
+            yield SystemCommand("Help: every key", "What each key does, here", self.action_help)
+        if not screen.has_class("sos"):
+            yield SystemCommand("SOS", "A pause before you act on an urge", self.action_sos)
+        yield SystemCommand("Quit", QUIT_TIP, self.action_quit)
+        # Textual's own (theme, screenshot...), without those replaced above.
         yield from (
-            command for command in super().get_system_commands(screen) if command.title != "Keys"
+            command
+            for command in super().get_system_commands(screen)
+            if command.title not in {"Keys", "Quit"}
         )
 
 

@@ -39,7 +39,7 @@ from nctui.storage.activity_store import (
     own_activity_op,
     plan_op,
 )
-from nctui.storage.ops import new_id
+from nctui.storage.ops import Op, new_id
 from nctui.ui.navigation import ACTIVITIES
 from nctui.ui.screens.activity_forms import AddActivityForm, DoneForm, PlanForm
 from nctui.ui.screens.base import NctuiScreen
@@ -61,6 +61,7 @@ class ActivitiesScreen(NctuiScreen):
     destination = ACTIVITIES
     CSS_PATH = "activities.tcss"
     AUTO_FOCUS = "#activity-list"
+    redraw_on_resume = True  # "today" and "tomorrow" may mean other days on return
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "plan", "Plan", tooltip="Plan the highlighted idea for a day (Enter too)"),
@@ -102,6 +103,7 @@ class ActivitiesScreen(NctuiScreen):
         self._known: dict[str, ActivityStatus] = {}
         self._surprise: str | None = None
         """The surprise pick on show, badged while the cursor stays on it."""
+        self._keep: str | None = None
         self._last_pick: str | None = None
 
     def compose_body(self) -> Iterable[Widget]:
@@ -124,14 +126,9 @@ class ActivitiesScreen(NctuiScreen):
     def on_mount(self) -> None:
         """Fill everything in, and follow changes made here or in another window."""
         self._refresh()
-        self.watch(self.app, "data_version", self._data_changed, init=False)
+        self.follow_data(self._data_changed)
         # Rows carry theme colours, drawn once per refresh: redraw them with a new theme.
         self.watch(self.app, "theme", self._data_changed, init=False)
-
-    def on_screen_resume(self) -> None:
-        """Coming back to the screen: "today" and "tomorrow" may mean other days now."""
-        if self.is_mounted:
-            self._refresh()
 
     # -- what is on show ---------------------------------------------------------------
 
@@ -157,7 +154,14 @@ class ActivitiesScreen(NctuiScreen):
         return in_view(self.activities, self.category, self._find.value)
 
     def _data_changed(self) -> None:
-        self._refresh()
+        keep, self._keep = self._keep, None
+        self._refresh(keep)
+
+    def _save(self, op: Op, keep: str) -> None:
+        """Save a change made here; the redraw it sets off keeps the cursor on `keep`."""
+        self._surprise = None
+        self._keep = keep
+        self.nctui.save(op)
 
     def _refresh(self, keep: str | None = None) -> None:
         """Reload the person's data and redraw, keeping the cursor where it was."""
@@ -322,9 +326,7 @@ class ActivitiesScreen(NctuiScreen):
         if day is None:
             return
         now = self.nctui.clock()
-        self.nctui.save(plan_op(new_plan(activity, day, now)))
-        self._surprise = None
-        self._refresh(activity.key)
+        self._save(plan_op(new_plan(activity, day, now)), activity.key)
         when = "today" if day == now.date() else day_text(day)
         # Names are the person's own words: never read as markup.
         self.notify(f"{activity.name}: planned for {when}.", title="Planned", markup=False)
@@ -350,9 +352,7 @@ class ActivitiesScreen(NctuiScreen):
             note=note,
             plan_id=None if plan is None else plan.id,
         )
-        self.nctui.save(done_op(entry))
-        self._surprise = None
-        self._refresh(activity.key)
+        self._save(done_op(entry), activity.key)
         self.notify(f"{hours_text(minutes)} of your time, spent on you.", title="Logged")
 
     @work(exclusive=True, group="activity-form")
@@ -369,11 +369,10 @@ class ActivitiesScreen(NctuiScreen):
             return
         name, category = result
         activity = new_own_activity(name, category)
-        self.nctui.save(own_activity_op(activity, self.nctui.clock()))
         if self.category not in {None, category}:
             self.category = category
         self._find.value = ""
-        self._refresh(activity.key)
+        self._save(own_activity_op(activity, self.nctui.clock()), activity.key)
         self._list.focus()
         self.notify(f"{name}: added to {CATEGORY_SHORT[category]}.", title="Added", markup=False)
 
@@ -394,5 +393,4 @@ class ActivitiesScreen(NctuiScreen):
             )
         )
         if drop:
-            self.nctui.save(drop_plan_op(plan, self.nctui.clock()))
-            self._refresh(activity.key)
+            self._save(drop_plan_op(plan, self.nctui.clock()), activity.key)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
@@ -24,6 +24,9 @@ class NctuiScreen(Screen[None]):
     """A top-level screen reached with one key from anywhere."""
 
     destination: Destination
+
+    redraw_on_resume: ClassVar[bool] = False
+    """Redraw on every return, not only after changes (for screens that show "today")."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -47,6 +50,32 @@ class NctuiScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id=f"{self.destination.name}-screen")
         self.sub_title = self.destination.title
+        self._redraw: Callable[[], None] | None = None
+        self._stale = False
+
+    def follow_data(self, redraw: Callable[[], None]) -> None:
+        """Call `redraw` after every saved change: at once while this screen is on show,
+        else once, when the person comes back to it.
+
+        Screens in other modes (and one under a dialog) would otherwise all reload on
+        every keypress that saves, which is slow with years of history.
+        """
+        self._redraw = redraw
+        self.watch(self.app, "data_version", self._data_version_changed, init=False)
+
+    def _data_version_changed(self) -> None:
+        if self._redraw is None:
+            return
+        if self.is_current:
+            self._redraw()
+        else:
+            self._stale = True
+
+    def on_screen_resume(self) -> None:
+        """Catch up with changes saved while another screen was on show."""
+        if (self._stale or self.redraw_on_resume) and self._redraw is not None:
+            self._stale = False
+            self._redraw()
 
     @property
     def nctui(self) -> NctuiApp:

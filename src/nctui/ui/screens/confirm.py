@@ -15,7 +15,12 @@ from textual.widgets import Button, Static
 class ConfirmScreen(ModalScreen[bool]):
     """Asks a question; dismisses with True for yes, False for no or Esc."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "no", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "no", "Cancel"),
+        # Buttons side by side: the arrows move between them, as Tab does.
+        Binding("left", "app.focus_previous", "Previous", show=False),
+        Binding("right", "app.focus_next", "Next", show=False),
+    ]
 
     def __init__(self, title: str, body: str, yes: str, no: str = "Cancel") -> None:
         super().__init__(classes="confirm")

@@ -49,7 +49,11 @@ def headline(status: PeriodStatus) -> str:
         return "No plan yet"
     if status.state is State.COMPLETE:
         return f"Period complete · {plural(status.length_days, 'day')}"
-    left = "last day" if status.days_left == 0 else f"{plural(status.days_left, 'day')} left"
+    if status.days_left == 0 and status.end is not None:
+        when = "last day · ends" if status.ends_today else "ends tomorrow"
+        left = f"{when} at {status.end:%H:%M}"
+    else:
+        left = f"{plural(status.days_left, 'day')} left"
     return f"Day {status.day} of {status.length_days} · {left}"
 
 
@@ -138,7 +142,7 @@ class CountdownScreen(NctuiScreen):
 
     def on_mount(self) -> None:
         """Load the data, then tick every second."""
-        self.watch(self.app, "data_version", self.load, init=False)
+        self.follow_data(self.load)
         self.load()
         self.set_interval(1.0, self.tick)
 
@@ -262,6 +266,8 @@ class CountdownScreen(NctuiScreen):
         )
         self.nctui.save(log_event_ops(event, attempt, event.restarted))
         message = THANKS[logged.kind]
+        if logged.kind is Kind.CONTACT and not event.restarted:
+            message = "Logged, and your dates stay as they were. Be gentle with yourself."
         if event.restarted:
             message = (
                 "Logged, and your period starts again from then. "

@@ -63,7 +63,7 @@ class IntakeScreen(PagedScreen):
             self._show_checklist()
         else:
             self._show_questions()
-        self.watch(self.app, "data_version", self._data_changed, init=False)
+        self.follow_data(self._data_changed)
 
     def on_screen_resume(self) -> None:
         """Coming back: the cursor goes where it was needed, so typing lands there."""

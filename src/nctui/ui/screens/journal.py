@@ -156,7 +156,7 @@ class JournalScreen(NctuiScreen):
 
     def on_mount(self) -> None:
         """Load everything, start on today's check-in, and warm up the chart library."""
-        self.watch(self.app, "data_version", self.load, init=False)
+        self.follow_data(self.load)
         self.load()
         if entry_for(self._entries, self._current_day()) is None:
             self.query_one(CheckInForm).focus_first()

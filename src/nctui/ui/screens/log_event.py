@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -19,12 +19,13 @@ from nctui.domain.errors import AnswerError
 from nctui.domain.ledger import (
     ALLOWED_TIPS,
     DETAILS,
-    KIND_TITLES,
+    LOG_TITLES,
     NOTE_MAX_CHARS,
     Kind,
     check_event,
     parse_event_time,
 )
+from nctui.ui.widgets.bullets import bullet_list
 from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.text_input import TextInput
 
@@ -72,16 +73,19 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
     def compose(self) -> ComposeResult:
         """Title, what kind, when, a note, then Cancel and Save."""
         with Vertical(classes="dialog"):
-            yield Static(f"Log: {KIND_TITLES[self.kind].lower()}", classes="dialog-title")
+            yield Static(LOG_TITLES[self.kind], classes="dialog-title")
+            # The message line sits at the top, where it is always in view.
+            yield Static("", classes="question-error", markup=False)
             with VerticalScroll(classes="dialog-body"):
                 yield Static(INTROS[self.kind], classes="dialog-text")
                 details = DETAILS.get(self.kind)
                 if details:
-                    yield Static("What was it?", classes="field-label")
-                    yield OptionList(
-                        *(Option(label, id=key) for key, label in details.items()), id="detail"
-                    )
-                if self.kind is Kind.CONTACT:
+                    yield Static("What was it? ↑ ↓ to choose", classes="field-label")
+                    yield OptionList(*self._detail_options(0), id="detail")
+                    hint = Static("", id="detail-hint")
+                    hint.display = False  # no empty line while there is nothing to say
+                    yield hint
+                if self.kind is Kind.CONTACT and self._restart_default:
                     yield Static("Your period", classes="field-label")
                     yield OptionList(
                         Option("Start it again from this moment (recommended)", id=RESTART),
@@ -89,7 +93,7 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
                         id="restart",
                     )
                 if self.kind is Kind.ALLOWED:
-                    yield Static("\n".join(f"• {tip}" for tip in ALLOWED_TIPS), classes="tips")
+                    yield Static(bullet_list(ALLOWED_TIPS), classes="tips")
                 yield Static("When?", classes="field-label")
                 yield TextInput(
                     "now",
@@ -97,8 +101,7 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
                     id="when",
                 )
                 yield Static("A note, if you like", classes="field-label")
-                yield TextInput(placeholder="What was going on?", id="note")
-                yield Static("", classes="question-error", markup=False)
+                yield TextInput(placeholder="What was going on?", id="note", select_on_focus=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")
@@ -116,16 +119,44 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         else:
             self.query_one("#note", Input).focus()
 
-    @on(OptionList.OptionSelected, "#detail")
-    def _detail_chosen(self, event: OptionList.OptionSelected) -> None:
+    def _detail_options(self, chosen: int) -> list[Option]:
+        return [
+            Option(f"{'●' if index == chosen else '○'} {label}", id=key)
+            for index, (key, label) in enumerate(DETAILS[self.kind].items())
+        ]
+
+    @on(OptionList.OptionHighlighted, "#detail")
+    def _detail_moved(self, event: OptionList.OptionHighlighted) -> None:
+        # The highlighted line is the choice: moving the cursor is enough to choose it.
         event.stop()
         self._detail = event.option.id
         menu = event.option_list
         for index, option in enumerate(menu.options):
             mark = "●" if index == event.option_index else "○"
-            label = DETAILS[self.kind][str(option.id)]
-            menu.replace_option_prompt_at_index(index, f"{mark} {label}")
+            menu.replace_option_prompt_at_index(
+                index, f"{mark} {DETAILS[self.kind][str(option.id)]}"
+            )
+        hint = ""
+        if self._detail == "drunk_message":
+            hint = "If the message reached them, log it as contact you started (t) instead."
+        shown = self.query_one("#detail-hint", Static)
+        shown.update(hint)
+        shown.display = bool(hint)
+
+    @on(OptionList.OptionSelected, "#detail")
+    def _detail_chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
         self.query_one("#when", Input).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed while a list has the cursor go into the note, not nowhere."""
+        if isinstance(self.focused, OptionList) and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            note = self.query_one("#note", Input)
+            note.value += event.character
+            note.cursor_position = len(note.value)
+            note.focus()
 
     @on(OptionList.OptionSelected, "#restart")
     def _restart_chosen(self, event: OptionList.OptionSelected) -> None:
@@ -165,8 +196,7 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
             self._problem(str(error), when)
             return
         if DETAILS.get(self.kind) and self._detail is None:
-            self._problem("Choose what it was from the list: arrows, then Enter.", "#detail")
-            return
+            self._detail = next(iter(DETAILS[self.kind]))
         try:
             cleaned = check_event(self.kind, self._detail, note.value, at, now, self._period_start)
         except AnswerError as error:
@@ -174,7 +204,7 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
             self._problem(str(error), when if bad_time else note)
             return
         restart = False
-        if self.kind is Kind.CONTACT:
+        if self.kind is Kind.CONTACT and self._restart_default:
             restart = self.query_one("#restart", OptionList).highlighted == 0
         self.dismiss(LoggedEvent(self.kind, at, self._detail, cleaned, restart))
 
@@ -183,6 +213,7 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         self.add_class("-invalid")
         widget = self.query_one(target) if isinstance(target, str) else target
         widget.focus()
+        widget.scroll_visible()
 
 
 __all__ = ["NOTE_MAX_CHARS", "LogEventScreen", "LoggedEvent"]

@@ -6,6 +6,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, ClassVar
 
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -13,10 +16,19 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from nctui.domain.humanize import day_text, plural
+from nctui.domain.ledger import Kind
 from nctui.domain.letters import Letter, LetterState, letter_state
-from nctui.domain.period import State, add_calendar_days, end_of, period_status, zone_of
+from nctui.domain.period import (
+    State,
+    add_calendar_days,
+    days_to_add,
+    end_of,
+    period_status,
+    zone_of,
+)
 from nctui.domain.readiness import (
     DOS_AND_DONTS,
+    READY_BAR,
     SCALE,
     STATEMENTS,
     VERDICT_TITLES,
@@ -27,12 +39,14 @@ from nctui.domain.readiness import (
 )
 from nctui.storage.attempt_store import load_attempts
 from nctui.storage.checkin_store import period_mood_trend
+from nctui.storage.ledger_store import load_events
 from nctui.storage.letter_store import load_letters, open_letters_op
 from nctui.storage.ops import new_id
 from nctui.storage.readiness_store import check_op, extension_ops, gather_facts, load_checks
 from nctui.ui.navigation import READINESS
 from nctui.ui.screens.base import PagedScreen
 from nctui.ui.screens.confirm import ConfirmScreen
+from nctui.ui.widgets.bullets import bullet_list
 from nctui.ui.widgets.message_check import MessageCheck
 from nctui.ui.widgets.question import ChoiceQuestion, Question
 from nctui.ui.widgets.wizard import Wizard
@@ -71,16 +85,29 @@ class Quiz(Wizard):
         self.post_message(self.Completed({key: int(value) for key, value in values.items()}))
 
 
-def verdict_text(record: CheckRecord) -> str:
-    """The verdict, its score, and every reason, as one block."""
+def verdict_content(record: CheckRecord) -> Group:
+    """The verdict and every reason, as one block; the score quietly, where it helps."""
     result = record.result
-    lines = [f"[b]{VERDICT_TITLES[result.verdict]}[/b]   score {result.score} of 100", ""]
-    lines += [f"• {reason}" for reason in result.reasons]
-    return "\n".join(lines)
+    parts: list[Text | Table] = [
+        Text(VERDICT_TITLES[result.verdict], style="bold"),
+        Text(""),
+        bullet_list([Text(reason) for reason in result.reasons]),
+    ]
+    # Below the bar a reason already names the score; letting go needs no number.
+    if result.verdict is not Verdict.MOVE_ON and result.score >= READY_BAR:
+        parts += [
+            Text(""),
+            Text(f"Your answers and your data come to {result.score} of 100.", style="dim"),
+        ]
+    return Group(*parts)
 
 
-def advice_text(record: CheckRecord, end: datetime | None) -> str:
-    """What to do next, for this verdict."""
+def advice_text(record: CheckRecord, end: datetime | None, *, extended: bool = False) -> str:
+    """What to do next, for this verdict.
+
+    `end` is when the period ends: as it stands once `extended`, else as it would with
+    the suggested days added.
+    """
     result = record.result
     if result.verdict is Verdict.READY:
         card = "\n".join(f"[b]{title}.[/b] {why}" for title, why in DOS_AND_DONTS)
@@ -88,6 +115,12 @@ def advice_text(record: CheckRecord, end: datetime | None) -> str:
             "[b]For the first contact[/b]\n"
             f"{card}\n\n"
             "Press [b]m[/b] to check a first message before you send it."
+        )
+    if result.verdict is Verdict.NOT_YET and extended:
+        when = f" on {day_text(end.date())}" if end else ""
+        return (
+            f"You added {plural(result.extension_days, 'day')} after this check. Your period "
+            f"now ends{when}. Take this check again then."
         )
     if result.verdict is Verdict.NOT_YET and not result.extension_days:
         when = f" on {day_text(end.date())}" if end else ""
@@ -116,7 +149,8 @@ def earlier_text(checks: Sequence[CheckRecord], zone: Any) -> str:
     lines = ["[b]Earlier checks[/b]"]
     for record in reversed(checks[:-1]):
         when = day_text(record.taken_at.astimezone(zone).date())
-        lines.append(f"{when}  {VERDICT_TITLES[record.result.verdict]} ({record.result.score})")
+        score = "" if record.result.verdict is Verdict.MOVE_ON else f" ({record.result.score})"
+        lines.append(f"{when}  {VERDICT_TITLES[record.result.verdict]}{score}")
     return "\n".join(lines)
 
 
@@ -143,6 +177,13 @@ class ReadinessScreen(PagedScreen):
             self._show_result()
         else:
             self._show_quiz()
+        self.follow_data(self._data_changed)
+
+    def _data_changed(self) -> None:
+        # The result shows dates, letters and whether x still applies: redraw it. Other
+        # views hold what the person is doing (a quiz half done, a draft) and stay.
+        if self.view == RESULT:
+            self._show_result()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Each key only where it makes sense."""
@@ -156,6 +197,7 @@ class ReadinessScreen(PagedScreen):
                 and verdict is Verdict.NOT_YET
                 and latest is not None
                 and latest.result.extension_days > 0
+                and not self._extended_since(latest)
             )
         if action == "message":
             return self.view == RESULT and verdict is Verdict.READY
@@ -170,6 +212,13 @@ class ReadinessScreen(PagedScreen):
     def _latest(self) -> CheckRecord | None:
         checks = load_checks(self.nctui.repository)
         return checks[-1] if checks else None
+
+    def _extended_since(self, record: CheckRecord) -> bool:
+        """Whether the period was extended after this check (x is then done with)."""
+        return any(
+            event.kind is Kind.EXTENSION and event.logged_at >= record.taken_at
+            for event in load_events(self.nctui.repository)
+        )
 
     def _show_quiz(self) -> None:
         latest = self._latest()
@@ -195,12 +244,15 @@ class ReadinessScreen(PagedScreen):
         record = checks[-1]
         now = self.nctui.clock()
         status = period_status(load_attempts(self.nctui.repository), now)
+        zone = zone_of(now)
+        extended = self._extended_since(record)
         end = None
         if status.attempt is not None:
-            end = add_calendar_days(
-                end_of(status.attempt, zone_of(now)), record.result.extension_days, zone_of(now)
-            )
-        advice = advice_text(record, end)
+            end = end_of(status.attempt, zone)
+            if not extended and record.result.extension_days:
+                more = days_to_add(status.attempt, record.result.extension_days, now)
+                end = add_calendar_days(end, more, zone)
+        advice = advice_text(record, end, extended=extended)
         waiting = self._letters()
         if record.result.verdict is Verdict.READY and waiting:
             advice += (
@@ -209,7 +261,7 @@ class ReadinessScreen(PagedScreen):
             )
         self.show_view(
             RESULT,
-            Static(verdict_text(record), id="verdict", classes=f"-{record.result.verdict}"),
+            Static(verdict_content(record), id="verdict", classes=f"-{record.result.verdict}"),
             Static(advice, id="advice"),
             Static(earlier_text(checks, zone_of(now)), id="earlier"),
         )
@@ -248,8 +300,6 @@ class ReadinessScreen(PagedScreen):
         now = self.nctui.clock()
         repository = self.nctui.repository
         due = open_letters_op(load_letters(repository), load_attempts(repository), now)
-        if due is not None:
-            self.nctui.save(due)
         zone = zone_of(now)
         blocks: list[Widget] = [
             Static("Letters you wrote", classes="section-title"),
@@ -264,6 +314,9 @@ class ReadinessScreen(PagedScreen):
             blocks.append(Static(f"Written {written}", classes="letter-date"))
             blocks.append(Static(letter.text, classes="letter", markup=False))
         self.show_view(LETTERS, *blocks)
+        # Saved once the view has changed, so the redraw a save sets off leaves it alone.
+        if due is not None:
+            self.nctui.save(due)
 
     def action_retake(self) -> None:
         """Rate the statements again; every earlier result stays in the history."""
@@ -288,7 +341,8 @@ class ReadinessScreen(PagedScreen):
             self.notify("There is no period to extend. The intake (i) starts one.")
             return
         days = latest.result.extension_days
-        new_end = add_calendar_days(end_of(status.attempt, zone_of(now)), days, zone_of(now))
+        more = days_to_add(status.attempt, days, now)
+        new_end = add_calendar_days(end_of(status.attempt, zone_of(now)), more, zone_of(now))
         confirmed = await self.app.push_screen_wait(
             ConfirmScreen(
                 f"Add {plural(days, 'day')}?",
@@ -300,7 +354,7 @@ class ReadinessScreen(PagedScreen):
         )
         if not confirmed:
             return
-        self.nctui.save(extension_ops(status.attempt, days, now))
+        self.nctui.save(extension_ops(status.attempt, more, now))
         self.notify(
             f"Your period now ends on {day_text(new_end.date())}. Take this check again then.",
             title="Period extended",

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
+from rich.console import Group
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,6 +27,7 @@ from nctui.domain.sos import (
     wait_left,
 )
 from nctui.domain.text import clean_text
+from nctui.ui.widgets.bullets import bullet_list
 from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.text_input import TextBox
 
@@ -33,11 +36,13 @@ DELAY_STEP_MINUTES = 5
 
 @dataclass(frozen=True)
 class SosOutcome:
-    """How the SOS moment ended: an urge resisted, or contact for an allowed reason."""
+    """How the SOS moment ended: an urge resisted, contact for an allowed reason, or
+    nothing to log (opened by mistake)."""
 
     allowed_reason: str | None
     delay_minutes: int
     reasons: str
+    log: bool = True
 
 
 class SosScreen(ModalScreen[SosOutcome]):
@@ -46,7 +51,9 @@ class SosScreen(ModalScreen[SosOutcome]):
     CSS_PATH = "sos.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "I'm OK", tooltip="Close; this is logged as an urge resisted"),
+        Binding("escape", "close", "I'm OK", tooltip="close; logged as an urge resisted"),
+        Binding("escape", "keep_reasons", "Keep", tooltip="keep what you wrote"),
+        Binding("x", "just_close", "Just close", tooltip="close without logging anything"),
         Binding(
             "plus,equals_sign", "longer", "Longer", key_display="+", tooltip="wait 5 more minutes"
         ),
@@ -65,6 +72,7 @@ class SosScreen(ModalScreen[SosOutcome]):
         self._suggestion = suggestion
         self.drinking = False
         self._editing = False
+        self.allowed_reason: str | None = None
 
     def compose(self) -> ComposeResult:
         """The whole card: wait, breath, reasons, idea, warnings, triage, safety."""
@@ -90,7 +98,8 @@ class SosScreen(ModalScreen[SosOutcome]):
                     id="sos-reasons-list",
                 )
                 yield Static("", id="sos-tips")
-                yield Static(SAFETY_LINE, classes="safety")
+            # Outside the scrolling part: the way to urgent help never scrolls out of view.
+            yield Static(SAFETY_LINE, classes="safety")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -120,7 +129,7 @@ class SosScreen(ModalScreen[SosOutcome]):
     def _show_warnings(self, now: datetime) -> None:
         warnings = moment_warnings(now, self.drinking)
         box = self.query_one("#sos-warnings", Static)
-        box.update("\n".join(f"• {line}" for line in warnings))
+        box.update(bullet_list(warnings))
         box.display = bool(warnings)
 
     def action_longer(self) -> None:
@@ -164,23 +173,39 @@ class SosScreen(ModalScreen[SosOutcome]):
         """Pick which allowed reason this is."""
         menu = self.query_one("#sos-reasons-list", OptionList)
         menu.display = True
-        tips = self.query_one("#sos-tips", Static)
-        tips.update("\n".join(f"• {tip}" for tip in ALLOWED_TIPS))
-        tips.display = True
-        menu.focus()
+        # After the layout makes room for the list, so focusing scrolls it into view.
+        self.call_after_refresh(menu.focus)
 
     @on(OptionList.OptionSelected, "#sos-reasons-list")
     def _allowed_chosen(self, event: OptionList.OptionSelected) -> None:
+        # The card stays open: the tips matter most now, before anything is sent.
         event.stop()
-        self.dismiss(SosOutcome(event.option.id, self.delay_minutes, self.reasons))
+        self.allowed_reason = event.option.id
+        event.option_list.display = False
+        tips = self.query_one("#sos-tips", Static)
+        noted = Text.from_markup(
+            f"[b]Noted: {ALLOWED_REASONS[str(event.option.id)].lower()}.[/b] It will be "
+            "logged as allowed contact when you close this."
+        )
+        tips.update(Group(noted, bullet_list(ALLOWED_TIPS)))
+        tips.display = True
+        self.set_focus(None)
+        self.call_after_refresh(tips.scroll_visible)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While editing reasons, letters type; only Esc (keep) and e-free keys act."""
-        return not (self._editing and action != "close")
+        """While editing reasons, letters type and Esc keeps the words; else Esc closes."""
+        if action == "keep_reasons":
+            return self._editing
+        return not self._editing
+
+    def action_keep_reasons(self) -> None:
+        """Keep the reasons as written."""
+        self._finish_editing()
 
     def action_close(self) -> None:
-        """Leave the moment behind; it is logged as an urge resisted."""
-        if self._editing:
-            self._finish_editing()
-            return
-        self.dismiss(SosOutcome(None, self.delay_minutes, self.reasons))
+        """Leave the moment behind; logged as an urge resisted, or the allowed contact."""
+        self.dismiss(SosOutcome(self.allowed_reason, self.delay_minutes, self.reasons))
+
+    def action_just_close(self) -> None:
+        """Close without logging anything (opened by mistake, or not an urge after all)."""
+        self.dismiss(SosOutcome(None, self.delay_minutes, self.reasons, log=False))

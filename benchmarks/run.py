@@ -7,6 +7,8 @@ Usage: uv run python benchmarks/run.py [--runs N]
    Runs alternate between the two so that machine noise hits both alike.
 2. Writes: what one saved change costs as the data file grows, on the writer thread,
    against what the keypress that made it waits for (the in-memory change only).
+3. Redraw: a saved change until the screen is idle again, with every screen open, on
+   10 years of history, against a bare app updating one Static (benchmarks/redraw.py).
 
 Figures are printed, never asserted: timings belong here, not in the tests.
 """
@@ -32,6 +34,9 @@ from nctui.storage.migrations import new_data
 from nctui.storage.ops import Insert, new_id
 from nctui.storage.repository import Repository
 from nctui.storage.sample import write_sample_history
+
+sys.path.insert(0, str(Path(__file__).parent))  # run as a script: its neighbours import
+from redraw import redraw
 
 HERE = Path(__file__).parent
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=ZoneInfo("Europe/London"))
@@ -183,6 +188,7 @@ def main() -> None:
     startup(max(options.runs, 5))
     status_speed(max(options.runs, 5) * 2)
     writes(repeat=15)
+    redraw(NOW, HISTORY_YEARS, repeat=15)
 
 
 if __name__ == "__main__":

@@ -116,5 +116,5 @@ def checked_in_today(repository: Repository, now: datetime) -> bool:
     Cheap enough to ask every minute: only today's documents are parsed.
     """
     today = checkin_day(now, load_day_start(repository)).isoformat()
-    todays = [doc for doc in repository.table(CHECKINS) if doc.get("day") == today]
+    todays = [doc for doc in repository.documents(CHECKINS) if doc.get("day") == today]
     return bool(parse_all(todays, checkin_from_doc))

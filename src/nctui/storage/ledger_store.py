@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from nctui.domain.ledger import Kind, LedgerEvent
@@ -56,6 +56,23 @@ def load_events(repository: Repository) -> list[LedgerEvent]:
     """Every event, in the order they happened."""
     events = parse_all(repository.documents(EVENTS), event_from_doc)
     return sorted(events, key=lambda event: event.at)
+
+
+def events_between(repository: Repository, first: date, last: date) -> list[LedgerEvent]:
+    """The events from `first` to `last` (by the date they were stored with, give or take
+    a day for time zones), in the order they happened.
+
+    For the mood chart of one period: years of earlier history are passed over unparsed.
+    """
+    # Stored times begin with their ISO date, so a string comparison finds the range.
+    low = (first - timedelta(days=1)).isoformat()
+    high = (last + timedelta(days=1)).isoformat()
+    near = [
+        doc
+        for doc in repository.documents(EVENTS)
+        if isinstance(doc.get("at"), str) and low <= doc["at"][:10] <= high
+    ]
+    return sorted(parse_all(near, event_from_doc), key=lambda event: event.at)
 
 
 def log_event_ops(event: LedgerEvent, attempt: Attempt | None, restart: bool) -> Batch:

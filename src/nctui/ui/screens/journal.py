@@ -23,13 +23,12 @@ from nctui.domain.checkin import (
     is_change,
 )
 from nctui.domain.humanize import moment_text
-from nctui.domain.ledger import LedgerEvent
 from nctui.domain.letters import Letter, LetterState, letter_state, sealed_until
 from nctui.domain.mood_trend import WeekAverage, trend, weekly_averages
 from nctui.domain.period import Attempt, PeriodStatus, State, period_status, zone_of
 from nctui.storage.attempt_store import load_attempts
 from nctui.storage.checkin_store import checkin_op, day_start_op, load_day_start, load_entries
-from nctui.storage.ledger_store import load_events
+from nctui.storage.ledger_store import events_between
 from nctui.storage.letter_store import load_letters, new_letter_op, open_op, redraft_op
 from nctui.ui.navigation import JOURNAL
 from nctui.ui.screens.base import NctuiScreen
@@ -127,7 +126,6 @@ class JournalScreen(NctuiScreen):
         super().__init__()
         self._entries: list[DayEntry] = []
         self._attempts: list[Attempt] = []
-        self._events: list[LedgerEvent] = []
         self._letters: list[Letter] = []
         self._day_start = 4
         self._today: date | None = None
@@ -180,7 +178,6 @@ class JournalScreen(NctuiScreen):
         self._day_start = load_day_start(repository)
         self._entries = load_entries(repository)
         self._attempts = load_attempts(repository)
-        self._events = load_events(repository)
         self._letters = load_letters(repository)
         self._draw()
 
@@ -230,8 +227,10 @@ class JournalScreen(NctuiScreen):
 
     def _draw_chart(self, today: date, status: PeriodStatus) -> None:
         window = chart_window(status, today)
+        last = window.label(window.days)
+        events = events_between(self.nctui.repository, window.first_day, last)
         data = chart_data(
-            window, self._entries, self._events, self._day_start, zone_of(self.nctui.clock())
+            window, self._entries, events, self._day_start, zone_of(self.nctui.clock())
         )
         weeks = weekly_averages(self._entries, window.first_day, window.last_data_day)
         mood, miss, urge = (trend(weeks, rating) for rating in Rating)

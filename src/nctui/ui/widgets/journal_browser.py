@@ -84,6 +84,8 @@ class JournalBrowser(Vertical):
 
     def show(self, entries: Sequence[DayEntry], zone: tzinfo) -> None:
         """Show these entries (newest first), keeping the search and the highlighted day."""
+        if list(entries) == self._entries and zone == self._zone:
+            return  # a save elsewhere (a logged urge, say): years of rows need not be rebuilt
         self._entries = list(entries)
         self._zone = zone
         self._refill()

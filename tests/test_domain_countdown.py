@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,6 +19,7 @@ from nctui.domain.period import (
     add_calendar_days,
     completion_due,
     days_to_add,
+    final_day_words,
     period_status,
 )
 from nctui.domain.runs import record, runs
@@ -84,7 +86,10 @@ def test_time_left_is_real_time_across_daylight_saving() -> None:
     start = datetime(2027, 3, 27, 12, 0, tzinfo=LONDON)  # the night of the 28th is an hour short
     status = period_status([Attempt("a", start, 2)], start)
     assert status.remaining == timedelta(hours=47)
-    assert status.progress == 0.0
+    a_day_on_real = (start.astimezone(UTC) + timedelta(hours=24)).astimezone(LONDON)
+    a_day_on = period_status([Attempt("a", start, 2)], a_day_on_real)
+    assert a_day_on.remaining == timedelta(hours=23)
+    assert a_day_on.progress == pytest.approx(24 / 47)
 
 
 def test_completion_due_only_at_the_end() -> None:
@@ -225,5 +230,17 @@ def test_an_extension_always_ends_at_least_that_many_days_ahead(
     attempt = Attempt("a", START, length)
     now = START + timedelta(seconds=offset)
     new_end = add_calendar_days(START, length + days_to_add(attempt, days, now), LONDON)
-    assert new_end >= add_calendar_days(START, length + days, LONDON)
+    old_end = add_calendar_days(START, length, LONDON)
+    assert new_end >= add_calendar_days(old_end, days, LONDON)
     assert new_end >= add_calendar_days(now, days, LONDON)
+    # ...and no more than a day past the later of the two.
+    assert new_end <= add_calendar_days(max(old_end, now), days + 1, LONDON)
+
+
+def test_the_final_day_reads_plainly() -> None:
+    evening = datetime(2026, 12, 1, 21, 30, tzinfo=LONDON)
+    assert final_day_words(evening, ends_today=True) == "last day · ends at 21:30"
+    assert final_day_words(evening, ends_today=False) == "ends tomorrow at 21:30"
+    # Begun at midnight: it ends as today does, not "tomorrow at 00:00".
+    midnight = datetime(2026, 12, 2, 0, 0, tzinfo=LONDON)
+    assert final_day_words(midnight, ends_today=False) == "last day · ends at midnight"

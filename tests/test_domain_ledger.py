@@ -99,3 +99,10 @@ def test_warnings_fit_the_moment() -> None:
 def test_an_evening_time_typed_in_the_morning_means_last_night() -> None:
     morning = NOW.replace(hour=7, minute=24)
     assert parse_event_time("21:30", morning) == datetime(2026, 11, 25, 21, 30, tzinfo=LONDON)
+
+
+def test_a_time_a_minute_ahead_stays_today() -> None:
+    # Another device's clock a little fast: "14:01" at 14:00:30 is now, not yesterday.
+    now = NOW.replace(hour=14, minute=0, second=30)
+    assert parse_event_time("14:01", now) == datetime(2026, 11, 26, 14, 1, tzinfo=LONDON)
+    assert parse_event_time("14:05", now).date().day == 25

@@ -146,6 +146,7 @@ def _flags(text: str, when: datetime = DAY) -> set[Flag]:
         "Hey, happy birthday. Hope the year ahead is a kind one.",
         "Hi! Would you fancy a coffee next week? No pressure at all.",
         "We should grab a coffee at the one place that still does good cake.",
+        "Saw a BBQ place in NYC you would like, LOL. Hope you are well.",
     ],
 )
 def test_calm_messages_raise_nothing(text: str) -> None:
@@ -174,7 +175,7 @@ def test_a_long_message_is_too_long_and_says_by_what() -> None:
 def test_asking_to_reconcile_or_pressing_for_a_reply_is_flagged(text: str) -> None:
     findings = check_message(text, DAY)
     assert Flag.PRESSURE in {finding.flag for finding in findings}
-    assert any("asks for something" in finding.reason for finding in findings)
+    assert any("leans on them" in finding.reason for finding in findings)
 
 
 @pytest.mark.parametrize(
@@ -212,6 +213,7 @@ def test_without_a_plan_it_says_time_apart_comes_first() -> None:
     assert not any("0 days" in reason for reason in result.reasons)
 
 
-def test_on_the_final_day_it_says_the_end_is_near() -> None:
-    result = assess(ALL, replace(CALM, period_complete=False, days_left=0))
-    assert result.reasons[0].startswith("Your period ends within the day.")
+def test_on_the_final_days_it_says_when_it_ends() -> None:
+    final = replace(CALM, period_complete=False, days_left=0)
+    assert assess(ALL, replace(final, ends_today=True)).reasons[0] == "Your period ends today."
+    assert assess(ALL, final).reasons[0] == "Your period ends tomorrow."

@@ -10,6 +10,7 @@ from textual.widgets import Input, OptionList, Static
 from nctui.domain.clock import ManualClock
 from nctui.ui.app import NctuiApp
 from nctui.ui.screens.confirm import ConfirmScreen
+from nctui.ui.screens.help import HelpScreen
 from nctui.ui.widgets.plan_chooser import PlanChooser
 from nctui.ui.widgets.question import Question
 from nctui.ui.widgets.questionnaire import Questionnaire
@@ -212,6 +213,11 @@ async def test_checklist_ticks_are_saved(make_app: AppFactory, data_dir: Path) -
         assert "3 of 8 done" in count  # two ticks plus the timeline
         await pilot.press("enter")  # untick "hide their number"
         await pilot.pause()
+        await pilot.press("question_mark")  # the help names the ticking keys
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = {row.keys: row.description for row in app.screen.rows}
+        assert rows.get("space ⏎", rows.get("⏎ space")) == "Tick"
         app.repository.flush()
     ticks = {doc["id"]: doc["done"] for doc in stored(data_dir, "checklist")}
     assert ticks == {"tell_them": True, "hide_number": False}

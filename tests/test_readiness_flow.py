@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 from nctui.domain.clock import ManualClock
 from nctui.domain.humanize import day_text
 from nctui.domain.ledger import Kind
+from nctui.storage.attempt_store import new_attempt_op
 from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.text_input import TextBox
 from tests.helpers import AppFactory, screen_text, squash, stored
@@ -149,8 +150,8 @@ async def test_the_message_check_flags_and_explains(
         box.text = "I miss you so much and I love you. Can we get back together? Please reply!!!"
         await pilot.pause()
         shown = squash(screen_text(app))
-        assert "Asks something of them." in shown
-        assert "“back together” asks for something" in shown
+        assert "Puts pressure on them." in shown
+        assert "“back together” leans on them" in shown
         assert "Heavy with feeling." in shown
         await pilot.press("escape", "b")
         await pilot.pause()
@@ -193,3 +194,34 @@ async def test_letters_stay_sealed_when_the_answer_is_not_yet(
         assert SEALED_TEXT not in screen_text(app)
         app.repository.flush()
     assert not any("opened" in doc for doc in stored(data_dir, "letters"))
+
+
+async def test_an_old_check_never_extends_a_plan_begun_since(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=50, length=45, complete=True)
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await rate_all(pilot, 2, want_them=4)
+        assert "Press x to add 14 days" in squash(screen_text(app))
+        # The person starts a new 30-day plan instead (as the intake would).
+        app.save(new_attempt_op(clock(), 30, None))
+        await pilot.pause()
+        shown = squash(screen_text(app))
+        assert "Press x" not in shown
+        new_end = day_text((clock() + timedelta(days=30)).date())
+        assert f"Your period ends on {new_end}. Take this check again then." in shown
+        await pilot.press("x")
+        await pilot.pause()
+        asked = isinstance(app.screen, ConfirmScreen)
+        assert not asked
+
+
+async def test_with_no_plan_the_check_points_to_the_intake(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 50)) as pilot:
+        await rate_all(pilot, 4)
+        shown = squash(screen_text(app))
+        assert "There is no period running yet." in shown
+        assert "Time apart comes first. The intake (i) helps you choose how long" in shown
+        assert "Your period ends." not in shown

@@ -10,6 +10,7 @@ from textual.widgets import Input
 from nctui.domain.clock import ManualClock
 from nctui.ui.app import NctuiApp
 from nctui.ui.screens.sos import SosScreen
+from nctui.ui.widgets.keybar import KeyBar
 from tests.helpers import AppFactory, screen_text, squash, stored
 from tests.seeds import seed_plan
 
@@ -57,6 +58,8 @@ async def test_an_allowed_reason_logs_allowed_contact_with_tips(
         assert "Noted: an emergency they needed to know about" in shown
         assert "Keep it short and practical" in shown
         assert isinstance(app.screen, SosScreen)  # still open: the tips come first
+        keys = squash(str(app.screen.query_one(KeyBar).render()))
+        assert "esc Done" in keys  # not "I'm OK": it is logged as allowed contact
         await pilot.press("escape")
         await pilot.pause()
         app.repository.flush()

@@ -129,6 +129,25 @@ def test_unsaved_changes_already_in_the_file_are_not_added_twice(
     assert [doc["id"] for doc in _docs(_file(data_dir))] == ["e1", "e2"]
 
 
+def test_leftovers_that_still_cannot_be_saved_are_kept_and_not_claimed(
+    data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Repository.open(data_dir, clock).close()
+    leftover = data_dir / f"{DATA_FILE_NAME}.unsaved-2026-11-26T09-30-00"
+    leftover.write_text(json.dumps([Insert("events", {"id": "e1", "note": "mine"}).as_json()]))
+
+    def disk_full(path: Path, payload: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("nctui.storage.repository.atomic_write_bytes", disk_full)
+    repository = Repository.open(data_dir, clock)
+    assert repository.report.added_back == 0  # nothing is said to be saved
+    assert leftover.exists()
+    monkeypatch.undo()
+    repository.close()
+    assert Repository.open(data_dir, clock).report.added_back == 1
+
+
 def test_a_leftover_that_is_not_changes_is_left_alone(data_dir: Path, clock: ManualClock) -> None:
     leftover = data_dir / f"{DATA_FILE_NAME}.unsaved-2026-11-26T09-30-00"
     data_dir.mkdir(parents=True)

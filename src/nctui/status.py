@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from nctui.domain.ledger import Kind
-from nctui.domain.period import PeriodStatus, State, period_status
+from nctui.domain.period import PeriodStatus, State, final_day_words, period_status
 from nctui.domain.runs import record
 from nctui.storage.atomic_file import read_file
 from nctui.storage.attempt_store import ATTEMPTS, attempt_from_doc
@@ -66,8 +66,7 @@ def status_line(report: dict[str, Any]) -> str:
         return f"Period complete · {report['length_days']} days · ready check when you are"
     left = report["days_left"]
     if left == 0:
-        when = "last day · ends" if report["ends_today"] else "ends tomorrow"
-        left_text = f"{when} at {report['end'][11:16]}"
+        left_text = final_day_words(datetime.fromisoformat(report["end"]), report["ends_today"])
     else:
         left_text = f"{left} day{'s' if left != 1 else ''} left"
     return f"Day {report['day']} of {report['length_days']} · {left_text}"

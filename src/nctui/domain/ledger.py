@@ -117,6 +117,10 @@ _CLOCK = r"(\d{1,2}):(\d{2})"
 _AGO = re.compile(r"^(\d{1,4})\s*(m|min|mins|minutes?|h|hrs?|hours?)\s+ago$")
 
 
+FUTURE_GRACE = timedelta(minutes=1)
+"""How far ahead a logged time may be: another device's clock may run a little fast."""
+
+
 def _at_time(day: datetime, hour: int, minute: int, text: str) -> datetime:
     if hour > 23 or minute > 59:
         raise AnswerError(f"{text} is not a time of day. Use 24-hour time, like 21:30.")
@@ -132,8 +136,11 @@ def parse_event_time(text: str, now: datetime) -> datetime:
         return now
     if match := re.fullmatch(_CLOCK, cleaned):
         at = _at_time(now, int(match[1]), int(match[2]), text.strip())
-        # "21:30" typed in the morning means last night, not tonight.
-        return at if at <= now else _at_time(now - timedelta(days=1), at.hour, at.minute, text)
+        # "21:30" typed in the morning means last night, not tonight; a minute ahead is
+        # only a clock running fast, as in `check_event`.
+        if at <= now + FUTURE_GRACE:
+            return at
+        return _at_time(now - timedelta(days=1), at.hour, at.minute, text)
     if match := re.fullmatch(r"yesterday " + _CLOCK, cleaned):
         return _at_time(now - timedelta(days=1), int(match[1]), int(match[2]), text.strip())
     if match := _AGO.match(cleaned):
@@ -161,7 +168,7 @@ def check_event(  # noqa: PLR0917 - every part of an event is checked together
     period_start: datetime | None,
 ) -> str:
     """The cleaned note, once the event is known to make sense; else AnswerError."""
-    if at > now + timedelta(minutes=1):
+    if at > now + FUTURE_GRACE:
         raise AnswerError("That time has not come yet. Log things once they have happened.")
     if period_start is not None and at < period_start:
         raise AnswerError(

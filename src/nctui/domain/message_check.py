@@ -67,6 +67,8 @@ EMOTION_WORDS: tuple[str, ...] = (
 )
 """Words that make a first message heavy."""
 
+COMMON_CAPS = frozenset({"LOL", "ASAP", "FYI", "BTW", "USA", "NYC", "BBQ", "DIY", "FAQ"})
+"""Words written in capitals that are not shouting."""
 EMOTION_LIMIT = 2
 EXCLAMATION_LIMIT = 2
 
@@ -82,7 +84,7 @@ class Flag(StrEnum):
 
 FLAG_TITLES: dict[Flag, str] = {
     Flag.TOO_LONG: "Too long",
-    Flag.PRESSURE: "Asks something of them",
+    Flag.PRESSURE: "Puts pressure on them",
     Flag.EMOTIONAL: "Heavy with feeling",
     Flag.LATE: "Late at night",
 }
@@ -126,13 +128,13 @@ def check_message(text: str, now: datetime) -> list[Finding]:
         findings.append(
             Finding(
                 Flag.PRESSURE,
-                f"“{pressure[0]}” asks for something. A first message works best when it "
-                "asks for nothing: no reconciling, no reply demanded.",
+                f"“{pressure[0]}” leans on them. Keep a first message free of pressure: "
+                "no talk of getting back together, no reply demanded.",
             )
         )
     emotion = _found(cleaned, EMOTION_WORDS)
     exclamations = cleaned.count("!")
-    shouted = [word for word in re.findall(r"\b[A-Z]{3,}\b", cleaned) if word != "OK"]
+    shouted = [word for word in re.findall(r"\b[A-Z]{3,}\b", cleaned) if word not in COMMON_CAPS]
     if len(emotion) >= EMOTION_LIMIT or exclamations > EXCLAMATION_LIMIT or shouted:
         signs = [f"“{word}”" for word in emotion[:3]] if len(emotion) >= EMOTION_LIMIT else []
         if exclamations > EXCLAMATION_LIMIT:

@@ -87,6 +87,22 @@ def open_attempt(attempts: list[Attempt]) -> Attempt | None:
     return None
 
 
+def final_day_words(end: datetime, ends_today: bool) -> str:
+    """How the final day reads: "last day · ends at 21:30", "ends tomorrow at 21:30"
+    (day `length` of a period begun mid-day), or "last day · ends at midnight"."""
+    if (end.hour, end.minute) == (0, 0) and not ends_today:
+        return "last day · ends at midnight"
+    return f"{'last day · ends' if ends_today else 'ends tomorrow'} at {end:%H:%M}"
+
+
+def left_in_words(days_left: int, ends_today: bool) -> str:
+    """What is left, to follow "Your period": "still has 24 days to go", "ends tomorrow"
+    (day `length` of a period begun mid-day) or "ends today"."""
+    if days_left:
+        return f"still has {days_left} day{'' if days_left == 1 else 's'} to go"
+    return "ends today" if ends_today else "ends tomorrow"
+
+
 def days_to_add(attempt: Attempt, days: int, now: datetime) -> int:
     """How much longer to make the attempt so it runs `days` more from its end, or from
     now if the end has already passed: a period that ended weeks ago is extended from

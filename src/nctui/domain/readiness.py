@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from nctui.domain.period import left_in_words
+
 SCALE: tuple[str, ...] = ("Not at all", "A little", "Somewhat", "Mostly", "Completely")
 """How each statement can be rated, 0 to 4."""
 
@@ -89,6 +91,7 @@ class Facts:
 
     period_complete: bool
     days_left: int
+    """As the dashboard counts them: day + days_left is the length."""
     slips_last_week: int
     contacts_last_week: int
     mood_change: float | None
@@ -96,6 +99,9 @@ class Facts:
     mood_sentence: str
     signs: int
     open_todos: tuple[str, ...]
+    ends_today: bool = False
+    """With no days left: whether the end is today (else tomorrow, for a period begun
+    mid-day)."""
     has_plan: bool = True
     """False before any period was planned: then there is nothing to finish yet."""
 
@@ -141,8 +147,8 @@ def fact_points(facts: Facts) -> tuple[int, list[str]]:
     if facts.signs:
         points += min(MOST_POINTS_FROM_SIGNS, POINTS_PER_SIGN * facts.signs)
         lines.append(
-            f"{_count(facts.signs, 'sign')} from them logged. Signs say something about "
-            "them, not about whether you are ready."
+            f"{_count(facts.signs, 'sign')} from them logged: a small plus. Signs say more "
+            "about them than about whether you are ready."
         )
     return points, lines
 
@@ -167,14 +173,12 @@ def assess(answers: Mapping[str, int], facts: Facts) -> Result:
         waits.append(
             "There is no period running yet. Time apart comes first: the intake (i) sets one up."
         )
-    elif not facts.period_complete and facts.days_left:
-        waits.append(f"Your period still has {_count(facts.days_left, 'day')} to go.")
     elif not facts.period_complete:
-        waits.append("Your period ends within the day. Take this check again once it has.")
+        waits.append(f"Your period {left_in_words(facts.days_left, facts.ends_today)}.")
     if score < READY_BAR:
         waits.append(
-            f"Your answers and your data come to {score} of 100; from about {READY_BAR} "
-            "nctui would call it ready."
+            f"Your answers and your data come to {score} of 100; {READY_BAR} or more "
+            "usually means ready."
         )
     held_back = (
         bool(waits)

@@ -129,7 +129,7 @@ def _helps(answers: IntakeAnswers) -> tuple[str, ...]:
     if answers.seeing_someone is YesNo.YES:
         helps.append("They moved on fast: stepping back keeps you from being the fallback.")
     if answers.together_months >= 24:
-        helps.append("You have years together: with distance, the good memories come back.")
+        helps.append("You had years together: with distance, the good memories come back.")
     if answers.single_issue is YesNo.YES:
         helps.append("You split over one issue: with space, they may weigh it differently.")
     return tuple(helps)

@@ -54,7 +54,8 @@ def salvage(data: object) -> tuple[RawData, str] | None:
     description of what had to be left out; None when too little is readable to use.
 
     A document that is not an object (a stray edit, say) is left out alone, so one bad
-    line never costs a person their whole history.
+    line never costs a person their whole history. A whole table gone wrong is too much
+    to carry on without: that file is treated as unreadable.
     """
     if not isinstance(data, dict):
         return None
@@ -62,8 +63,7 @@ def salvage(data: object) -> tuple[RawData, str] | None:
     lost: list[str] = []
     for table, documents in data.items():
         if not isinstance(documents, dict):
-            lost.append(f"the whole {table!r} table")
-            continue
+            return None
         good = {key: doc for key, doc in documents.items() if isinstance(doc, dict)}
         if len(good) < len(documents):
             bad = len(documents) - len(good)

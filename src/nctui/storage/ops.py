@@ -127,44 +127,10 @@ class Revise:
 
 
 @dataclass(frozen=True)
-class Increase:
-    """Add to a number field of a document, whatever it holds by then."""
-
-    table: str
-    id: str
-    field: str
-    by: int
-    also: Mapping[str, Any] | None = None
-    """Other fields to set at the same time."""
-
-    def apply(self, db: TinyDB) -> None:
-        """Add `by` to the field's current value."""
-        from tinydb import where  # noqa: PLC0415 - see the import note above
-
-        table = db.table(self.table)
-        current = table.get(where("id") == self.id)
-        if not isinstance(current, dict):
-            return
-        value = int(current.get(self.field, 0)) + self.by
-        table.update({self.field: value, **(self.also or {})}, where("id") == self.id)
-
-    def as_json(self) -> dict[str, Any]:
-        """The change as plain data."""
-        return {
-            "op": "increase",
-            "table": self.table,
-            "id": self.id,
-            "field": self.field,
-            "by": self.by,
-            "also": dict(self.also or {}),
-        }
-
-
-@dataclass(frozen=True)
 class Batch:
     """Several changes that reach the file together, or not at all."""
 
-    ops: tuple[Insert | Put | Revise | Increase, ...]
+    ops: tuple[Insert | Put | Revise, ...]
 
     @property
     def table(self) -> str:
@@ -181,7 +147,7 @@ class Batch:
         return {"op": "batch", "ops": [op.as_json() for op in self.ops]}
 
 
-Op = Insert | Put | Revise | Increase | Batch
+Op = Insert | Put | Revise | Batch
 """One change to the database."""
 
 
@@ -192,7 +158,7 @@ def op_from_json(data: Mapping[str, Any]) -> Op:
     """
     kind = data["op"]
     if kind == "batch":
-        parts: list[Insert | Put | Revise | Increase] = []
+        parts: list[Insert | Put | Revise] = []
         for item in data["ops"]:
             part = op_from_json(item)
             if isinstance(part, Batch):
@@ -209,6 +175,4 @@ def op_from_json(data: Mapping[str, Any]) -> Op:
         return Revise(
             table, str(data["id"]), str(data["field"]), data["value"], str(data["history"]), also
         )
-    if kind == "increase":
-        return Increase(table, str(data["id"]), str(data["field"]), int(data["by"]), also)
     raise ValueError(f"not a change nctui makes: {kind!r}")

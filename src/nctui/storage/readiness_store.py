@@ -12,8 +12,8 @@ from nctui.domain.period import Attempt, EndReason, State, period_status
 from nctui.domain.readiness import CheckRecord, Facts, Result, Verdict
 from nctui.storage.attempt_store import ATTEMPTS, load_attempts
 from nctui.storage.intake_store import latest_intake, load_ticks
-from nctui.storage.ledger_store import event_op, load_events
-from nctui.storage.ops import Batch, Increase, Insert, new_id
+from nctui.storage.ledger_store import EVENTS, event_op, load_events
+from nctui.storage.ops import Batch, Insert, Put, new_id
 from nctui.storage.records import moment, parse_all, stamp
 
 if TYPE_CHECKING:
@@ -80,6 +80,7 @@ def gather_facts(repository: Repository, now: datetime, mood: tuple[float | None
     return Facts(
         period_complete=status.state is State.COMPLETE,
         days_left=status.days_left if status.state is State.ACTIVE else 0,
+        ends_today=status.ends_today,
         slips_last_week=sum(event.kind is Kind.SLIP for event in recent),
         contacts_last_week=sum(event.kind is Kind.CONTACT for event in recent),
         mood_change=mood[0],
@@ -90,7 +91,15 @@ def gather_facts(repository: Repository, now: datetime, mood: tuple[float | None
     )
 
 
-def extension_ops(attempt: Attempt, days: int, now: datetime) -> Batch:
+def extended_by(repository: Repository, check_id: str) -> bool:
+    """Whether the period was already extended after the check with this id."""
+    return any(
+        doc.get("kind") == Kind.EXTENSION and doc.get("detail") == check_id
+        for doc in repository.documents(EVENTS)
+    )
+
+
+def extension_ops(attempt: Attempt, days: int, now: datetime, check_id: str) -> Batch:
     """Add `days` to the period, reopening it if it had completed; the ledger keeps a note.
 
     The attempt keeps its start; only its length grows. The ledger entry records the old
@@ -101,10 +110,13 @@ def extension_ops(attempt: Attempt, days: int, now: datetime) -> Batch:
     note = f"{attempt.length_days} → {new_length} days"
     if attempt.end_reason is EndReason.COMPLETE:
         note = f"{attempt.length_days} days completed, then extended: {note}"
-    event = LedgerEvent(new_id(), Kind.EXTENSION, now, now, note=note, attempt_id=attempt.id)
-    # Added to whatever length the file holds by then, so an extension made meanwhile
-    # in another window is not written over.
-    grow = Increase(
-        ATTEMPTS, attempt.id, "length_days", days, also={"ended_at": None, "end_reason": None}
+    # The check's id is kept as the detail, so each check extends the period at most once.
+    event = LedgerEvent(
+        new_id(), Kind.EXTENSION, now, now, detail=check_id, note=note, attempt_id=attempt.id
+    )
+    # The new length itself, not an amount to add: written twice, it is still one extension.
+    grow = Put(
+        ATTEMPTS,
+        {"id": attempt.id, "length_days": new_length, "ended_at": None, "end_reason": None},
     )
     return Batch((event_op(event), grow))

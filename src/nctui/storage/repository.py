@@ -25,13 +25,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tinydb import TinyDB, where
+from tinydb import TinyDB
 from tinydb.table import Table
 
 from nctui.domain.clock import Clock
 from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode, make_private, read_file
 from nctui.storage.errors import CorruptDataError, StorageBusyError
 from nctui.storage.file_lock import DataLock
+from nctui.storage.leftovers import add_back, leftover_files
 from nctui.storage.location import DATA_FILE_NAME, prepare_data_dir
 from nctui.storage.migrations import (
     CURRENT_SCHEMA_VERSION,
@@ -40,7 +41,7 @@ from nctui.storage.migrations import (
     new_data,
     salvage,
 )
-from nctui.storage.ops import Batch, Insert, Op, op_from_json
+from nctui.storage.ops import Op
 from nctui.storage.tinydb_storage import memory_db, transaction_db
 
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -171,14 +172,6 @@ class Repository:
         up and migrated; a file from a newer nctui raises NewerSchemaError untouched.
         Changes an earlier run could not save are added back.
         """
-        repository = cls._open(data_dir, clock, lock_timeout)
-        added = repository.add_back_unsaved()
-        if added:
-            repository.report = replace(repository.report, added_back=added)
-        return repository
-
-    @classmethod
-    def _open(cls, data_dir: Path, clock: Clock, lock_timeout: float) -> Repository:
         prepare_data_dir(data_dir)
         path = data_dir / DATA_FILE_NAME
         lock = DataLock(data_dir / f"{DATA_FILE_NAME}.lock", timeout=lock_timeout)
@@ -190,7 +183,8 @@ class Repository:
             version = None if data is None else check_data(data, path)
         except CorruptDataError:
             data, version = None, None
-        if data is not None and version == CURRENT_SCHEMA_VERSION:
+        current = version == CURRENT_SCHEMA_VERSION
+        if data is not None and current and not leftover_files(data_dir):
             # The usual case needs no lock: a write replaces the file in one step.
             make_private(path)
             return cls(data_dir, clock, data, OpenReport(path=path), lock, fingerprint)
@@ -198,9 +192,35 @@ class Repository:
             # Look again under the lock: another copy may have repaired it meanwhile.
             fingerprint = _fingerprint(path)
             data, report = cls._open_locked(path, clock())
-            if report.moved_aside or report.created or report.migrated_from is not None:
+            data, report = cls._add_back_locked(path, data, report)
+            if (
+                report.moved_aside
+                or report.created
+                or report.migrated_from is not None
+                or report.added_back
+            ):
                 fingerprint = _fingerprint(path)
         return cls(data_dir, clock, data, report, lock, fingerprint)
+
+    @staticmethod
+    def _add_back_locked(
+        path: Path, data: RawData, report: OpenReport
+    ) -> tuple[RawData, OpenReport]:
+        # Under the lock, against the file as just read: a second window starting at the
+        # same moment finds the leftovers gone, or their changes already in the file.
+        files = leftover_files(path.parent)
+        if not files:
+            return data, report
+        merged, added, used = add_back(data, files)
+        if added:
+            try:
+                atomic_write_bytes(path, encode(merged))
+            except OSError:
+                return data, report  # still cannot save: the files stay for next time
+        for leftover in used:
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        return (merged, replace(report, added_back=added)) if added else (data, report)
 
     @staticmethod
     def _open_locked(path: Path, now: datetime) -> tuple[RawData, OpenReport]:
@@ -234,40 +254,6 @@ class Repository:
             return data, report
         backup = _backup_then_migrate(path, data, version, now)
         return migrate(data, now), replace(report, migrated_from=version, backup=backup)
-
-    def add_back_unsaved(self, timeout: float = 5.0) -> int:
-        """Save the changes an earlier run left in `nctui.json.unsaved-*` files, oldest
-        first, removing each file once its changes are on disk; return how many.
-
-        A change already in the file (a document with the same id) is not added twice.
-        A file that cannot be read as changes is left where it is, untouched.
-        """
-        added = 0
-        for path in sorted(self.data_dir.glob(f"{DATA_FILE_NAME}.unsaved-*")):
-            try:
-                ops = [op_from_json(item) for item in json.loads(path.read_text("utf-8"))]
-            except (OSError, ValueError, KeyError, TypeError, AttributeError):
-                continue
-            for op in ops:
-                if not self._already_saved(op):
-                    self.apply(op)
-                    added += 1
-            try:
-                if self.flush(timeout):
-                    break  # not on disk yet: keep the file until they are
-            except FutureTimeout:
-                break
-            with contextlib.suppress(OSError):
-                path.unlink()
-        return added
-
-    def _already_saved(self, op: Op) -> bool:
-        parts = op.ops if isinstance(op, Batch) else (op,)
-        return any(
-            isinstance(part, Insert)
-            and self._memory.table(part.table).contains(where("id") == part.doc["id"])
-            for part in parts
-        )
 
     # -- reading ---------------------------------------------------------------------
 

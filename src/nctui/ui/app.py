@@ -96,8 +96,12 @@ def _declared_here(node: object, binding: Binding) -> bool:
         return True
     for cls in type(node).__mro__:
         for declared in cls.__dict__.get("BINDINGS", ()):
-            action = declared.action if isinstance(declared, Binding) else declared[1]
-            if action == binding.action:
+            keys, action = (
+                (declared.key, declared.action)
+                if isinstance(declared, Binding)
+                else (declared[0], declared[1])
+            )
+            if action == binding.action and binding.key in keys.replace(" ", "").split(","):
                 return cls.__module__.startswith("nctui.")
     return False
 

@@ -16,7 +16,14 @@ from nctui.domain.activities import ActivityLog, hours_text, next_planned, time_
 from nctui.domain.humanize import countdown_text, day_text, moment_text, plural, time_text
 from nctui.domain.ledger import Kind, LedgerEvent
 from nctui.domain.milestones import describe_days, milestone_after
-from nctui.domain.period import Attempt, PeriodStatus, State, period_status, zone_of
+from nctui.domain.period import (
+    Attempt,
+    PeriodStatus,
+    State,
+    final_day_words,
+    period_status,
+    zone_of,
+)
 from nctui.domain.runs import Record, record
 from nctui.storage.activity_store import load_activity_log
 from nctui.storage.attempt_store import load_attempts
@@ -50,8 +57,7 @@ def headline(status: PeriodStatus) -> str:
     if status.state is State.COMPLETE:
         return f"Period complete · {plural(status.length_days, 'day')}"
     if status.days_left == 0 and status.end is not None:
-        when = "last day · ends" if status.ends_today else "ends tomorrow"
-        left = f"{when} at {status.end:%H:%M}"
+        left = final_day_words(status.end, status.ends_today)
     else:
         left = f"{plural(status.days_left, 'day')} left"
     return f"Day {status.day} of {status.length_days} · {left}"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from typing import Any, ClassVar
 
 from rich.console import Group
@@ -11,26 +13,23 @@ from rich.table import Table
 from rich.text import Text
 from textual import on, work
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
 from nctui.domain.humanize import day_text, plural
-from nctui.domain.ledger import Kind
 from nctui.domain.letters import Letter, LetterState, letter_state
 from nctui.domain.period import (
     State,
     add_calendar_days,
     days_to_add,
     end_of,
+    left_in_words,
     period_status,
     zone_of,
 )
 from nctui.domain.readiness import (
     DOS_AND_DONTS,
     READY_BAR,
-    SCALE,
-    STATEMENTS,
     VERDICT_TITLES,
     CheckRecord,
     Facts,
@@ -39,50 +38,23 @@ from nctui.domain.readiness import (
 )
 from nctui.storage.attempt_store import load_attempts
 from nctui.storage.checkin_store import period_mood_trend
-from nctui.storage.ledger_store import load_events
 from nctui.storage.letter_store import load_letters, open_letters_op
 from nctui.storage.ops import new_id
-from nctui.storage.readiness_store import check_op, extension_ops, gather_facts, load_checks
+from nctui.storage.readiness_store import (
+    check_op,
+    extended_by,
+    extension_ops,
+    gather_facts,
+    load_checks,
+)
 from nctui.ui.navigation import READINESS
 from nctui.ui.screens.base import PagedScreen
 from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.bullets import bullet_list
 from nctui.ui.widgets.message_check import MessageCheck
-from nctui.ui.widgets.question import ChoiceQuestion, Question
-from nctui.ui.widgets.wizard import Wizard
+from nctui.ui.widgets.quiz import Quiz
 
 QUIZ, RESULT, MESSAGE, LETTERS = "quiz", "result", "message", "letters"
-SCALE_LABELS = dict(enumerate(SCALE))
-
-
-class Quiz(Wizard):
-    """The statements, one at a time, each rated on the same five-step scale."""
-
-    finish_label = "See what it says"
-
-    class Completed(Message):
-        """Every statement is rated."""
-
-        def __init__(self, answers: dict[str, int]) -> None:
-            super().__init__()
-            self.answers = answers
-
-    def __init__(self, previous: dict[str, int] | None) -> None:
-        questions: list[Question] = [
-            ChoiceQuestion(
-                statement.key,
-                f"“{statement.text}”",
-                "How true is this for you, today? ↑ ↓ then Enter.",
-                SCALE_LABELS,
-                previous.get(statement.key) if previous else None,
-            )
-            for statement in STATEMENTS
-        ]
-        super().__init__(questions, id="quiz")
-
-    def finish(self, values: dict[str, Any]) -> None:
-        """Hand the ratings to the screen."""
-        self.post_message(self.Completed({key: int(value) for key, value in values.items()}))
 
 
 def verdict_content(record: CheckRecord) -> Group:
@@ -102,11 +74,22 @@ def verdict_content(record: CheckRecord) -> Group:
     return Group(*parts)
 
 
-def advice_text(record: CheckRecord, end: datetime | None, *, extended: bool = False) -> str:
+class Extension(StrEnum):
+    """Where a "not yet" check's suggested extension stands."""
+
+    OFFERED = "offered"
+    """x adds it: the checked period is the current one, complete, not yet extended."""
+    DONE = "done"
+    """Added after this check."""
+    NONE = "none"
+    """Nothing to add: none suggested, or the period has moved on (a new plan, say)."""
+
+
+def advice_text(record: CheckRecord, end: datetime | None, extension: Extension) -> str:
     """What to do next, for this verdict.
 
-    `end` is when the period ends: as it stands once `extended`, else as it would with
-    the suggested days added.
+    `end` is when the period ends: with the suggested days added while they are
+    `Extension.OFFERED`, else as it stands; None with no plan at all.
     """
     result = record.result
     if result.verdict is Verdict.READY:
@@ -116,30 +99,29 @@ def advice_text(record: CheckRecord, end: datetime | None, *, extended: bool = F
             f"{card}\n\n"
             "Press [b]m[/b] to check a first message before you send it."
         )
-    if result.verdict is Verdict.NOT_YET and extended:
-        when = f" on {day_text(end.date())}" if end else ""
+    if result.verdict is Verdict.MOVE_ON:
+        return (
+            "Letting go is a real answer, and often the kindest one to yourself. The time you "
+            "gave this was not wasted: it was time spent on you.\n\n"
+            "The activities (a) and your journal (j) are still here, for the days ahead."
+        )
+    if end is None:
+        return (
+            "Time apart comes first. The intake ([b]i[/b]) helps you choose how long; take "
+            "this check again when that period ends."
+        )
+    if extension is Extension.DONE:
         return (
             f"You added {plural(result.extension_days, 'day')} after this check. Your period "
-            f"now ends{when}. Take this check again then."
+            f"now ends on {day_text(end.date())}. Take this check again then."
         )
-    if result.verdict is Verdict.NOT_YET and not result.extension_days:
-        when = f" on {day_text(end.date())}" if end else ""
+    wait = "Waiting is not failing: it is the same healing, a little longer.\n\n"
+    if extension is Extension.OFFERED:
         return (
-            "Waiting is not failing: it is the same healing, a little longer.\n\n"
-            f"Your period ends{when}. Take this check again then."
+            f"{wait}Press [b]x[/b] to add {plural(result.extension_days, 'day')} to your "
+            f"period, until {day_text(end.date())}, then take this check again."
         )
-    if result.verdict is Verdict.NOT_YET:
-        until = f", until {day_text(end.date())}" if end else ""
-        return (
-            "Waiting is not failing: it is the same healing, a little longer.\n\n"
-            f"Press [b]x[/b] to add {plural(result.extension_days, 'day')} to your period"
-            f"{until}, then take this check again."
-        )
-    return (
-        "Letting go is a real answer, and often the kindest one to yourself. The time you "
-        "gave this was not wasted: it was time spent on you.\n\n"
-        "The activities (a) and your journal (j) are still here, for the days ahead."
-    )
+    return f"{wait}Your period ends on {day_text(end.date())}. Take this check again then."
 
 
 def earlier_text(checks: Sequence[CheckRecord], zone: Any) -> str:
@@ -152,6 +134,15 @@ def earlier_text(checks: Sequence[CheckRecord], zone: Any) -> str:
         score = "" if record.result.verdict is Verdict.MOVE_ON else f" ({record.result.score})"
         lines.append(f"{when}  {VERDICT_TITLES[record.result.verdict]}{score}")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the result on show allows, worked out when it was drawn."""
+
+    verdict: Verdict
+    extension: Extension
+    letters: bool
 
 
 class ReadinessScreen(PagedScreen):
@@ -170,6 +161,7 @@ class ReadinessScreen(PagedScreen):
 
     def __init__(self) -> None:
         super().__init__(QUIZ)
+        self._shown: Shown | None = None
 
     def on_mount(self) -> None:
         """The latest result if there is one, else the quiz."""
@@ -186,23 +178,22 @@ class ReadinessScreen(PagedScreen):
             self._show_result()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Each key only where it makes sense."""
-        latest = self._latest()
-        verdict = latest.result.verdict if latest else None
+        """Each key only where it makes sense (as of the result on show, worked out once
+        when it was drawn: this runs for every key on every refresh)."""
+        shown = self._shown
+        verdict = shown.verdict if shown else None
         if action == "retake":
             return self.view != QUIZ
         if action == "extend":
             return (
-                self.view == RESULT
-                and verdict is Verdict.NOT_YET
-                and latest is not None
-                and latest.result.extension_days > 0
-                and not self._extended_since(latest)
+                self.view == RESULT and shown is not None and shown.extension is Extension.OFFERED
             )
         if action == "message":
             return self.view == RESULT and verdict is Verdict.READY
         if action == "letters":
-            return self.view == RESULT and verdict is Verdict.READY and bool(self._letters())
+            return (
+                self.view == RESULT and verdict is Verdict.READY and bool(shown and shown.letters)
+            )
         if action == "result":
             return self.view in {MESSAGE, LETTERS}
         return super().check_action(action, parameters)
@@ -213,12 +204,25 @@ class ReadinessScreen(PagedScreen):
         checks = load_checks(self.nctui.repository)
         return checks[-1] if checks else None
 
-    def _extended_since(self, record: CheckRecord) -> bool:
-        """Whether the period was extended after this check (x is then done with)."""
-        return any(
-            event.kind is Kind.EXTENSION and event.logged_at >= record.taken_at
-            for event in load_events(self.nctui.repository)
-        )
+    def _extension(self, record: CheckRecord, now: datetime) -> tuple[Extension, datetime | None]:
+        """Where this check's extension stands, and when the period ends (with the days
+        added, while they are on offer); no end without a plan."""
+        zone = zone_of(now)
+        status = period_status(load_attempts(self.nctui.repository), now)
+        if status.attempt is None:
+            return Extension.NONE, None
+        end = end_of(status.attempt, zone)
+        if extended_by(self.nctui.repository, record.id):
+            return Extension.DONE, end
+        # Only the period the check judged, once complete: not a plan begun since.
+        if (
+            record.result.extension_days
+            and status.state is State.COMPLETE
+            and status.attempt.start <= record.taken_at
+        ):
+            more = days_to_add(status.attempt, record.result.extension_days, now)
+            return Extension.OFFERED, add_calendar_days(end, more, zone)
+        return Extension.NONE, end
 
     def _show_quiz(self) -> None:
         latest = self._latest()
@@ -228,9 +232,10 @@ class ReadinessScreen(PagedScreen):
             "no right answers, only yours."
         )
         if status.state is State.ACTIVE:
+            left = left_in_words(status.days_left, status.ends_today)
             note = (
-                f"Your period still has {plural(status.days_left, 'day')} to go. You can "
-                "take this now; it will most likely say to wait, and that is all right.\n\n" + note
+                f"Your period {left}. You can take this now; it will most likely say to "
+                "wait, and that is all right.\n\n" + note
             )
         self.show_view(
             QUIZ,
@@ -243,17 +248,10 @@ class ReadinessScreen(PagedScreen):
         checks = load_checks(self.nctui.repository)
         record = checks[-1]
         now = self.nctui.clock()
-        status = period_status(load_attempts(self.nctui.repository), now)
-        zone = zone_of(now)
-        extended = self._extended_since(record)
-        end = None
-        if status.attempt is not None:
-            end = end_of(status.attempt, zone)
-            if not extended and record.result.extension_days:
-                more = days_to_add(status.attempt, record.result.extension_days, now)
-                end = add_calendar_days(end, more, zone)
-        advice = advice_text(record, end, extended=extended)
+        extension, end = self._extension(record, now)
+        advice = advice_text(record, end, extension)
         waiting = self._letters()
+        self._shown = Shown(record.result.verdict, extension, bool(waiting))
         if record.result.verdict is Verdict.READY and waiting:
             advice += (
                 f"\n\nYou sealed {plural(len(waiting), 'letter')} early on. Press [b]l[/b] to "
@@ -335,26 +333,28 @@ class ReadinessScreen(PagedScreen):
         """Add the suggested days to the period, after a short confirmation."""
         latest = self._latest()
         now = self.nctui.clock()
-        attempts = load_attempts(self.nctui.repository)
-        status = period_status(attempts, now)
-        if latest is None or status.attempt is None:
-            self.notify("There is no period to extend. The intake (i) starts one.")
+        if latest is None or self._extension(latest, now)[0] is not Extension.OFFERED:
             return
         days = latest.result.extension_days
-        more = days_to_add(status.attempt, days, now)
-        new_end = add_calendar_days(end_of(status.attempt, zone_of(now)), more, zone_of(now))
+        attempt = period_status(load_attempts(self.nctui.repository), now).attempt
+        assert attempt is not None  # offered only with a completed period
+        more = days_to_add(attempt, days, now)
+        new_end = add_calendar_days(end_of(attempt, zone_of(now)), more, zone_of(now))
+        # Counted from today when the period ended a while ago: say so, as that is more.
+        since = " from today" if more > days else ""
         confirmed = await self.app.push_screen_wait(
             ConfirmScreen(
-                f"Add {plural(days, 'day')}?",
+                f"Add {plural(days, 'day')}{since}?",
                 f"Your period will end on {day_text(new_end.date())}. The extension is noted "
                 "in your history.",
                 yes=f"Add {plural(days, 'day')}",
                 no="Not now",
             )
         )
-        if not confirmed:
+        # Looked at again: another window may have extended it while this one asked.
+        if not confirmed or self._extension(latest, self.nctui.clock())[0] is not Extension.OFFERED:
             return
-        self.nctui.save(extension_ops(status.attempt, more, now))
+        self.nctui.save(extension_ops(attempt, more, now, latest.id))
         self.notify(
             f"Your period now ends on {day_text(new_end.date())}. Take this check again then.",
             title="Period extended",

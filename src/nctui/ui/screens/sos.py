@@ -52,6 +52,7 @@ class SosScreen(ModalScreen[SosOutcome]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "I'm OK", tooltip="close; logged as an urge resisted"),
+        Binding("escape", "close_allowed", "Done", tooltip="close; logged as allowed contact"),
         Binding("escape", "keep_reasons", "Keep", tooltip="keep what you wrote"),
         Binding("x", "just_close", "Just close", tooltip="close without logging anything"),
         Binding(
@@ -189,6 +190,7 @@ class SosScreen(ModalScreen[SosOutcome]):
         )
         tips.update(Group(noted, bullet_list(ALLOWED_TIPS)))
         tips.display = True
+        self.refresh_bindings()  # Esc now reads "Done", not "I'm OK"
         self.set_focus(None)
         self.call_after_refresh(tips.scroll_visible)
 
@@ -196,6 +198,10 @@ class SosScreen(ModalScreen[SosOutcome]):
         """While editing reasons, letters type and Esc keeps the words; else Esc closes."""
         if action == "keep_reasons":
             return self._editing
+        if action == "close":
+            return not self._editing and self.allowed_reason is None
+        if action == "close_allowed":
+            return not self._editing and self.allowed_reason is not None
         return not self._editing
 
     def action_keep_reasons(self) -> None:
@@ -205,6 +211,10 @@ class SosScreen(ModalScreen[SosOutcome]):
     def action_close(self) -> None:
         """Leave the moment behind; logged as an urge resisted, or the allowed contact."""
         self.dismiss(SosOutcome(self.allowed_reason, self.delay_minutes, self.reasons))
+
+    def action_close_allowed(self) -> None:
+        """Close once an allowed reason is chosen; it is logged as allowed contact."""
+        self.action_close()
 
     def action_just_close(self) -> None:
         """Close without logging anything (opened by mistake, or not an urge after all)."""

@@ -228,6 +228,7 @@ class _TickList(SelectionList[LooseEnd]):
     """Space ticks an item; Enter moves on instead of ticking."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "select", "Tick", show=False),
         Binding("enter", "done", "Continue", show=False),
     ]
 

@@ -26,7 +26,7 @@ class ChecklistList(OptionList):
     """The steps; Space or Enter ticks the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "select", "Tick", show=False),
+        Binding("space,enter", "select", "Tick", show=False),
     ]
 
 

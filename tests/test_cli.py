@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -10,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from nctui import __version__
-from nctui.cli import main
+from nctui.cli import main, open_app
+from nctui.domain.clock import ManualClock
+from nctui.startup import resume_collection
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -64,6 +67,7 @@ def test_a_file_as_data_folder_exits_2_with_a_message(
     assert main(["--data-dir", str(target)]) == 2
     assert "is a file, not a folder" in capsys.readouterr().err
     assert target.read_text() == "mine"
+    assert gc.isenabled()  # the start-up pause (nctui.startup) ends when opening fails
 
 
 def test_data_from_a_newer_nctui_exits_2_untouched(
@@ -90,3 +94,17 @@ def test_python_dash_m_runs_the_same_cli() -> None:
         [sys.executable, "-m", "nctui", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == f"nctui {__version__}"
+
+
+async def test_the_collector_runs_again_once_the_first_screen_is_drawn(
+    data_dir: Path, clock: ManualClock
+) -> None:
+    app = open_app(data_dir, clock)
+    try:
+        assert not gc.isenabled()  # paused through start-up (nctui.startup)
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        resume_collection()
+        gc.unfreeze()  # give this test process its collector back as it was

@@ -11,10 +11,11 @@ from textual.widgets import Input, Static
 
 from nctui.domain.clock import ManualClock
 from nctui.storage.attempt_store import load_attempts
-from nctui.storage.checkin_store import CHECKINS, checked_in_today, period_mood_trend
+from nctui.storage.checkin_store import CHECKINS, checked_in_today
 from nctui.storage.letter_store import LETTERS, load_letters, open_letters_op
 from nctui.storage.ops import Insert
 from nctui.storage.repository import Repository
+from nctui.storage.trend_store import period_mood_trend
 from nctui.ui.app import NctuiApp
 from nctui.ui.screens.checkin_editor import EditCheckInScreen
 from nctui.ui.screens.confirm import ConfirmScreen
@@ -23,6 +24,7 @@ from nctui.ui.screens.day_start import DayStartScreen
 from nctui.ui.screens.entry_history import EntryHistoryScreen
 from nctui.ui.screens.journal import JournalScreen
 from nctui.ui.screens.letter_editor import LetterEditorScreen
+from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.writing import WritingBox
 from tests.helpers import AppFactory, screen_text, squash, stored
 from tests.seeds import DRAFT_TEXT, EDIT, SEALED_TEXT, seed_journal, seed_plan
@@ -96,6 +98,30 @@ async def test_check_in_for_today_then_edit_it_keeping_both(
         await pilot.pause()
         assert _showing(app, CountdownScreen)
         assert "Check-in      done today" in screen_text(app)
+
+
+async def test_the_key_bar_offers_leave_box_only_while_typing(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock, today=False)
+    app = make_app()
+
+    def keys() -> str:
+        return squash(str(app.screen.query_one(KeyBar).render()))
+
+    async with app.run_test(size=(100, 32)) as pilot:
+        assert "Leave box" not in keys()  # the dashboard: nothing to type in
+        await pilot.press("j")
+        await pilot.pause()
+        assert "Leave box" in keys()  # the mood box
+        await pilot.press("6", "enter", "3", "enter", "up", "up", "enter")
+        await pilot.pause()
+        assert isinstance(app.focused, WritingBox)
+        assert "Leave box" in keys()  # the journal entry
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen.focused, WritingBox)
+        assert "Leave box" not in keys()
 
 
 async def test_the_dashboard_says_when_todays_checkin_is_still_to_do(

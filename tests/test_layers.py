@@ -66,3 +66,12 @@ def test_the_chart_library_is_left_out_of_start_up() -> None:
     roots = _roots(_modules_after("import nctui.ui.screens.journal"))
     assert "nctui" in roots
     assert not roots & {"plotext", "textual_plotext"}  # until a chart is drawn
+
+
+def test_the_first_screen_loads_no_text_area_or_trend_code() -> None:
+    # Each is a few milliseconds of start-up that the dashboard and home screen never use.
+    start_up = "import nctui.ui.app, nctui.ui.screens.countdown, nctui.ui.screens.home"
+    modules = _modules_after(start_up)
+    assert "nctui.ui.screens.countdown" in modules
+    assert not [name for name in modules if "text_area" in name]
+    assert not modules & {"nctui.domain.mood_trend", "nctui.domain.chart_data", "statistics"}

@@ -115,6 +115,47 @@ def test_the_clock_going_back_never_shows_a_negative_count(
     assert report["days_left"] == 44
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data-dir", "{dir}", "status"],
+        ["--data-dir={dir}", "status"],
+        ["status"],  # the folder from NCTUI_DATA_DIR
+    ],
+)
+def test_every_way_of_asking_gives_the_same_line(
+    argv: list[str],
+    data_dir: Path,
+    clock: ManualClock,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seed_plan(data_dir, clock, days_ago=11.1)
+    monkeypatch.setenv("NCTUI_DATA_DIR", str(data_dir))
+    words = [word.format(dir=data_dir) for word in argv]
+    assert main(words) == 0
+    assert capsys.readouterr().out.strip() == "Day 12 of 45 · 33 days left"
+    assert main([*words, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["day"] == 12
+
+
+@pytest.mark.parametrize(
+    ("argv", "complaint"),
+    [
+        (["status", "--data-dir", "elsewhere"], "unrecognized arguments"),
+        (["status", "--jsn"], "unrecognized arguments: --jsn"),
+        (["status", "now"], "unrecognized arguments: now"),
+    ],
+)
+def test_a_mistyped_status_still_gets_a_clear_message(
+    argv: list[str], complaint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as leaving:
+        main(argv)
+    assert leaving.value.code == 2
+    assert complaint in capsys.readouterr().err
+
+
 def test_status_never_imports_textual_or_tinydb(data_dir: Path, clock: ManualClock) -> None:
     seed_plan(data_dir, clock, days_ago=3)
     code = (
@@ -128,3 +169,4 @@ def test_status_never_imports_textual_or_tinydb(data_dir: Path, clock: ManualClo
     loaded = result.stdout.strip().splitlines()[-1]
     assert "'textual'" not in loaded
     assert "'tinydb'" not in loaded
+    assert "'argparse'" not in loaded  # the usual forms skip it: prompts run this often

@@ -114,6 +114,35 @@ def test_changes_that_cannot_be_written_are_kept_in_a_recovery_file(
     assert _notes(_file(data_dir)) == ["my words"]
 
 
+def test_half_a_character_from_a_hand_edit_never_blocks_saving(
+    data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "\udc80" is valid JSON but half of a UTF-16 pair: it cannot be written as UTF-8.
+    repository = Repository.open(data_dir, clock)
+    _add_event(repository, "first")
+    repository.close()
+    _file(data_dir).write_text(_file(data_dir).read_text().replace("first", "fi\\udc80rst"))
+
+    repository = Repository.open(data_dir, clock)
+    _add_event(repository, "second, ünïcode")
+    assert repository.close() is None  # saved, not set aside
+    assert _notes(_file(data_dir)) == ["fi\udc80rst", "second, ünïcode"]
+
+    # And changes that cannot reach the data file are still kept aside whole.
+    def refuse(path: Path, payload: bytes) -> None:
+        if path.name == DATA_FILE_NAME:
+            raise PermissionError(13, "Permission denied")
+        real_write(path, payload)
+
+    real_write = atomic_file.atomic_write_bytes
+    monkeypatch.setattr("nctui.storage.tinydb_storage.atomic_write_bytes", refuse)
+    repository = Repository.open(data_dir, clock)
+    _add_event(repository, "third \udc80")
+    recovery = repository.close()
+    assert recovery is not None
+    assert json.loads(recovery.read_text())[0]["doc"]["note"] == "third \udc80"
+
+
 def test_unsaved_changes_already_in_the_file_are_not_added_twice(
     data_dir: Path, clock: ManualClock
 ) -> None:

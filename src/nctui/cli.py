@@ -2,71 +2,31 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import NoReturn
-
-from nctui import __version__
+    from nctui.domain.clock import Clock
+    from nctui.ui.app import NctuiApp
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 """Bad arguments, or a data folder or file that cannot be used."""
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"nctui: {message}\nRun `nctui --help` to see what it takes.\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for `nctui`."""
-    parser = _Parser(
-        prog="nctui",
-        description=(
-            "A calm, private coach for keeping no contact after a breakup. "
-            "Run without a command to open the app."
-        ),
-        epilog=(
-            "Your data is one file, nctui.json, in the data folder. Choose the folder with "
-            "--data-dir or the NCTUI_DATA_DIR environment variable; `nctui where` shows it."
-        ),
-    )
-    parser.add_argument("--version", action="version", version=f"nctui {__version__}")
-    parser.add_argument(
-        "--data-dir",
-        metavar="DIR",
-        help="folder that holds nctui.json (default: $NCTUI_DATA_DIR, else your user data folder)",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("where", help="print the path of the data file and exit")
-    status = commands.add_parser(
-        "status",
-        help="print one line about your period (for shell prompts) and exit",
-        description=(
-            "Print one line about your period, for example 'Day 12 of 45 · 33 days left'. "
-            "Reads the data without changing it, so it is safe while nctui is open."
-        ),
-    )
-    status.add_argument(
-        "--json",
-        action="store_true",
-        help="print a JSON object: state, day, length_days, days_left, ends_today, start, end, "
-        "current_run_days, longest_run_days",
-    )
-    return parser
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run nctui with `argv` (default: the process arguments); return the exit code."""
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
     from nctui.storage.location import DATA_FILE_NAME, resolve_data_dir
 
+    if (quick := _plain_status(words)) is not None:
+        flag, as_json = quick
+        return _print_status(resolve_data_dir(flag), as_json=as_json)
+    from nctui.arguments import build_parser
+
+    args = build_parser().parse_args(words)
     data_dir = resolve_data_dir(args.data_dir)
     if args.command == "where":
         print(data_dir / DATA_FILE_NAME)
@@ -74,6 +34,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "status":
         return _print_status(data_dir, as_json=args.json)
     return _run_app(data_dir)
+
+
+def _plain_status(argv: list[str]) -> tuple[str | None, bool] | None:
+    """`--data-dir` (or None) and whether `--json` was asked for, when `argv` is one of
+    the usual ways to ask for `nctui status`; None for anything else.
+
+    Shell prompts run `nctui status` before every prompt, and loading argparse costs
+    more than the status itself, so these forms skip it. Every other command line goes
+    through argparse, with its checks and messages.
+    """
+    flag = None
+    if argv[:1] == ["--data-dir"] and len(argv) > 1 and not argv[1].startswith("-"):
+        flag, argv = argv[1], argv[2:]
+    elif argv[:1] and argv[0].startswith("--data-dir="):
+        flag, argv = argv[0].removeprefix("--data-dir="), argv[1:]
+    if argv == ["status"]:
+        return flag, False
+    if argv == ["status", "--json"]:
+        return flag, True
+    return None
 
 
 def _fail(message: str) -> int:
@@ -96,19 +76,37 @@ def _print_status(data_dir: Path, *, as_json: bool) -> int:
     return EXIT_OK
 
 
-def _run_app(data_dir: Path) -> int:
-    from nctui.domain.clock import system_clock
-    from nctui.storage.errors import StorageError
+def open_app(data_dir: Path, clock: Clock) -> NctuiApp:
+    """Load the app's code and open `data_dir`, the quick way a person's start-up does.
 
+    The garbage collector waits until the first screen is drawn (see nctui.startup).
+    Raises StorageError (with a message for a person) when the data cannot be used.
+    """
+    from nctui.startup import pause_collection, resume_collection
+
+    pause_collection()
     try:
         from nctui.ui.app import create_app
 
-        app = create_app(data_dir, system_clock)
+        return create_app(data_dir, clock)
+    except BaseException:
+        resume_collection()
+        raise
+
+
+def _run_app(data_dir: Path) -> int:
+    from nctui.domain.clock import system_clock
+    from nctui.startup import resume_collection
+    from nctui.storage.errors import StorageError
+
+    try:
+        app = open_app(data_dir, system_clock)
     except StorageError as error:
         return _fail(str(error))
     try:
         app.run()
     finally:
+        resume_collection()
         recovery = app.repository.close()
     if recovery is not None:
         print(

@@ -24,6 +24,9 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 # Every C0 control but the newline, DEL, and the C1 controls.
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+# Half of a UTF-16 pair on its own (a broken paste, mostly on Windows): not a character,
+# and it cannot be written as UTF-8.
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def strip_controls(text: str) -> str:
@@ -33,7 +36,7 @@ def strip_controls(text: str) -> str:
     wrote is kept as it is.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", TAB_SPACES)
-    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+    return _LONE_SURROGATE.sub("", _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text)))
 
 
 def clean_text(text: str) -> str:
@@ -54,7 +57,7 @@ def _picture(match: re.Match[str]) -> str:
 
 def printable(text: str) -> str:
     """Text safe to show as it is: every control character but the newline made visible."""
-    return _CONTROL.sub(_picture, text.replace("\r\n", "\n"))
+    return _LONE_SURROGATE.sub("�", _CONTROL.sub(_picture, text.replace("\r\n", "\n")))
 
 
 def one_line(text: str, width: int) -> str:

@@ -80,9 +80,19 @@ def make_private(path: Path) -> None:
         path.chmod(0o600)
 
 
-def encode(data: RawData) -> bytes:
-    """Serialise the data compactly; the file stays valid, readable JSON."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def encode(data: Any, *, indent: int | None = None) -> bytes:
+    """Serialise the data as UTF-8 JSON (compact unless `indent` is given).
+
+    Text holding half a UTF-16 pair (from a hand edit, say) cannot be written as UTF-8;
+    then every character outside ASCII is written as a JSON escape instead, which reads
+    back exactly, so one odd character never stops everything else from being saved.
+    """
+    separators = None if indent is not None else (",", ":")
+    text = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(data, indent=indent, separators=separators).encode("ascii")
 
 
 def decode(payload: bytes, path: Path) -> RawData:

@@ -1,7 +1,7 @@
 """Daily check-ins and the "my day starts at" setting, as stored.
 
-For the readiness quiz: `checked_in_today(repository, now)`, `period_mood_trend(repository,
-now)`, and `load_entries(repository)` for anything else.
+For the readiness quiz: `checked_in_today(repository, now)`, and `load_entries(repository)`
+for anything else; the period's mood trend is in `trend_store`.
 
 Every save of a check-in is a new document, one per version, so an edit never
 overwrites what was there: the day's current check-in is its latest version. Two
@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from nctui.domain.chart_data import chart_window
 from nctui.domain.checkin import (
     DEFAULT_DAY_START_HOUR,
     LATEST_DAY_START_HOUR,
@@ -26,9 +25,6 @@ from nctui.domain.checkin import (
     checkin_day,
     day_entries,
 )
-from nctui.domain.mood_trend import Trend, mood_trend
-from nctui.domain.period import period_status
-from nctui.storage.attempt_store import load_attempts
 from nctui.storage.ops import Insert, Put, new_id
 from nctui.storage.records import moment, parse_all, stamp
 from nctui.storage.settings import read_setting, setting_op
@@ -97,17 +93,6 @@ def load_day_start(repository: Repository) -> int:
 def day_start_op(hour: int) -> Put:
     """The change that sets the hour the day starts at."""
     return setting_op(DAY_START, hour)
-
-
-def period_mood_trend(repository: Repository, now: datetime) -> Trend:
-    """For the readiness quiz: the mood trend over the running or just-completed period.
-
-    The same weeks the journal's chart shows: `.change` is the latest full week's average
-    mood minus the first one's (None with too little data), `.sentence` says it plainly.
-    """
-    status = period_status(load_attempts(repository), now)
-    window = chart_window(status, checkin_day(now, load_day_start(repository)))
-    return mood_trend(load_entries(repository), window.first_day, window.last_data_day)
 
 
 def checked_in_today(repository: Repository, now: datetime) -> bool:

@@ -13,7 +13,6 @@ written back: the person's history is never reduced to the last change.
 from __future__ import annotations
 
 import contextlib
-import json
 import threading
 import time
 from collections import deque
@@ -475,12 +474,12 @@ class Repository:
     def _save_recovery(self, ops: Sequence[Op]) -> Path | None:
         import tempfile  # noqa: PLC0415 - only on this rare path
 
-        payload = json.dumps([op.as_json() for op in ops], ensure_ascii=False, indent=1)
+        payload = encode([op.as_json() for op in ops], indent=1)
         name = f"{DATA_FILE_NAME}.unsaved-{_file_stamp(self._clock())}"
         for folder in (self.data_dir, Path(tempfile.gettempdir())):
             target = _unused(folder / name)
             try:
-                atomic_write_bytes(target, payload.encode("utf-8"))
+                atomic_write_bytes(target, payload)
             except OSError:
                 continue
             return target

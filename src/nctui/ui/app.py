@@ -19,6 +19,7 @@ from nctui.domain.clock import Clock
 from nctui.domain.ledger import Kind, LedgerEvent
 from nctui.domain.period import State, period_status
 from nctui.domain.sos import DEFAULT_DELAY_MINUTES, DEFAULT_REASONS, idea_for
+from nctui.startup import resume_collection
 from nctui.storage.attempt_store import ATTEMPTS, load_attempts
 from nctui.storage.errors import StorageError, describe_write_error
 from nctui.storage.ledger_store import log_event_ops
@@ -187,6 +188,8 @@ class NctuiApp(App[None]):
         self.repository.on_write_error = self._report_write_error
         self.repository.on_notice = self._report_notice
         self._started = True
+        # After the first screen is drawn: see nctui.startup.
+        self.call_after_refresh(resume_collection)
         self._show_open_report()
         self.check_period()
         if self.poll_seconds > 0:

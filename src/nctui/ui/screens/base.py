@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from nctui.ui.navigation import Destination
 from nctui.ui.widgets.keybar import KeyBar
@@ -40,7 +40,7 @@ class NctuiScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """ "Leave box" only shows while typing in a box."""
         if action == "leave_box":
-            return isinstance(self.focused, Input | TextArea)
+            return _is_text_box(self.focused)
         return True
 
     def action_leave_box(self) -> None:
@@ -121,3 +121,9 @@ class PagedScreen(NctuiScreen):
             self.refresh_bindings()
 
         self.call_later(swap)
+
+
+def _is_text_box(widget: Widget | None) -> bool:
+    # nctui's long-text box says what it is, so the first screen, which has none, need
+    # not import Textual's TextArea (slow to load) just to ask.
+    return isinstance(widget, Input) or bool(getattr(widget, "is_text_box", False))

@@ -37,7 +37,6 @@ from nctui.domain.readiness import (
     assess,
 )
 from nctui.storage.attempt_store import load_attempts
-from nctui.storage.checkin_store import period_mood_trend
 from nctui.storage.letter_store import load_letters, open_letters_op
 from nctui.storage.ops import new_id
 from nctui.storage.readiness_store import (
@@ -47,6 +46,7 @@ from nctui.storage.readiness_store import (
     gather_facts,
     load_checks,
 )
+from nctui.storage.trend_store import period_mood_trend
 from nctui.ui.navigation import READINESS
 from nctui.ui.screens.base import PagedScreen
 from nctui.ui.screens.confirm import ConfirmScreen

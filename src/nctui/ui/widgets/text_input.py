@@ -9,6 +9,8 @@ blink caught mid-way makes two pictures of one screen differ); people keep the b
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import events
 from textual.widgets import Input, TextArea
 
@@ -33,6 +35,9 @@ class TextInput(Input):
 
 class TextBox(TextArea):
     """A text area for longer writing."""
+
+    is_text_box: ClassVar[bool] = True
+    """Lets screens know a text box has the focus without importing TextArea."""
 
     def on_mount(self) -> None:
         """Blink only if the app allows it."""

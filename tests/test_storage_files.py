@@ -34,6 +34,18 @@ def _notes(path: Path) -> list[str]:
     return [doc["note"] for doc in _docs(path)]
 
 
+def _refuse_data_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on the data file cannot be written (as on a read-only disk); others can."""
+    real_write = atomic_file.atomic_write_bytes
+
+    def refuse(path: Path, payload: bytes) -> None:
+        if path.name == DATA_FILE_NAME:
+            raise PermissionError(13, "Permission denied")
+        real_write(path, payload)
+
+    monkeypatch.setattr("nctui.storage.tinydb_storage.atomic_write_bytes", refuse)
+
+
 def _add_event(repository: Repository, note: str) -> None:
     repository.apply(Insert("events", {"id": new_id(), "note": note}))
 
@@ -87,14 +99,7 @@ def test_changes_that_cannot_be_written_are_kept_in_a_recovery_file(
     data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     repository = Repository.open(data_dir, clock)
-
-    def read_only(path: Path, payload: bytes) -> None:
-        if path.name == DATA_FILE_NAME:
-            raise PermissionError(13, "Permission denied")
-        real_write(path, payload)
-
-    real_write = atomic_file.atomic_write_bytes
-    monkeypatch.setattr("nctui.storage.tinydb_storage.atomic_write_bytes", read_only)
+    _refuse_data_file(monkeypatch)
     _add_event(repository, "my words")
     recovery = repository.close()
 
@@ -129,13 +134,7 @@ def test_half_a_character_from_a_hand_edit_never_blocks_saving(
     assert _notes(_file(data_dir)) == ["fi\udc80rst", "second, ünïcode"]
 
     # And changes that cannot reach the data file are still kept aside whole.
-    def refuse(path: Path, payload: bytes) -> None:
-        if path.name == DATA_FILE_NAME:
-            raise PermissionError(13, "Permission denied")
-        real_write(path, payload)
-
-    real_write = atomic_file.atomic_write_bytes
-    monkeypatch.setattr("nctui.storage.tinydb_storage.atomic_write_bytes", refuse)
+    _refuse_data_file(monkeypatch)
     repository = Repository.open(data_dir, clock)
     _add_event(repository, "third \udc80")
     recovery = repository.close()

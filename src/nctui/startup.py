@@ -39,8 +39,3 @@ def resume_collection() -> None:
         _paused = False
         gc.freeze()
         gc.enable()
-
-
-def collection_paused() -> bool:
-    """Whether start-up is still holding the collector."""
-    return _paused

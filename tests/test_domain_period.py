@@ -5,17 +5,20 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from nctui.domain.period import (
     Attempt,
     EndReason,
     add_calendar_days,
+    State,
     close_for_new_plan,
+    completion_due,
     day_number,
     end_of,
     open_attempt,
+    period_status,
     start_from_day,
 )
 
@@ -88,3 +91,49 @@ def test_open_attempt_is_the_latest_unclosed() -> None:
     running = Attempt("b", now, 30)
     assert open_attempt([closed, running]) is running
     assert open_attempt([closed]) is None
+
+
+def test_a_period_ending_in_the_repeated_autumn_hour_completes_when_the_end_has_passed() -> None:
+    # 2026-10-25 01:00-02:00 happens twice in London. The period ends at the first
+    # 01:30 (BST, 00:30 UTC); at the second 01:10 (GMT, 01:10 UTC) it has ended.
+    attempt = Attempt("a", datetime(2026, 10, 18, 1, 30, tzinfo=LONDON), 7)
+    now = datetime(2026, 10, 25, 1, 10, tzinfo=LONDON, fold=1)
+    assert now.astimezone(UTC) == datetime(2026, 10, 25, 1, 10, tzinfo=UTC)
+
+    status = period_status([attempt], now)
+
+    assert status.state is State.COMPLETE
+    assert completion_due([attempt], now) == attempt
+    assert close_for_new_plan(attempt, now)[1] is EndReason.COMPLETE
+
+
+def test_before_the_repeated_hour_ends_the_period_is_still_running() -> None:
+    attempt = Attempt("a", datetime(2026, 10, 18, 1, 30, tzinfo=LONDON), 7)
+    now = datetime(2026, 10, 25, 1, 10, tzinfo=LONDON)  # the first 01:10, BST
+    status = period_status([attempt], now)
+    assert status.state is State.ACTIVE
+    assert status.remaining == timedelta(minutes=20)
+    assert completion_due([attempt], now) is None
+
+
+@given(
+    st.datetimes(
+        min_value=datetime(2024, 1, 1), max_value=datetime(2030, 1, 1), allow_imaginary=False
+    ),
+    st.integers(1, 120),
+    st.integers(-6 * 60, 6 * 60),
+    st.sampled_from([LONDON, NEW_YORK, ZoneInfo("Australia/Lord_Howe")]),
+)
+@example(datetime(2026, 10, 18, 1, 30), 7, 40, LONDON)  # the repeated hour, from the report
+def test_the_period_has_ended_exactly_when_the_real_end_has_passed(
+    moment: datetime, days: int, minutes_from_end: int, zone: ZoneInfo
+) -> None:
+    # Readings near the end, on either side, in either fold of a repeated hour.
+    attempt = Attempt("a", moment.replace(tzinfo=zone), days)
+    end = end_of(attempt, zone).astimezone(UTC)
+    for fold in (0, 1):
+        now = (end + timedelta(minutes=minutes_from_end)).astimezone(zone).replace(fold=fold)
+        real_now = now.astimezone(UTC)
+        ended = real_now >= end
+        assert (period_status([attempt], now).state is State.COMPLETE) == ended
+        assert (completion_due([attempt], now) is not None) == ended

@@ -1,13 +1,16 @@
 """The no-contact period: attempts, their dates, and the calendar arithmetic behind them.
 
 Every date calculation works on local calendar dates and wall-clock times, so that a
-daylight-saving change never makes a day longer or shorter than a day.
+daylight-saving change never makes a day longer or shorter than a day. Every moment
+calculated here carries a fixed UTC offset, so comparing it with the clock compares real
+instants: Python compares two times of one zone by their wall clocks, which the
+repeated autumn hour makes ambiguous.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 
 
@@ -54,10 +57,17 @@ def add_calendar_days(start: datetime, days: int, zone: tzinfo) -> datetime:
     """`days` calendar days after `start`, at the same local wall-clock time.
 
     Across a daylight-saving change the result is 23 or 25 hours per changed day
-    away in absolute time, as a person reading a calendar would expect.
+    away in absolute time, as a person reading a calendar would expect. A time that
+    happens twice (the autumn change) is the first of the two.
     """
     wall = local(start, zone).replace(tzinfo=None) + timedelta(days=days)
-    return wall.replace(tzinfo=zone)
+    return fixed_offset(wall.replace(tzinfo=zone))
+
+
+def fixed_offset(moment: datetime) -> datetime:
+    """`moment` with its zone replaced by its UTC offset at that moment: the same wall
+    clock, but compared with any other time as the real instant it is."""
+    return moment.astimezone(timezone(moment.utcoffset() or timedelta(0)))
 
 
 def end_of(attempt: Attempt, zone: tzinfo) -> datetime:

@@ -15,7 +15,7 @@ from nctui.domain.ledger import Kind
 from nctui.domain.period import PeriodStatus, State, final_day_words, period_status
 from nctui.domain.runs import record
 from nctui.storage.atomic_file import read_file
-from nctui.storage.attempt_store import ATTEMPTS, attempt_from_doc
+from nctui.storage.attempt_store import ATTEMPTS, attempts_from
 from nctui.storage.ledger_store import EVENTS, event_from_doc
 from nctui.storage.location import DATA_FILE_NAME
 from nctui.storage.migrations import check_data
@@ -28,7 +28,7 @@ def status_report(data_dir: Path, now: datetime) -> dict[str, Any]:
     data = read_file(path) or {}
     if data:
         check_data(data, path)
-    attempts = parse_all(data.get(ATTEMPTS, {}).values(), attempt_from_doc)
+    attempts = attempts_from(data.get(ATTEMPTS, {}).values())
     contacts = [
         event.at
         # Only contacts matter here; skipping the rest before parsing keeps a long history fast.

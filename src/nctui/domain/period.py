@@ -9,7 +9,8 @@ repeated autumn hour makes ambiguous.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 
@@ -87,6 +88,27 @@ def day_number(start: datetime, now: datetime) -> int:
     """Which day of the period `now` falls on; the start day is day 1 (never below 1)."""
     zone = zone_of(now)
     return max(1, (now.date() - local(start, zone).date()).days + 1)
+
+
+def settled(attempts: Iterable[Attempt]) -> list[Attempt]:
+    """The attempts oldest first, with at most one still running.
+
+    Two windows can each restart the period before seeing the other's change: both
+    then leave an attempt running, and the first one's end may be written over by the
+    second's. Read back, the later start wins: an attempt still open when a later one
+    began ended at that moment (a restart after contact if it keeps the same plan, else
+    a new plan), and an end by contact never runs past the next start. Every attempt
+    stays in the history.
+    """
+    ordered = sorted(attempts, key=lambda attempt: attempt.start)
+    for index, (attempt, following) in enumerate(zip(ordered, ordered[1:], strict=False)):
+        if attempt.ended_at is None:
+            same_plan = attempt.intake_id == following.intake_id
+            reason = EndReason.CONTACT if same_plan else EndReason.NEW_PLAN
+            ordered[index] = replace(attempt, ended_at=following.start, end_reason=reason)
+        elif attempt.end_reason is EndReason.CONTACT and attempt.ended_at > following.start:
+            ordered[index] = replace(attempt, ended_at=following.start)
+    return ordered
 
 
 def open_attempt(attempts: list[Attempt]) -> Attempt | None:

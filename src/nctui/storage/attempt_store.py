@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from nctui.domain.period import Attempt, EndReason
+from nctui.domain.period import Attempt, EndReason, settled
 from nctui.storage.ops import Insert, Put, new_id
 from nctui.storage.records import moment, optional_moment, parse_all, stamp
 
@@ -32,10 +32,14 @@ def attempt_from_doc(doc: Mapping[str, Any]) -> Attempt:
     )
 
 
+def attempts_from(docs: Iterable[Mapping[str, Any]]) -> list[Attempt]:
+    """The attempts these documents hold, oldest first, at most one running (`settled`)."""
+    return settled(parse_all(docs, attempt_from_doc))
+
+
 def load_attempts(repository: Repository) -> list[Attempt]:
-    """Every attempt, oldest first."""
-    attempts = parse_all(repository.documents(ATTEMPTS), attempt_from_doc)
-    return sorted(attempts, key=lambda attempt: attempt.start)
+    """Every attempt, oldest first, at most one running."""
+    return attempts_from(repository.documents(ATTEMPTS))
 
 
 def new_attempt_op(start: datetime, length_days: int, intake_id: str | None) -> Insert:

@@ -106,6 +106,8 @@ def test_damaged_documents_are_skipped_not_fatal(data_dir: Path, clock: ManualCl
         repository.apply(Insert(ACTIVITY_DONE, doc))
     repository.apply(Insert(ACTIVITY_PLANS, {"id": "p", "activity": "swim", "day": "soon"}))
     repository.apply(Insert(OWN_ACTIVITIES, {"id": "o", "name": "  ", "category": "hobbies"}))
+    repository.close()  # as if edited by hand: read back when nctui opens the file
+    repository = Repository.open(data_dir, clock)
     log = load_activity_log(repository)
     assert [entry.id for entry in log.done] == ["d"]
     assert log.plans == ()

@@ -149,7 +149,7 @@ async def test_the_help_lists_this_screens_keys_not_textuals_own(make_app: AppFa
 async def test_q_quits_and_everything_is_saved(make_app: AppFactory, data_dir: Path) -> None:
     app = make_app()
     async with app.run_test() as pilot:
-        app.save(Insert("events", {"id": new_id(), "note": "before quitting"}))
+        app.save(Insert("notes", {"id": new_id(), "note": "before quitting"}))
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
@@ -194,14 +194,14 @@ async def test_changes_from_another_window_appear(
     app = make_app()
     async with app.run_test() as pilot:
         other = Repository.open(data_dir, clock)
-        other.apply(Insert("events", {"id": new_id(), "note": "from the other window"}))
+        other.apply(Insert("notes", {"id": new_id(), "note": "from the other window"}))
         other.close()
         version = app.data_version
         app._poll_storage()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.data_version == version + 1
-        notes = [doc["note"] for doc in app.repository.table("events").all()]
+        notes = [doc["note"] for doc in app.repository.table("notes").all()]
         assert notes == ["from the other window"]
 
 
@@ -215,7 +215,7 @@ async def test_a_failed_save_is_reported_and_retried(
                 "nctui.storage.tinydb_storage.atomic_write_bytes",
                 _raise_disk_full,
             )
-            app.save(Insert("events", {"id": new_id(), "note": "precious"}))
+            app.save(Insert("notes", {"id": new_id(), "note": "precious"}))
             app.repository.flush()
             await pilot.pause()
             titles = [n.title for n in app._notifications]

@@ -98,6 +98,8 @@ def test_damaged_documents_are_skipped_not_fatal(data_dir: Path, clock: ManualCl
     )
     repository.apply(new_attempt_op(clock(), 30, None))
     repository.apply(Insert("intakes", {"id": "broken", "answers": {}}))
+    repository.close()  # as if edited by hand: read back when nctui opens the file
+    repository = Repository.open(data_dir, clock)
     assert len(load_attempts(repository)) == 1
     assert load_intakes(repository) == []
     repository.close()

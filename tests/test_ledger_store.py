@@ -22,6 +22,8 @@ def test_only_the_events_in_range_are_read(data_dir: Path, clock: ManualClock) -
         at = start + timedelta(days=offset)
         repository.apply(event_op(LedgerEvent(f"e{offset}", Kind.URGE, at, at)))
     repository.apply(Insert("events", {"id": "odd", "at": 7}))  # a hand edit: passed over
+    repository.close()
+    repository = Repository.open(data_dir, clock)
     found = events_between(repository, date(2026, 11, 1), date(2026, 11, 10))
     repository.close()
     assert [event.id for event in found] == ["e0", "e5", "e9"]

@@ -19,11 +19,11 @@ from nctui.storage.repository import Repository
 
 
 def _add(repository: Repository, note: str) -> None:
-    repository.apply(Insert("events", {"id": new_id(), "note": note}))
+    repository.apply(Insert("notes", {"id": new_id(), "note": note}))
 
 
 def _notes(path: Path) -> list[str]:
-    return sorted(doc["note"] for doc in json.loads(path.read_text())["events"].values())
+    return sorted(doc["note"] for doc in json.loads(path.read_text())["notes"].values())
 
 
 def test_a_deleted_file_is_written_again_with_everything(
@@ -54,7 +54,7 @@ def test_a_deleted_file_noticed_by_the_poll_keeps_memory(
     assert repository.read_for_reload() is None  # nothing to load: it asks for a restore
     repository.flush()
 
-    assert [doc["note"] for doc in repository.table("events").all()] == ["kept"]
+    assert [doc["note"] for doc in repository.table("notes").all()] == ["kept"]
     assert _notes(data_dir / DATA_FILE_NAME) == ["kept"]
 
 
@@ -95,7 +95,7 @@ def test_a_newer_file_with_other_table_shapes_is_refused_not_moved(
     data_dir: Path, clock: ManualClock
 ) -> None:
     data_dir.mkdir(parents=True)
-    content = json.dumps({"meta": {"1": {"schema_version": 7}}, "events": [1, 2]})
+    content = json.dumps({"meta": {"1": {"schema_version": 7}}, "notes": [1, 2]})
     (data_dir / DATA_FILE_NAME).write_text(content)
     with pytest.raises(NewerSchemaError):
         Repository.open(data_dir, clock)
@@ -167,13 +167,13 @@ def test_many_changes_queue_one_write_at_a_time(repository: Repository) -> None:
 
 def test_documents_must_carry_their_own_id() -> None:
     with pytest.raises(ValueError, match="'id'"):
-        Insert("events", {"note": "no id"})
+        Insert("notes", {"note": "no id"})
     with pytest.raises(ValueError, match="'id'"):
         Put("settings", {"value": 1})
 
 
 def test_a_change_keeps_its_own_copy_of_the_document() -> None:
     tags = ["x"]
-    op = Insert("events", {"id": "a", "tags": tags})
+    op = Insert("notes", {"id": "a", "tags": tags})
     tags.append("y")
     assert op.doc["tags"] == ["x"]

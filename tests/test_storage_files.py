@@ -27,7 +27,7 @@ def _file(data_dir: Path) -> Path:
 
 
 def _docs(path: Path) -> list[dict[str, str]]:
-    return list(json.loads(path.read_text())["events"].values())
+    return list(json.loads(path.read_text())["notes"].values())
 
 
 def _notes(path: Path) -> list[str]:
@@ -47,7 +47,7 @@ def _refuse_data_file(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _add_event(repository: Repository, note: str) -> None:
-    repository.apply(Insert("events", {"id": new_id(), "note": note}))
+    repository.apply(Insert("notes", {"id": new_id(), "note": note}))
 
 
 def test_new_folder_and_file_are_private(data_dir: Path, clock: ManualClock) -> None:
@@ -90,7 +90,7 @@ def test_a_failed_write_leaves_the_old_file_whole(
 
     repository.retry()
     assert repository.flush() == []
-    notes = {doc["note"] for doc in json.loads(_file(data_dir).read_text())["events"].values()}
+    notes = {doc["note"] for doc in json.loads(_file(data_dir).read_text())["notes"].values()}
     assert notes == {"kept", "lost?"}
     repository.close()
 
@@ -146,11 +146,11 @@ def test_unsaved_changes_already_in_the_file_are_not_added_twice(
     data_dir: Path, clock: ManualClock
 ) -> None:
     repository = Repository.open(data_dir, clock)
-    event = Insert("events", {"id": "e1", "note": "once"})
+    event = Insert("notes", {"id": "e1", "note": "once"})
     repository.apply(event)
     repository.close()
     leftover = data_dir / f"{DATA_FILE_NAME}.unsaved-2026-11-26T09-30-00"
-    leftover.write_text(json.dumps([event.as_json(), Insert("events", {"id": "e2"}).as_json()]))
+    leftover.write_text(json.dumps([event.as_json(), Insert("notes", {"id": "e2"}).as_json()]))
     reopened = Repository.open(data_dir, clock)
     reopened.close()
     assert reopened.report.added_back == 1
@@ -162,12 +162,12 @@ def test_leftovers_that_still_cannot_be_saved_are_kept_and_not_claimed(
 ) -> None:
     Repository.open(data_dir, clock).close()
     leftover = data_dir / f"{DATA_FILE_NAME}.unsaved-2026-11-26T09-30-00"
-    leftover.write_text(json.dumps([Insert("events", {"id": "e1", "note": "mine"}).as_json()]))
+    leftover.write_text(json.dumps([Insert("notes", {"id": "e1", "note": "mine"}).as_json()]))
 
     def disk_full(path: Path, payload: bytes) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("nctui.storage.repository.atomic_write_bytes", disk_full)
+    monkeypatch.setattr("nctui.storage.opening.atomic_write_bytes", disk_full)
     repository = Repository.open(data_dir, clock)
     assert repository.report.added_back == 0  # nothing is said to be saved
     assert leftover.exists()
@@ -189,10 +189,10 @@ def test_a_leftover_that_is_not_changes_is_left_alone(data_dir: Path, clock: Man
     [
         ("empty", b""),
         ("blank", b"  \n"),
-        ("truncated", b'{"meta": {"1": {"schema_version": 1}}, "events": {"1": {"no'),
+        ("truncated", b'{"meta": {"1": {"schema_version": 1}}, "notes": {"1": {"no'),
         ("not json", b"\x00\xff garbage"),
         ("wrong shape", b"[1, 2, 3]"),
-        ("damaged table", b'{"events": [1, 2]}'),
+        ("damaged table", b'{"notes": [1, 2]}'),
         ("bad version", b'{"meta": {"1": {"schema_version": "two"}}}'),
     ],
 )
@@ -219,8 +219,17 @@ def test_one_unreadable_entry_costs_only_that_entry(data_dir: Path, clock: Manua
     content = json.dumps(
         {
             "meta": {"1": {"schema_version": CURRENT_SCHEMA_VERSION}},
-            "events": {"1": {"id": "a", "note": "kept"}, "2": "a stray edit"},
-            "checkins": {"1": {"id": "c", "mood": 6}},
+            "notes": {"1": {"id": "a", "note": "kept"}, "2": "a stray edit"},
+            "checkins": {
+                "1": {
+                    "id": "c",
+                    "day": "2026-11-25",
+                    "mood": 6,
+                    "miss": 3,
+                    "urge": 2,
+                    "at": "2026-11-25T21:00:00+00:00",
+                }
+            },
         }
     ).encode()
     _file(data_dir).write_bytes(content)
@@ -230,7 +239,7 @@ def test_one_unreadable_entry_costs_only_that_entry(data_dir: Path, clock: Manua
 
     report = repository.report
     assert report.salvaged
-    assert report.damage == "1 entry in 'events'"
+    assert report.damage == "1 entry in 'notes'"
     assert report.moved_aside is not None
     assert report.moved_aside.read_bytes() == content  # the original, untouched
     assert _notes(_file(data_dir)) == ["kept"]
@@ -263,7 +272,7 @@ def test_newer_file_is_refused_and_left_untouched(data_dir: Path, clock: ManualC
 
 def test_unversioned_file_is_backed_up_then_migrated(data_dir: Path, clock: ManualClock) -> None:
     data_dir.mkdir()
-    original = json.dumps({"events": {"1": {"id": "a1", "note": "from before versions"}}})
+    original = json.dumps({"notes": {"1": {"id": "a1", "note": "from before versions"}}})
     _file(data_dir).write_text(original)
 
     repository = Repository.open(data_dir, clock)
@@ -274,7 +283,7 @@ def test_unversioned_file_is_backed_up_then_migrated(data_dir: Path, clock: Manu
     assert repository.report.backup.read_text() == original
     data = json.loads(_file(data_dir).read_text())
     assert schema_version(data) == CURRENT_SCHEMA_VERSION
-    assert data["events"]["1"]["note"] == "from before versions"
+    assert data["notes"]["1"]["note"] == "from before versions"
 
 
 def test_migrations_run_in_order_up_to_the_target() -> None:
@@ -287,11 +296,11 @@ def test_migrations_run_in_order_up_to_the_target() -> None:
 
         return run
 
-    start = {"meta": {"1": {"schema_version": 1}}, "events": {}}
+    start = {"meta": {"1": {"schema_version": 1}}, "notes": {}}
     result = migrate(start, None, steps={1: step(1), 2: step(2)}, target=3)  # type: ignore[arg-type]
     assert seen == [1, 2]
     assert schema_version(result) == 3
-    assert "events" in result
+    assert "notes" in result
 
 
 def test_read_snapshot_never_writes(data_dir: Path) -> None:

@@ -20,11 +20,11 @@ from nctui.storage.repository import Repository
 
 def _notes_on_disk(data_dir: Path) -> list[str]:
     data = json.loads((data_dir / DATA_FILE_NAME).read_text())
-    return sorted(doc["note"] for doc in data.get("events", {}).values())
+    return sorted(doc["note"] for doc in data.get("notes", {}).values())
 
 
 def _add(repository: Repository, note: str) -> None:
-    repository.apply(Insert("events", {"id": new_id(), "note": note}))
+    repository.apply(Insert("notes", {"id": new_id(), "note": note}))
 
 
 def test_interleaved_writes_from_two_copies_are_all_kept(
@@ -56,7 +56,7 @@ def test_a_copy_sees_the_other_copys_writes_after_reload(
 
     assert first.changed_elsewhere()
     _reload(first)
-    assert [doc["note"] for doc in first.table("events").all()] == ["written elsewhere"]
+    assert [doc["note"] for doc in first.table("notes").all()] == ["written elsewhere"]
     assert not first.changed_elsewhere()
     first.close()
     second.close()
@@ -78,13 +78,13 @@ def test_after_both_copies_write_each_sees_the_other(data_dir: Path, clock: Manu
 
     assert first.changed_elsewhere()  # it must still go and read the second's note
     _reload(first)
-    assert sorted(doc["note"] for doc in first.table("events").all()) == [
+    assert sorted(doc["note"] for doc in first.table("notes").all()) == [
         "from the first",
         "from the second",
     ]
     assert second.changed_elsewhere()
     _reload(second)
-    assert len(second.table("events")) == 2
+    assert len(second.table("notes")) == 2
     first.close()
     second.close()
 
@@ -98,7 +98,7 @@ def test_a_reload_read_before_a_new_change_is_not_used(data_dir: Path, clock: Ma
     assert snapshot is not None
     _add(first, "typed meanwhile")  # must not vanish when the older read arrives
     assert not first.swap_in(snapshot)
-    assert [doc["note"] for doc in first.table("events").all()] == ["typed meanwhile"]
+    assert [doc["note"] for doc in first.table("notes").all()] == ["typed meanwhile"]
     first.close()
     second.close()
 
@@ -137,7 +137,7 @@ from nctui.storage.repository import Repository
 clock = lambda: datetime(2026, 11, 26, tzinfo=timezone.utc)
 repository = Repository.open(Path(sys.argv[1]), clock)
 for index in range(40):
-    repository.apply(Insert("events", {"id": new_id(), "note": f"{sys.argv[2]} {index}"}))
+    repository.apply(Insert("notes", {"id": new_id(), "note": f"{sys.argv[2]} {index}"}))
     if index % 3 == 0:
         repository.flush()
 assert repository.close() is None

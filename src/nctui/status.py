@@ -20,6 +20,7 @@ from nctui.storage.ledger_store import EVENTS, event_from_doc
 from nctui.storage.location import DATA_FILE_NAME
 from nctui.storage.migrations import check_data
 from nctui.storage.records import parse_all
+from nctui.storage.shapes import entries
 
 
 def status_report(data_dir: Path, now: datetime) -> dict[str, Any]:
@@ -28,17 +29,12 @@ def status_report(data_dir: Path, now: datetime) -> dict[str, Any]:
     data = read_file(path) or {}
     if data:
         check_data(data, path)
-    attempts = attempts_from(data.get(ATTEMPTS, {}).values())
-    contacts = [
-        event.at
-        # Only contacts matter here; skipping the rest before parsing keeps a long history fast.
-        for event in parse_all(
-            (doc for doc in data.get(EVENTS, {}).values() if _is_contact(doc)),
-            event_from_doc,
-        )
-    ]
+    attempts = attempts_from(entries(ATTEMPTS, data.get(ATTEMPTS, {}).values()))
+    # Only contacts matter here; skipping the rest before checking keeps a long history fast.
+    contacts = [doc for doc in data.get(EVENTS, {}).values() if _is_contact(doc)]
+    contact_times = [event.at for event in parse_all(entries(EVENTS, contacts), event_from_doc)]
     status = period_status(attempts, now)
-    runs = record(attempts, contacts, now)
+    runs = record(attempts, contact_times, now)
     active = status.state is not State.NO_PLAN
     return {
         "state": status.state.value,
@@ -53,8 +49,9 @@ def status_report(data_dir: Path, now: datetime) -> dict[str, Any]:
     }
 
 
-def _is_contact(doc: object) -> bool:
-    return isinstance(doc, dict) and doc.get("kind") == Kind.CONTACT
+def _is_contact(doc: Any) -> bool:
+    # Any stored value: the entries are checked after this first cheap look.
+    return type(doc) is dict and doc.get("kind") == Kind.CONTACT
 
 
 def status_line(report: dict[str, Any]) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
+from itertools import pairwise
 
 
 class EndReason(StrEnum):
@@ -101,7 +102,7 @@ def settled(attempts: Iterable[Attempt]) -> list[Attempt]:
     stays in the history.
     """
     ordered = sorted(attempts, key=lambda attempt: attempt.start)
-    for index, (attempt, following) in enumerate(zip(ordered, ordered[1:], strict=False)):
+    for index, (attempt, following) in enumerate(pairwise(ordered)):
         if attempt.ended_at is None:
             same_plan = attempt.intake_id == following.intake_id
             reason = EndReason.CONTACT if same_plan else EndReason.NEW_PLAN

@@ -27,6 +27,8 @@ _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 # Half of a UTF-16 pair on its own (a broken paste, mostly on Windows): not a character,
 # and it cannot be written as UTF-8.
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Anything `printable` changes: most stored text has none, and comes back as it is.
+_NEEDS_CARE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def strip_controls(text: str) -> str:
@@ -56,7 +58,12 @@ def _picture(match: re.Match[str]) -> str:
 
 
 def printable(text: str) -> str:
-    """Text safe to show as it is: every control character but the newline made visible."""
+    """Text safe to show as it is: every control character but the newline made visible.
+
+    Text with nothing to change is returned itself, not a copy.
+    """
+    if not _NEEDS_CARE.search(text):
+        return text
     return _LONE_SURROGATE.sub("�", _CONTROL.sub(_picture, text.replace("\r\n", "\n")))
 
 

@@ -19,7 +19,6 @@ from nctui.domain.activities import (
     DoneEntry,
     Plan,
 )
-from nctui.domain.activity_input import MAX_MINUTES
 from nctui.storage.ops import Insert, Put, new_id
 from nctui.storage.records import moment, optional_moment, parse_all, stamp
 
@@ -31,20 +30,15 @@ ACTIVITY_PLANS = "activity_plans"
 ACTIVITY_DONE = "activity_done"
 
 
-def _text(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError("expected some text")
-    return value
-
-
 # -- the person's own activities ------------------------------------------------------------
 
 
 def own_activity_from_doc(doc: Mapping[str, Any]) -> Activity:
-    """One of the person's own activities from its stored document."""
+    """One of the person's own activities from its stored document (of the shape
+    `shapes` declares)."""
     return Activity(
-        key=OWN_KEY_PREFIX + _text(doc["id"]),
-        name=_text(doc["name"]),
+        key=OWN_KEY_PREFIX + doc["id"],
+        name=doc["name"],
         category=Category(doc["category"]),
     )
 
@@ -73,11 +67,11 @@ def own_activity_op(activity: Activity, at: datetime) -> Insert:
 
 
 def plan_from_doc(doc: Mapping[str, Any]) -> Plan:
-    """A plan from its stored document."""
+    """A plan from its stored document (of the shape `shapes` declares)."""
     return Plan(
-        id=_text(doc["id"]),
-        activity_key=_text(doc["activity"]),
-        name=_text(doc["name"]),
+        id=doc["id"],
+        activity_key=doc["activity"],
+        name=doc["name"],
         category=Category(doc["category"]),
         day=date.fromisoformat(doc["day"]),
         made_at=moment(doc["made_at"]),
@@ -119,22 +113,16 @@ def drop_plan_op(plan: Plan, at: datetime) -> Put:
 
 
 def done_from_doc(doc: Mapping[str, Any]) -> DoneEntry:
-    """A done entry from its stored document; a duration out of range is refused."""
-    minutes = doc["minutes"]
-    if not isinstance(minutes, int) or isinstance(minutes, bool):
-        raise TypeError("minutes must be a whole number")
-    if not 1 <= minutes <= MAX_MINUTES:
-        raise ValueError(f"{minutes} minutes is out of range")
-    plan_id = doc.get("plan")
+    """A done entry from its stored document (of the shape `shapes` declares)."""
     return DoneEntry(
-        id=_text(doc["id"]),
-        activity_key=_text(doc["activity"]),
-        name=_text(doc["name"]),
+        id=doc["id"],
+        activity_key=doc["activity"],
+        name=doc["name"],
         category=Category(doc["category"]),
         at=moment(doc["at"]),
-        minutes=minutes,
-        note=str(doc.get("note", "")),
-        plan_id=None if plan_id is None else str(plan_id),
+        minutes=doc["minutes"],
+        note=doc.get("note") or "",
+        plan_id=doc.get("plan"),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import stat
 import time
 from pathlib import Path
@@ -21,6 +22,10 @@ RawData = dict[str, dict[str, dict[str, Any]]]
 """The data file's shape, as TinyDB stores it: table -> document id -> document."""
 
 _WINDOWS_REPLACE_TRIES = 5
+STALE_SECONDS = 600
+"""A temporary file untouched this long is left from a write that was interrupted."""
+# `.<name>.<mkstemp's eight characters>.tmp`, as atomic_write_bytes names them.
+_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 
 
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
@@ -45,6 +50,25 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
             temp.unlink()
         raise
     _fsync_folder(target.parent)
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Remove what interrupted writes of `path` (and of files named after it) left behind.
+
+    Only nctui's own naming, and only files untouched for STALE_SECONDS: a younger one
+    may be another window's write in progress.
+    """
+    target = path.resolve() if path.is_symlink() else path
+    prefix = f".{target.name}."
+    # The system's clock, not the app's: file times are stamped by the system.
+    oldest = time.time() - STALE_SECONDS
+    with contextlib.suppress(OSError), os.scandir(target.parent) as found:
+        for entry in found:
+            if not (_TEMPORARY.fullmatch(entry.name) and entry.name.startswith(prefix)):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and entry.stat().st_mtime < oldest:
+                    Path(entry.path).unlink()
 
 
 def _replace(temp: Path, target: Path) -> None:
@@ -99,17 +123,39 @@ def decode(payload: bytes, path: Path) -> RawData:
     """Parse the data file's bytes into tables; the tables' shapes are checked later.
 
     An empty file is treated as damaged, not as new: a crash cannot produce one, so it
-    means something went wrong and the person should be told.
+    means something went wrong and the person should be told. A byte-order mark (some
+    editors add one) is skipped. Document numbers that are not whole numbers (a hand
+    edit) are numbered afresh: TinyDB needs them, and the entries keep their own ids.
     """
     if not payload.strip():
         raise CorruptDataError("it was empty")
     try:
-        data = json.loads(payload.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+        data = json.loads(payload.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        # RecursionError: brackets nested too deeply to read (thousands of "[").
         raise CorruptDataError("it was not valid JSON, perhaps cut short") from exc
     if not isinstance(data, dict):
         raise CorruptDataError("it did not hold nctui data")
+    for table, documents in data.items():
+        if isinstance(documents, dict) and not all(map(_is_number, documents)):
+            data[table] = _renumbered(documents)
     return data
+
+
+def _is_number(key: str) -> bool:
+    return key.isascii() and key.isdigit() and str(int(key)) == key
+
+
+def _renumbered(documents: dict[str, Any]) -> dict[str, Any]:
+    # Numbers already right stay; the others follow the highest, in their stored order.
+    last = max((int(key) for key in documents if _is_number(key)), default=0)
+    result = {}
+    for key, doc in documents.items():
+        if not _is_number(key):
+            last += 1
+            key = str(last)  # noqa: PLW2901 - the new number replaces the old one
+        result[key] = doc
+    return result
 
 
 def read_file(path: Path) -> RawData | None:
@@ -121,6 +167,12 @@ def read_file(path: Path) -> RawData | None:
     try:
         info = path.stat()
     except FileNotFoundError:
+        if path.is_symlink():
+            raise DataFileError(
+                f"{path} is a link to {path.readlink()}, which does not exist. Is a disk "
+                "or synced folder not connected? Connect it, or choose another folder "
+                "with --data-dir."
+            ) from None
         return None
     except OSError as exc:
         raise DataFileError(f"nctui cannot open {path} ({exc.strerror}).") from exc

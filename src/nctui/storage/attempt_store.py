@@ -17,15 +17,12 @@ ATTEMPTS = "attempts"
 
 
 def attempt_from_doc(doc: Mapping[str, Any]) -> Attempt:
-    """An attempt from its stored document."""
+    """An attempt from its stored document (of the shape `shapes` declares)."""
     reason = doc.get("end_reason")
-    length = int(doc["length_days"])
-    if length < 1:
-        raise ValueError("an attempt lasts at least a day")
     return Attempt(
-        id=str(doc["id"]),
+        id=doc["id"],
         start=moment(doc["start"]),
-        length_days=length,
+        length_days=doc["length_days"],
         intake_id=doc.get("intake_id"),
         ended_at=optional_moment(doc.get("ended_at")),
         end_reason=None if reason is None else EndReason(reason),

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from nctui.domain.checkin import (
     DEFAULT_DAY_START_HOUR,
     LATEST_DAY_START_HOUR,
-    SCALES,
     CheckIn,
     CheckInValues,
     DayEntry,
@@ -36,25 +35,15 @@ CHECKINS = "checkins"
 DAY_START = "day_start_hour"
 
 
-def _rating(doc: Mapping[str, Any], which: Rating) -> int:
-    value = doc[which.value]
-    scale = SCALES[which]
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{which.value} is not a whole number")
-    if not scale.low <= value <= scale.high:
-        raise ValueError(f"{which.value} is outside {scale.low}-{scale.high}")
-    return value
-
-
 def checkin_from_doc(doc: Mapping[str, Any]) -> CheckIn:
-    """One version of a check-in from its stored document (ValueError if it makes no sense)."""
+    """One version of a check-in from its stored document (of the shape `shapes` declares)."""
     return CheckIn(
-        id=str(doc["id"]),
+        id=doc["id"],
         day=date.fromisoformat(doc["day"]),
-        mood=_rating(doc, Rating.MOOD),
-        miss=_rating(doc, Rating.MISS),
-        urge=_rating(doc, Rating.URGE),
-        text=str(doc.get("text", "")),
+        mood=doc[Rating.MOOD],
+        miss=doc[Rating.MISS],
+        urge=doc[Rating.URGE],
+        text=doc.get("text") or "",
         at=moment(doc["at"]),
     )
 

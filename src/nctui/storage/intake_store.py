@@ -40,14 +40,14 @@ def _answers_doc(answers: IntakeAnswers) -> dict[str, Any]:
 def _answers(doc: Mapping[str, Any]) -> IntakeAnswers:
     return IntakeAnswers(
         contact_stopped=date.fromisoformat(doc["contact_stopped"]),
-        together_months=int(doc["together_months"]),
+        together_months=doc["together_months"],
         ending=Ending(doc["ending"]),
         ended_by=EndedBy(doc["ended_by"]),
         stay_friends=YesNo(doc["stay_friends"]),
         seeing_someone=YesNo(doc["seeing_someone"]),
         single_issue=YesNo(doc["single_issue"]),
         loose_ends=tuple(LooseEnd(end) for end in doc["loose_ends"]),
-        other_loose_end=str(doc.get("other_loose_end", "")),
+        other_loose_end=doc.get("other_loose_end") or "",
         goal=Goal(doc["goal"]),
     )
 
@@ -66,24 +66,21 @@ def _recommendation_doc(recommendation: Recommendation) -> dict[str, Any]:
 
 def _recommendation(doc: Mapping[str, Any]) -> Recommendation:
     return Recommendation(
-        days=int(doc["days"]),
-        reasons=tuple(
-            Reason(str(answer), str(effect), int(days), bool(is_base))
-            for answer, effect, days, is_base in doc["reasons"]
-        ),
-        helps=tuple(str(line) for line in doc["helps"]),
-        warnings=tuple(str(line) for line in doc["warnings"]),
+        days=doc["days"],
+        reasons=tuple(Reason(*reason) for reason in doc["reasons"]),
+        helps=tuple(doc["helps"]),
+        warnings=tuple(doc["warnings"]),
     )
 
 
 def intake_from_doc(doc: Mapping[str, Any]) -> IntakeRecord:
-    """A completed intake from its stored document."""
+    """A completed intake from its stored document (of the shape `shapes` declares)."""
     return IntakeRecord(
-        id=str(doc["id"]),
+        id=doc["id"],
         taken_at=moment(doc["taken_at"]),
         answers=_answers(doc["answers"]),
         recommendation=_recommendation(doc["recommendation"]),
-        chosen_days=int(doc["chosen_days"]),
+        chosen_days=doc["chosen_days"],
     )
 
 
@@ -115,11 +112,7 @@ def latest_intake(repository: Repository) -> IntakeRecord | None:
 
 def load_ticks(repository: Repository) -> dict[str, bool]:
     """Which checklist items are ticked, by item key."""
-    ticks = {}
-    for doc in repository.documents(CHECKLIST):
-        if isinstance(doc.get("id"), str):
-            ticks[doc["id"]] = bool(doc.get("done"))
-    return ticks
+    return {doc["id"]: doc["done"] for doc in repository.documents(CHECKLIST)}
 
 
 def tick_op(key: str, done: bool, at: datetime) -> Put:

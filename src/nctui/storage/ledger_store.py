@@ -10,7 +10,7 @@ from nctui.domain.ledger import Kind, LedgerEvent
 from nctui.domain.period import Attempt, EndReason
 from nctui.storage.attempt_store import close_attempt_op, new_attempt_op
 from nctui.storage.ops import Batch, Insert, Put
-from nctui.storage.records import moment, parse_all, stamp
+from nctui.storage.records import moment, optional_moment, parse_all, stamp
 
 if TYPE_CHECKING:
     from nctui.storage.repository import Repository
@@ -19,17 +19,17 @@ EVENTS = "events"
 
 
 def event_from_doc(doc: Mapping[str, Any]) -> LedgerEvent:
-    """An event from its stored document."""
+    """An event from its stored document (of the shape `shapes` declares)."""
     at = moment(doc["at"])
     return LedgerEvent(
-        id=str(doc["id"]),
+        id=doc["id"],
         kind=Kind(doc["kind"]),
         at=at,
-        logged_at=moment(doc["logged"]) if "logged" in doc else at,
+        logged_at=optional_moment(doc.get("logged")) or at,
         detail=doc.get("detail"),
-        note=str(doc.get("note", "")),
+        note=doc.get("note") or "",
         attempt_id=doc.get("attempt"),
-        restarted=bool(doc.get("restarted", False)),
+        restarted=bool(doc.get("restarted")),
     )
 
 
@@ -67,11 +67,7 @@ def events_between(repository: Repository, first: date, last: date) -> list[Ledg
     # Stored times begin with their ISO date, so a string comparison finds the range.
     low = (first - timedelta(days=1)).isoformat()
     high = (last + timedelta(days=1)).isoformat()
-    near = [
-        doc
-        for doc in repository.documents(EVENTS)
-        if isinstance(doc.get("at"), str) and low <= doc["at"][:10] <= high
-    ]
+    near = [doc for doc in repository.documents(EVENTS) if low <= doc["at"][:10] <= high]
     return sorted(parse_all(near, event_from_doc), key=lambda event: event.at)
 
 

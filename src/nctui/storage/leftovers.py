@@ -1,19 +1,25 @@
-"""Changes an earlier run could not save, left beside the data file, and adding them back.
+"""Changes an earlier run could not save, kept in a file, and adding them back.
 
 When nctui cannot write at quit (a full disk, a lost lock), it keeps the waiting changes
-in `nctui.json.unsaved-<time>`. The next start adds them to the file, under the lock, in
-the same write as anything else it repairs, and only then removes the leftover file.
+in `nctui.json.unsaved-<time>` beside the data file or, if even that fails, in the
+system's temporary folder, named for this data folder. The next start looks in both
+places, adds the changes to the file under the lock, in the same write as anything else
+it repairs, and only then removes the leftover file. One it cannot read is left alone,
+and named to the person on every start.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from tinydb import TinyDB, where
 
-from nctui.storage.atomic_file import RawData, encode
+from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode
 from nctui.storage.location import DATA_FILE_NAME
 from nctui.storage.ops import Batch, Insert, Op, op_from_json
 from nctui.storage.tinydb_storage import memory_db
@@ -21,9 +27,42 @@ from nctui.storage.tinydb_storage import memory_db
 UNSAVED_PREFIX = f"{DATA_FILE_NAME}.unsaved-"
 
 
+def _temp_folder() -> Path:
+    import tempfile  # noqa: PLC0415 - only needed when looking for leftovers
+
+    return Path(tempfile.gettempdir())
+
+
+def _folder_tag(data_dir: Path) -> str:
+    # Several data folders may share one temporary folder: each leftover says whose it is.
+    return hashlib.sha256(str(data_dir.absolute()).encode()).hexdigest()[:10]
+
+
 def leftover_files(data_dir: Path) -> list[Path]:
-    """The files of unsaved changes beside the data file, oldest first."""
-    return sorted(data_dir.glob(f"{UNSAVED_PREFIX}*"))
+    """The files of unsaved changes for `data_dir`: beside the data file, then in the
+    temporary folder; oldest first in each."""
+    beside = sorted(data_dir.glob(f"{UNSAVED_PREFIX}*"))
+    elsewhere = sorted(_temp_folder().glob(f"{UNSAVED_PREFIX}{_folder_tag(data_dir)}-*"))
+    return beside + elsewhere
+
+
+def keep_unsaved(ops: Sequence[Op], data_dir: Path, now: datetime) -> Path | None:
+    """Write `ops` to a leftover file the next start will find; its path, or None when
+    not even the temporary folder would take it."""
+    from nctui.storage.aside import file_stamp, unused  # noqa: PLC0415 - a rare path
+
+    payload = encode([op.as_json() for op in ops], indent=1)
+    stamp = file_stamp(now)
+    beside = data_dir / f"{UNSAVED_PREFIX}{stamp}"
+    elsewhere = _temp_folder() / f"{UNSAVED_PREFIX}{_folder_tag(data_dir)}-{stamp}"
+    for place in (beside, elsewhere):
+        target = unused(place)
+        try:
+            atomic_write_bytes(target, payload)
+        except OSError:
+            continue
+        return target
+    return None
 
 
 def read_leftover(path: Path) -> list[Op] | None:
@@ -31,24 +70,38 @@ def read_leftover(path: Path) -> list[Op] | None:
     try:
         items = json.loads(path.read_text("utf-8"))
         return [op_from_json(item) for item in items]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 
-def add_back(data: RawData, files: Sequence[Path]) -> tuple[RawData, int, list[Path]]:
-    """`data` with the files' changes made (a copy), how many were made, and the files
-    now fully accounted for.
+@dataclass(frozen=True)
+class AddedBack:
+    """What adding leftovers to the data gave."""
+
+    data: RawData
+    added: int
+    used: tuple[Path, ...]
+    """Files now fully accounted for: remove them once `data` is safely written."""
+    unreadable: tuple[Path, ...]
+
+
+def add_back(data: RawData, files: Sequence[Path]) -> AddedBack:
+    """`data` with the files' changes made (a copy; `data` stays as it was).
 
     A change already there (a document with the same id) is not made twice; one that no
     longer fits (a field edited by hand since) is passed over rather than stopping the
     start. A file that cannot be read is left alone, and not counted as accounted for.
     """
-    db = memory_db(json.loads(encode(data)))  # a copy: `data` stays as it was
+    if not files:
+        return AddedBack(data, 0, (), ())
+    db = memory_db(json.loads(encode(data)))
     added = 0
     used = []
+    unreadable = []
     for path in files:
         ops = read_leftover(path)
         if ops is None:
+            unreadable.append(path)
             continue
         for op in ops:
             if _already_in(db, op):
@@ -59,7 +112,7 @@ def add_back(data: RawData, files: Sequence[Path]) -> tuple[RawData, int, list[P
                 continue
             added += 1
         used.append(path)
-    return db.storage.read() or {}, added, used
+    return AddedBack(db.storage.read() or {}, added, tuple(used), tuple(unreadable))
 
 
 def _already_in(db: TinyDB, op: Op) -> bool:

@@ -22,18 +22,15 @@ LETTERS = "letters"
 
 
 def letter_from_doc(doc: Mapping[str, Any]) -> Letter:
-    """A letter from its stored document."""
-    earlier = doc.get("earlier", [])
-    if not isinstance(earlier, list):
-        raise TypeError("earlier drafts must be a list")
+    """A letter from its stored document (of the shape `shapes` declares)."""
     return Letter(
-        id=str(doc["id"]),
+        id=doc["id"],
         written_at=moment(doc["written"]),
-        text=str(doc["text"]),
+        text=doc["text"],
         sealed_at=optional_moment(doc.get("sealed")),
         opened_at=optional_moment(doc.get("opened")),
-        opened_early=bool(doc.get("early", False)),
-        earlier=tuple(str(text) for text in earlier),
+        opened_early=bool(doc.get("early")),
+        earlier=tuple(doc.get("earlier") or ()),
     )
 
 

@@ -58,6 +58,15 @@ def prepare_data_dir(path: Path) -> Path:
     return path
 
 
+def ensure_data_dir(path: Path) -> None:
+    """Create the data folder again, private, if it was deleted while nctui runs."""
+    if path.is_dir():
+        return
+    with contextlib.suppress(OSError):
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.chmod(0o700)  # mkdir's mode is trimmed by the umask
+
+
 def _check_writable(path: Path) -> None:
     # Actually writing is the only honest test: os.access ignores read-only mounts,
     # ACLs and, for root, permissions altogether.

@@ -36,44 +36,16 @@ def check_data(data: RawData, path: Path) -> int:
     """The file's version, once it is known to be one this nctui can use.
 
     The version is read before anything else: a newer nctui may shape its tables
-    differently, and such a file must be refused untouched, not called damaged.
+    differently, and such a file must be refused untouched, not called damaged. Each
+    table must be an object; its entries are checked one by one later (`shapes`).
     """
     version = schema_version(data)
     if version > CURRENT_SCHEMA_VERSION:
         raise NewerSchemaError(path, version, CURRENT_SCHEMA_VERSION)
     for table, documents in data.items():
-        if not isinstance(documents, dict) or not all(
-            isinstance(doc, dict) for doc in documents.values()
-        ):
+        if not isinstance(documents, dict):
             raise CorruptDataError(f"its table {table!r} was damaged")
     return version
-
-
-def salvage(data: object) -> tuple[RawData, str] | None:
-    """The readable part of a file whose tables are damaged here and there, and a
-    description of what had to be left out; None when too little is readable to use.
-
-    A document that is not an object (a stray edit, say) is left out alone, so one bad
-    line never costs a person their whole history. A whole table gone wrong is too much
-    to carry on without: that file is treated as unreadable.
-    """
-    if not isinstance(data, dict):
-        return None
-    kept: RawData = {}
-    lost: list[str] = []
-    for table, documents in data.items():
-        if not isinstance(documents, dict):
-            return None
-        good = {key: doc for key, doc in documents.items() if isinstance(doc, dict)}
-        if len(good) < len(documents):
-            bad = len(documents) - len(good)
-            lost.append(f"{bad} entr{'y' if bad == 1 else 'ies'} in {table!r}")
-        kept[table] = good
-    try:
-        schema_version(kept)
-    except CorruptDataError:
-        return None
-    return kept, ", ".join(lost)
 
 
 def new_data(now: datetime) -> RawData:

@@ -24,16 +24,16 @@ LAST_WEEK = timedelta(days=7)
 
 
 def check_from_doc(doc: Mapping[str, Any]) -> CheckRecord:
-    """A readiness check from its stored document."""
+    """A readiness check from its stored document (of the shape `shapes` declares)."""
     return CheckRecord(
-        id=str(doc["id"]),
+        id=doc["id"],
         taken_at=moment(doc["at"]),
-        answers={str(key): int(value) for key, value in doc["answers"].items()},
+        answers=dict(doc["answers"]),
         result=Result(
-            score=int(doc["score"]),
+            score=doc["score"],
             verdict=Verdict(doc["verdict"]),
-            reasons=tuple(str(line) for line in doc["reasons"]),
-            extension_days=int(doc.get("extension_days", 0)),
+            reasons=tuple(doc["reasons"]),
+            extension_days=doc.get("extension_days") or 0,
         ),
     )
 

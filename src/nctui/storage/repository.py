@@ -5,9 +5,11 @@ applied to that copy at once and written to the file on a single background thre
 in order, in batches. Every write takes the file lock and re-reads the file first, so
 two copies of nctui on one folder add to each other's data instead of replacing it.
 
-If the file vanishes or is damaged while nctui runs (a sync tool, a stray command), the
-damaged file is moved aside and the whole in-memory copy, which holds everything, is
-written back: the person's history is never reduced to the last change.
+Everything read from the file is checked entry by entry first (`shapes`). If the file
+vanishes, is damaged, or comes back lacking entries this window holds (a sync tool, a
+stray command, another window that wrote back an older copy), any damaged file is kept
+aside and what this window holds is added to whatever is there by record id: the
+person's history is never reduced, and no window's copy replaces another's newer one.
 """
 
 from __future__ import annotations
@@ -19,8 +21,7 @@ from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,42 +29,31 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from nctui.domain.clock import Clock
-from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode, make_private, read_file
+from nctui.storage.aside import copies_with_more, keep_aside
+from nctui.storage.atomic_file import (
+    RawData,
+    atomic_write_bytes,
+    decode,
+    encode,
+    make_private,
+    read_file,
+    remove_stale_temporaries,
+)
 from nctui.storage.errors import CorruptDataError, StorageBusyError
 from nctui.storage.file_lock import DataLock
-from nctui.storage.leftovers import add_back, leftover_files
-from nctui.storage.location import DATA_FILE_NAME, prepare_data_dir
-from nctui.storage.migrations import (
-    CURRENT_SCHEMA_VERSION,
-    check_data,
-    migrate,
-    new_data,
-    salvage,
-)
+from nctui.storage.leftovers import keep_unsaved, leftover_files
+from nctui.storage.location import DATA_FILE_NAME, ensure_data_dir, prepare_data_dir
+from nctui.storage.merge import union
+from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, check_data, migrate
+from nctui.storage.opening import OpenReport, backup_then_migrate, open_locked
 from nctui.storage.ops import Op
+from nctui.storage.shapes import inspect
 from nctui.storage.tinydb_storage import memory_db, transaction_db
 
 LOCK_TIMEOUT_SECONDS = 10.0
 Fingerprint = tuple[int, int, int] | None
 WriteErrorHandler = Callable[[Exception, Sequence[Op]], None]
 NoticeHandler = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class OpenReport:
-    """What happened while opening the data file, for the app to tell the person."""
-
-    path: Path
-    created: bool = False
-    moved_aside: Path | None = None
-    damage: str | None = None
-    """Why the moved-aside file could not be read."""
-    migrated_from: int | None = None
-    backup: Path | None = None
-    salvaged: bool = False
-    """Only part of the file was unreadable: the rest is in use, the original moved aside."""
-    added_back: int = 0
-    """Changes an earlier run could not save, found beside the file and saved now."""
 
 
 @dataclass(frozen=True)
@@ -75,19 +65,6 @@ class ReloadSnapshot:
     memory: TinyDB
 
 
-def _file_stamp(moment: datetime) -> str:
-    # No colons: the name must be valid on every file system.
-    return moment.strftime("%Y-%m-%dT%H-%M-%S")
-
-
-def _unused(path: Path) -> Path:
-    candidate, counter = path, 1
-    while candidate.exists():
-        counter += 1
-        candidate = path.with_name(f"{path.name}-{counter}")
-    return candidate
-
-
 def _fingerprint(path: Path) -> Fingerprint:
     try:
         info = path.stat()
@@ -96,34 +73,20 @@ def _fingerprint(path: Path) -> Fingerprint:
     return (info.st_ino, info.st_mtime_ns, info.st_size)
 
 
-def _move_aside(path: Path, now: datetime) -> Path:
-    target = _unused(path.with_name(f"{path.name}.corrupt-{_file_stamp(now)}"))
-    path.rename(target)
-    make_private(target)
-    return target
-
-
-def _backup_then_migrate(path: Path, data: RawData, version: int, now: datetime) -> Path:
-    """Keep a private, flushed copy of the old file, then write the migrated one."""
-    backup = _unused(path.with_name(f"{path.name}.backup-v{version}"))
-    atomic_write_bytes(backup, path.read_bytes())
-    atomic_write_bytes(path, encode(migrate(data, now)))
-    return backup
-
-
 def read_snapshot(data_dir: Path) -> TinyDB:
-    """Read the data without locking, moving or writing anything (for `nctui status`).
+    """Read the data without locking, moving or writing anything.
 
     Safe while the app runs elsewhere: writes replace the file in one step, so a read
-    sees either the old file or the new one. Raises DataFileError, CorruptDataError or
-    NewerSchemaError when the file cannot be used.
+    sees either the old file or the new one. Entries that do not fit their shape are
+    left out. Raises DataFileError, CorruptDataError or NewerSchemaError when the file
+    cannot be used.
     """
     path = data_dir / DATA_FILE_NAME
     data = read_file(path)
     if data is None:
         return memory_db({})
     check_data(data, path)
-    return memory_db(data)
+    return memory_db(inspect(data).shown)
 
 
 class Repository:
@@ -167,13 +130,16 @@ class Repository:
     ) -> Repository:
         """Open (or create) the data file in `data_dir`, repairing what can be repaired.
 
-        A damaged file is moved aside and a fresh one started; an older file is backed
-        up and migrated; a file from a newer nctui raises NewerSchemaError untouched.
-        Changes an earlier run could not save are added back.
+        A damaged file is kept aside and a fresh one started; entries that do not fit
+        are left out, the file as it was kept aside; an older file is backed up and
+        migrated; changes an earlier run could not save are added back. Raises
+        NewerSchemaError for a file from a newer nctui (left untouched), and another
+        StorageError, with a message for a person, when the data cannot be used.
         """
         prepare_data_dir(data_dir)
         path = data_dir / DATA_FILE_NAME
         lock = DataLock(data_dir / f"{DATA_FILE_NAME}.lock", timeout=lock_timeout)
+        remove_stale_temporaries(path)
         # The fingerprint is taken before the read: a write in between then shows up as
         # a change to reload, never as one silently marked seen.
         fingerprint = _fingerprint(path)
@@ -182,77 +148,18 @@ class Repository:
             version = None if data is None else check_data(data, path)
         except CorruptDataError:
             data, version = None, None
-        current = version == CURRENT_SCHEMA_VERSION
-        if data is not None and current and not leftover_files(data_dir):
-            # The usual case needs no lock: a write replaces the file in one step.
-            make_private(path)
-            return cls(data_dir, clock, data, OpenReport(path=path), lock, fingerprint)
+        if data is not None and version == CURRENT_SCHEMA_VERSION and not leftover_files(data_dir):
+            inspection = inspect(data)
+            if inspection.whole:
+                # The usual case needs no lock: a write replaces the file in one step.
+                make_private(path)
+                report = OpenReport(path=path)
+                return cls(data_dir, clock, inspection.shown, report, lock, fingerprint)
         with lock:
             # Look again under the lock: another copy may have repaired it meanwhile.
+            shown, report = open_locked(path, clock())
             fingerprint = _fingerprint(path)
-            data, report = cls._open_locked(path, clock())
-            data, report = cls._add_back_locked(path, data, report)
-            if (
-                report.moved_aside
-                or report.created
-                or report.migrated_from is not None
-                or report.added_back
-            ):
-                fingerprint = _fingerprint(path)
-        return cls(data_dir, clock, data, report, lock, fingerprint)
-
-    @staticmethod
-    def _add_back_locked(
-        path: Path, data: RawData, report: OpenReport
-    ) -> tuple[RawData, OpenReport]:
-        # Under the lock, against the file as just read: a second window starting at the
-        # same moment finds the leftovers gone, or their changes already in the file.
-        files = leftover_files(path.parent)
-        if not files:
-            return data, report
-        merged, added, used = add_back(data, files)
-        if added:
-            try:
-                atomic_write_bytes(path, encode(merged))
-            except OSError:
-                return data, report  # still cannot save: the files stay for next time
-        for leftover in used:
-            with contextlib.suppress(OSError):
-                leftover.unlink()
-        return (merged, replace(report, added_back=added)) if added else (data, report)
-
-    @staticmethod
-    def _open_locked(path: Path, now: datetime) -> tuple[RawData, OpenReport]:
-        moved_aside: Path | None = None
-        damage: str | None = None
-        data: RawData | None = None
-        try:
-            data = read_file(path)
-            version = None if data is None else check_data(data, path)
-        except CorruptDataError as problem:
-            rescued = None if data is None else salvage(data)
-            moved_aside, damage = _move_aside(path, now), str(problem)
-            data, version = None, None
-            if rescued is not None:
-                # Only some entries are unreadable: keep the rest, the original aside.
-                data, damage = rescued
-                version = check_data(data, path)
-                atomic_write_bytes(path, encode(data))
-        if data is None or version is None:
-            data = new_data(now)
-            atomic_write_bytes(path, encode(data))
-            report = OpenReport(
-                path=path, created=moved_aside is None, moved_aside=moved_aside, damage=damage
-            )
-            return data, report
-        report = OpenReport(
-            path=path, moved_aside=moved_aside, damage=damage, salvaged=moved_aside is not None
-        )
-        if version == CURRENT_SCHEMA_VERSION:
-            make_private(path)
-            return data, report
-        backup = _backup_then_migrate(path, data, version, now)
-        return migrate(data, now), replace(report, migrated_from=version, backup=backup)
+        return cls(data_dir, clock, shown, report, lock, fingerprint)
 
     # -- reading ---------------------------------------------------------------------
 
@@ -350,6 +257,9 @@ class Repository:
             self._notify(notice)
 
     def _write(self, batch: Sequence[Op], snapshot: bytes | None) -> str | None:
+        # A folder deleted meanwhile comes back private, before the lock (kept in it)
+        # would create it with the usual permissions.
+        ensure_data_dir(self.data_dir)
         self._lock.acquire()
         try:
             if _fingerprint(self.path) != self._fingerprint:
@@ -361,30 +271,43 @@ class Repository:
             except CorruptDataError as problem:
                 if snapshot is None:
                     raise _RestoreNeeded from problem
-                moved = _move_aside(self.path, self._clock())
-                return self._restore(snapshot, f"was damaged ({problem}); it is kept as {moved}")
+                kept, _ = keep_aside(self.path, self._clock())
+                atomic_write_bytes(self.path, snapshot)
+                self._foreign_changes = False
+                return self._restored(f"was damaged ({problem}); it is kept as {kept}")
             if current is None:
                 if snapshot is None:
                     raise _RestoreNeeded
-                return self._restore(snapshot, "went missing")
+                atomic_write_bytes(self.path, snapshot)
+                self._foreign_changes = False
+                return self._restored("went missing")
             if version is not None and version < CURRENT_SCHEMA_VERSION:
-                _backup_then_migrate(self.path, current, version, self._clock())
+                backup_then_migrate(self.path, current, version, self._clock())
                 db, storage = transaction_db(self.path)
             for op in batch:
                 op.apply(db)
-            storage.commit()
+            if snapshot is None:
+                storage.commit()
+                self._fingerprint = _fingerprint(self.path)
+                return None
+            # Asked to write back what this window holds, but a file is there (another
+            # window wrote one meanwhile): add to it, never replace it.
+            merged, added = union(storage.read() or {}, decode(snapshot, self.path))
+            if added:
+                atomic_write_bytes(self.path, encode(merged))
+            else:
+                storage.commit()
             self._fingerprint = _fingerprint(self.path)
-            return None
+            self._foreign_changes = True  # this window still lacks the other's entries
+            return self._restored("came back without some of your entries") if added else None
         finally:
             self._lock.release()
 
-    def _restore(self, snapshot: bytes, what_happened: str) -> str:
-        atomic_write_bytes(self.path, snapshot)
+    def _restored(self, what_happened: str) -> str:
         self._fingerprint = _fingerprint(self.path)
-        self._foreign_changes = False
         return (
-            f"Your data file {what_happened} while nctui was open. Everything has been "
-            "written again from this window, so nothing is lost."
+            f"Your data file {what_happened} while nctui was open. Everything this window "
+            "holds has been written back, so nothing is lost."
         )
 
     def _report_error(self, error: Exception, batch: Sequence[Op]) -> None:
@@ -414,9 +337,11 @@ class Repository:
     def read_for_reload(self) -> ReloadSnapshot | None:
         """Read the file as another copy left it. Safe on any thread.
 
-        Returns None, and arranges for the data to be written back, when the file has
-        gone missing or been damaged. Raises DataFileError or NewerSchemaError when it
-        cannot be used at all.
+        Entries that do not fit their shape are left out. Returns None, and arranges
+        for the data to be written back, when the file has gone missing or been
+        damaged. A file that lacks entries this window holds is never taken as it is:
+        the snapshot adds them, and they are written back. Raises DataFileError or
+        NewerSchemaError when the file cannot be used at all.
         """
         with self._pending_lock:
             changes_seen = self._changes
@@ -427,13 +352,25 @@ class Repository:
         except CorruptDataError:
             data, version = None, None
         if data is None or version is None:
-            with self._pending_lock:
-                self._restore_needed = True
-                self._schedule_drain()
+            self._ask_for_restore()
             return None
         if version < CURRENT_SCHEMA_VERSION:
             data = migrate(data, self._clock())
-        return ReloadSnapshot(changes_seen, fingerprint, memory_db(data))
+        shown = inspect(data).shown
+        with self._pending_lock:
+            # Under the lock: the in-memory copy only changes while it is held. A change
+            # made since the read starts another write anyway, and this read is not used.
+            lacking = 0
+            if not self._pending and self._changes == changes_seen:
+                shown, lacking = union(shown, self._memory.storage.read() or {})
+        if lacking:
+            self._ask_for_restore()
+        return ReloadSnapshot(changes_seen, fingerprint, memory_db(shown))
+
+    def _ask_for_restore(self) -> None:
+        with self._pending_lock:
+            self._restore_needed = True
+            self._schedule_drain()
 
     def swap_in(self, snapshot: ReloadSnapshot) -> bool:
         """Use a reloaded copy, unless a change was made since it was read."""
@@ -472,18 +409,16 @@ class Repository:
         return self._recovery
 
     def _save_recovery(self, ops: Sequence[Op]) -> Path | None:
-        import tempfile  # noqa: PLC0415 - only on this rare path
+        return keep_unsaved(ops, self.data_dir, self._clock())
 
-        payload = encode([op.as_json() for op in ops], indent=1)
-        name = f"{DATA_FILE_NAME}.unsaved-{_file_stamp(self._clock())}"
-        for folder in (self.data_dir, Path(tempfile.gettempdir())):
-            target = _unused(folder / name)
-            try:
-                atomic_write_bytes(target, payload)
-            except OSError:
-                continue
-            return target
-        return None
+    # -- copies kept aside ---------------------------------------------------------------
+
+    def copies_with_more(self) -> list[Path]:
+        """Damaged copies kept beside the file that hold entries it lacks, newest first.
+
+        Reads every such copy: call it off the keystroke path.
+        """
+        return copies_with_more(self.path)
 
 
 class _RestoreNeeded(Exception):

@@ -1,0 +1,114 @@
+"""Damaged data files kept aside, never overwritten, and looked at again later.
+
+A damaged file is kept aside *before* its replacement is written, and stays where it was
+until then: a crash or a full disk in between leaves the person's file in place, never
+no file at all. Copies kept aside are checked on every start; one that holds entries the
+current file lacks is named to the person until they move it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from nctui.storage.atomic_file import RawData, atomic_write_bytes, make_private, read_file
+from nctui.storage.errors import StorageError
+from nctui.storage.migrations import check_data
+from nctui.storage.shapes import inspect
+
+CORRUPT_MARK = ".corrupt-"
+
+
+def file_stamp(moment: datetime) -> str:
+    """A moment as part of a file name (no colons: valid on every file system)."""
+    return moment.strftime("%Y-%m-%dT%H-%M-%S")
+
+
+def unused(path: Path) -> Path:
+    """`path`, or `path-2`, `path-3`... whichever does not exist yet."""
+    candidate, counter = path, 1
+    while candidate.exists():
+        counter += 1
+        candidate = path.with_name(f"{path.name}-{counter}")
+    return candidate
+
+
+def copies_aside(path: Path) -> list[Path]:
+    """The damaged copies of `path` kept beside it, oldest first."""
+    return sorted(path.parent.glob(f"{path.name}{CORRUPT_MARK}*"))
+
+
+def keep_aside(path: Path, now: datetime) -> tuple[Path, bool]:
+    """Keep the file at `path` as `<name>.corrupt-<time>` beside it; `path` stays as it is.
+
+    Returns the copy and whether it is new: content already kept aside (by a start that
+    stopped before replacing the file) is not kept twice. A hard link costs no space; a
+    file system without them gets a copy. Raises OSError if neither can be made.
+    """
+    source = path.resolve() if path.is_symlink() else path
+    size = source.stat().st_size
+    for earlier in copies_aside(path):
+        with contextlib.suppress(OSError):
+            if earlier.stat().st_size == size and earlier.read_bytes() == source.read_bytes():
+                return earlier, False
+    target = unused(path.with_name(f"{path.name}{CORRUPT_MARK}{file_stamp(now)}"))
+    try:
+        os.link(source, target)
+    except OSError:
+        atomic_write_bytes(target, source.read_bytes())
+    make_private(target)
+    return target, True
+
+
+def take_back(copy: Path, new: bool) -> None:
+    """Remove a copy `keep_aside` just made, when its file could not be replaced after all."""
+    if new:
+        with contextlib.suppress(OSError):
+            copy.unlink()
+
+
+def _ids(data: RawData) -> set[tuple[str, object]]:
+    return {(table, doc.get("id")) for table, docs in data.items() for doc in docs.values()}
+
+
+def copies_with_more(path: Path) -> list[Path]:
+    """The copies kept aside that hold entries the file at `path` lacks, newest first.
+
+    A copy that can be read counts its entries that fit their shape; one that cannot be
+    read at all counts when it is bigger than the current file.
+    """
+    try:
+        current = read_file(path) or {}
+        check_data(current, path)
+        held = _ids(inspect(current).shown)
+        size = path.stat().st_size
+    except (StorageError, OSError):
+        return []  # the file itself is the trouble; that is said elsewhere
+    found = []
+    for copy in reversed(copies_aside(path)):
+        try:
+            data = read_file(copy) or {}
+            check_data(data, copy)
+            more = not _ids(inspect(data).shown) <= held
+        except StorageError:
+            more = _size(copy) > size
+        if more:
+            found.append(copy)
+    return found
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def remove_all(paths: Iterable[Path]) -> None:
+    """Remove files that are no longer needed, ignoring any already gone."""
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()

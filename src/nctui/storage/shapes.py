@@ -1,0 +1,290 @@
+"""The shape of every table's entries, declared once, and the check of a whole file.
+
+Every entry read from the file (on opening, on reloading another window's changes, by
+`nctui status`) passes its table's declaration before anything else sees it. An entry
+that does not fit (a hand edit: a number where a date should be) is left out alone;
+its text comes back with control characters as visible symbols, so text from the file
+can never drive the terminal. Adding a table is one declaration and one entry in TABLES.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from nctui.storage.atomic_file import RawData
+from nctui.storage.fields import (
+    Choice,
+    Day,
+    Fields,
+    Flag,
+    Id,
+    Int,
+    Json,
+    ListOf,
+    MapOf,
+    Maybe,
+    Moment,
+    Row,
+    Text,
+    WrongEntry,
+)
+
+LONGEST_DAYS = 36_500
+"""No period, plan or extension runs longer than a hundred years."""
+
+# Each table's declaration is built on first use, importing the domain words it needs
+# there: `nctui status` reads two tables, and must not load the rest of the domain.
+# ruff: noqa: PLC0415
+
+
+def _meta() -> Fields:
+    return Fields(schema_version=Int(1), created_at=Maybe(Moment()))
+
+
+def _attempts() -> Fields:
+    from nctui.domain.period import EndReason
+
+    return Fields(
+        id=Id(),
+        start=Moment(),
+        length_days=Int(1, LONGEST_DAYS),
+        intake_id=Maybe(Id()),
+        ended_at=Maybe(Moment()),
+        end_reason=Maybe(Choice(EndReason)),
+    )
+
+
+def _events() -> Fields:
+    from nctui.domain.ledger import Kind
+
+    return Fields(
+        id=Id(),
+        kind=Choice(Kind),
+        at=Moment(),
+        logged=Maybe(Moment()),
+        detail=Maybe(Text()),
+        note=Maybe(Text()),
+        attempt=Maybe(Id()),
+        restarted=Maybe(Flag()),
+    )
+
+
+def _intakes() -> Fields:
+    from nctui.domain.intake import EndedBy, Ending, Goal, LooseEnd, YesNo
+
+    return Fields(
+        id=Id(),
+        taken_at=Moment(),
+        answers=Fields(
+            contact_stopped=Day(),
+            together_months=Int(0, 12 * 150),
+            ending=Choice(Ending),
+            ended_by=Choice(EndedBy),
+            stay_friends=Choice(YesNo),
+            seeing_someone=Choice(YesNo),
+            single_issue=Choice(YesNo),
+            loose_ends=ListOf(Choice(LooseEnd)),
+            other_loose_end=Maybe(Text()),
+            goal=Choice(Goal),
+        ),
+        recommendation=Fields(
+            days=Int(1, LONGEST_DAYS),
+            reasons=ListOf(Row(Text(), Text(), Int(), Flag())),
+            helps=ListOf(Text()),
+            warnings=ListOf(Text()),
+        ),
+        chosen_days=Int(1, LONGEST_DAYS),
+    )
+
+
+def _checklist() -> Fields:
+    return Fields(id=Id(), done=Flag(), at=Maybe(Moment()))
+
+
+def _checkins() -> Fields:
+    from nctui.domain.checkin import SCALES, Rating
+
+    def rating(which: Rating) -> Int:
+        return Int(SCALES[which].low, SCALES[which].high)
+
+    return Fields(
+        id=Id(),
+        day=Day(),
+        mood=rating(Rating.MOOD),
+        miss=rating(Rating.MISS),
+        urge=rating(Rating.URGE),
+        text=Maybe(Text()),
+        at=Moment(),
+    )
+
+
+def _own_activities() -> Fields:
+    from nctui.domain.activities import Category
+
+    return Fields(
+        id=Id(), name=Text(blank=False), category=Choice(Category), added_at=Maybe(Moment())
+    )
+
+
+def _activity_plans() -> Fields:
+    from nctui.domain.activities import Category
+
+    return Fields(
+        id=Id(),
+        activity=Id(),
+        name=Text(blank=False),
+        category=Choice(Category),
+        day=Day(),
+        made_at=Moment(),
+        dropped_at=Maybe(Moment()),
+    )
+
+
+def _activity_done() -> Fields:
+    from nctui.domain.activities import Category
+    from nctui.domain.activity_input import MAX_MINUTES
+
+    return Fields(
+        id=Id(),
+        activity=Id(),
+        name=Text(blank=False),
+        category=Choice(Category),
+        at=Moment(),
+        minutes=Int(1, MAX_MINUTES),
+        note=Maybe(Text()),
+        plan=Maybe(Id()),
+    )
+
+
+def _letters() -> Fields:
+    return Fields(
+        id=Id(),
+        written=Moment(),
+        text=Text(),
+        sealed=Maybe(Moment()),
+        opened=Maybe(Moment()),
+        early=Maybe(Flag()),
+        earlier=Maybe(ListOf(Text())),
+        updated=Maybe(Moment()),
+    )
+
+
+def _readiness() -> Fields:
+    from nctui.domain.readiness import Verdict
+
+    return Fields(
+        id=Id(),
+        at=Moment(),
+        answers=MapOf(Int()),
+        score=Int(),
+        verdict=Choice(Verdict),
+        reasons=ListOf(Text()),
+        extension_days=Maybe(Int(0, LONGEST_DAYS)),
+    )
+
+
+def _settings() -> Fields:
+    # A setting's type depends on the setting: `read_setting` compares it with its default.
+    return Fields(id=Id(), value=Json())
+
+
+def _drafts() -> Fields:
+    # Text being written, kept until it is saved or thrown away.
+    return Fields(id=Id(), editor=Id(), text=Text(), updated_at=Moment())
+
+
+TABLES: Mapping[str, Callable[[], Fields]] = {
+    "meta": _meta,
+    "attempts": _attempts,
+    "events": _events,
+    "intakes": _intakes,
+    "checklist": _checklist,
+    "checkins": _checkins,
+    "own_activities": _own_activities,
+    "activity_plans": _activity_plans,
+    "activity_done": _activity_done,
+    "letters": _letters,
+    "readiness": _readiness,
+    "settings": _settings,
+    "drafts": _drafts,
+}
+"""Every table nctui keeps, and the declaration of its entries' shape."""
+
+
+_UNDECLARED = Fields()
+"""A table this nctui does not know (added by hand, say): kept, with no field checked."""
+
+
+@cache
+def shape_of(table: str) -> Fields:
+    """The shape `table`'s entries must have."""
+    declare = TABLES.get(table)
+    return _UNDECLARED if declare is None else declare()
+
+
+def entries(table: str, docs: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    """The documents of `table` that fit its shape, as the screens should see them."""
+    shape = shape_of(table)
+    for doc in docs:
+        try:
+            yield shape(doc)
+        except WrongEntry:
+            continue
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """A whole file checked entry by entry."""
+
+    shown: RawData
+    """Every entry that fits, as the screens should see it."""
+    left_out: Mapping[str, tuple[str, ...]]
+    """By table, the document numbers of entries that do not fit."""
+    source: RawData
+
+    @property
+    def whole(self) -> bool:
+        """Every entry fits."""
+        return not self.left_out
+
+    def kept(self) -> RawData:
+        """The file as it should be written: the entries that fit, as they were stored."""
+        return {
+            table: {
+                key: doc for key, doc in docs.items() if key not in self.left_out.get(table, ())
+            }
+            for table, docs in self.source.items()
+        }
+
+    def describe(self) -> str:
+        """What was left out, for a person: "1 entry in 'events', 2 entries in 'letters'"."""
+        return ", ".join(
+            f"{len(keys)} entr{'y' if len(keys) == 1 else 'ies'} in {table!r}"
+            for table, keys in self.left_out.items()
+        )
+
+
+def inspect(data: RawData) -> Inspection:
+    """Check every entry of `data` (whose tables are known to be objects)."""
+    shown: RawData = {}
+    left_out: dict[str, tuple[str, ...]] = {}
+    for table, docs in data.items():
+        shape = shape_of(table)
+        seen: dict[str, dict[str, Any]] = {}
+        wrong: list[str] = []
+        changed = False
+        for key, doc in docs.items():
+            try:
+                seen[key] = checked = shape(doc)
+            except WrongEntry:
+                wrong.append(key)
+                continue
+            changed = changed or checked is not doc
+        if wrong:
+            left_out[table] = tuple(wrong)
+        # The stored table itself when nothing had to change: no copy of years of history.
+        shown[table] = seen if wrong or changed else docs
+    return Inspection(shown, left_out, data)

@@ -6,14 +6,19 @@ import gc
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.pilot import Pilot
 
 from nctui import __version__
 from nctui.cli import main, open_app
 from nctui.domain.clock import ManualClock
 from nctui.startup import resume_collection
+from nctui.storage.ops import Insert
+from nctui.ui.app import NctuiApp as NctuiAppType
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -108,3 +113,102 @@ async def test_the_collector_runs_again_once_the_first_screen_is_drawn(
     finally:
         resume_collection()
         gc.unfreeze()  # give this test process its collector back as it was
+
+
+def test_a_data_file_linked_into_a_missing_folder_exits_2_with_a_message(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir.mkdir(parents=True)
+    unmounted = tmp_path / "sync-drive" / "nctui.json"
+    (data_dir / "nctui.json").symlink_to(unmounted)
+    assert main(["--data-dir", str(data_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "link to" in err and "does not exist" in err
+    assert "Traceback" not in err
+    assert (data_dir / "nctui.json").is_symlink()
+
+
+def test_a_first_start_on_a_full_disk_exits_2_with_a_message(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("os.fsync", disk_full)
+    assert main(["--data-dir", str(data_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "The disk is full" in err
+    assert "Traceback" not in err
+    assert not (data_dir / "nctui.json").exists()
+
+
+def _run_headless(monkeypatch: pytest.MonkeyPatch, script: Callable[[Pilot[None]], Any]) -> None:
+    """Let `main` run the app as a person would, without a terminal, driven by `script`."""
+    from nctui.ui.app import NctuiApp
+
+    real_run = NctuiApp.run
+
+    def run(self: NctuiApp, **_: object) -> None:
+        self.animation_level = "none"
+        real_run(self, headless=True, auto_pilot=script)
+
+    monkeypatch.setattr(NctuiApp, "run", run)
+
+
+def test_the_exit_code_is_not_0_after_a_crash(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken() -> None:
+        raise RuntimeError("something broke")
+
+    async def crash(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        pilot.app.call_later(broken)
+        await pilot.pause()
+
+    _run_headless(monkeypatch, crash)
+    assert main(["--data-dir", str(data_dir)]) != 0
+
+
+def test_a_clean_quit_exits_0(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    async def quit_(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        await pilot.press("q")
+
+    _run_headless(monkeypatch, quit_)
+    assert main(["--data-dir", str(data_dir)]) == 0
+
+
+def test_changes_kept_in_the_temp_folder_are_named_with_where_to_move_them(
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from nctui.storage import atomic_file
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temp))
+    real_write = atomic_file.atomic_write_bytes
+
+    def full_folder(path: Path, payload: bytes) -> None:
+        if path.parent == data_dir:
+            raise OSError(28, "No space left on device")
+        real_write(path, payload)
+
+    async def log_then_quit(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        app = pilot.app
+        assert isinstance(app, NctuiAppType)
+        for module in ("tinydb_storage", "leftovers"):
+            monkeypatch.setattr(f"nctui.storage.{module}.atomic_write_bytes", full_folder)
+        app.save(Insert("notes", {"id": "n1", "note": "written on a full disk"}))
+        await pilot.press("q")
+
+    _run_headless(monkeypatch, log_then_quit)
+    assert main(["--data-dir", str(data_dir)]) == 1
+    err = capsys.readouterr().err
+    (kept,) = temp.iterdir()
+    assert str(kept) in err
+    assert f"move it into {data_dir}" in err

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from nctui.ui.app import NctuiApp
 
 EXIT_OK = 0
+EXIT_UNSAVED = 1
+"""Some changes could not be saved; they were kept in a file, which was named."""
 EXIT_USAGE = 2
 """Bad arguments, or a data folder or file that cannot be used."""
 
@@ -108,11 +110,25 @@ def _run_app(data_dir: Path) -> int:
     finally:
         resume_collection()
         recovery = app.repository.close()
-    if recovery is not None:
+    # Textual sets a return code of 1 when the app stopped on an unexpected error.
+    code = app.return_code or EXIT_OK
+    if code:
         print(
-            "nctui: some changes could not be saved to your data file; they are kept in "
-            f"{recovery}",
+            "nctui: nctui stopped because something unexpected went wrong (the details are "
+            "above). Everything it had saved is in your data file.",
             file=sys.stderr,
         )
-        return 1
-    return EXIT_OK
+    if recovery is not None:
+        print(_kept_words(recovery, data_dir), file=sys.stderr)
+        return code or EXIT_UNSAVED
+    return code
+
+
+def _kept_words(recovery: Path, data_dir: Path) -> str:
+    said = f"nctui: some changes could not be saved to your data file; they are kept in {recovery}."
+    if recovery.parent == data_dir:
+        return f"{said} nctui adds them back the next time it starts."
+    return (
+        f"{said} Your system may clear that folder: move it into {data_dir} and nctui "
+        "adds them back the next time it starts."
+    )

@@ -6,7 +6,7 @@ import gc
 import json
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -142,7 +142,10 @@ def test_a_first_start_on_a_full_disk_exits_2_with_a_message(
     assert not (data_dir / "nctui.json").exists()
 
 
-def _run_headless(monkeypatch: pytest.MonkeyPatch, script: Callable[[Pilot[None]], Any]) -> None:
+Script = Callable[[Pilot[object]], Coroutine[Any, Any, None]]
+
+
+def _run_headless(monkeypatch: pytest.MonkeyPatch, script: Script) -> None:
     """Let `main` run the app as a person would, without a terminal, driven by `script`."""
     from nctui.ui.app import NctuiApp
 
@@ -161,7 +164,7 @@ def test_the_exit_code_is_not_0_after_a_crash(
     def broken() -> None:
         raise RuntimeError("something broke")
 
-    async def crash(pilot: Pilot[None]) -> None:
+    async def crash(pilot: Pilot[object]) -> None:
         await pilot.pause()
         pilot.app.call_later(broken)
         await pilot.pause()
@@ -171,7 +174,7 @@ def test_the_exit_code_is_not_0_after_a_crash(
 
 
 def test_a_clean_quit_exits_0(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    async def quit_(pilot: Pilot[None]) -> None:
+    async def quit_(pilot: Pilot[object]) -> None:
         await pilot.pause()
         await pilot.press("q")
 
@@ -197,7 +200,7 @@ def test_changes_kept_in_the_temp_folder_are_named_with_where_to_move_them(
             raise OSError(28, "No space left on device")
         real_write(path, payload)
 
-    async def log_then_quit(pilot: Pilot[None]) -> None:
+    async def log_then_quit(pilot: Pilot[object]) -> None:
         await pilot.pause()
         app = pilot.app
         assert isinstance(app, NctuiAppType)

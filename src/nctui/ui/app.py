@@ -191,6 +191,7 @@ class NctuiApp(App[None]):
         # After the first screen is drawn: see nctui.startup.
         self.call_after_refresh(resume_collection)
         self._show_open_report()
+        self._look_for_history_set_aside()
         self.check_period()
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self._poll_storage)
@@ -238,6 +239,14 @@ class NctuiApp(App[None]):
                 title="Data updated",
                 timeout=8,
             )
+        for leftover in report.unreadable_leftovers:
+            self.notify(
+                "A file of changes an earlier run could not save cannot be read, so nothing "
+                f"from it was added. It is left as it was, at {display_path(leftover)}.",
+                title="Unsaved changes not added",
+                severity="warning",
+                timeout=20,
+            )
         if report.added_back:
             one = report.added_back == 1
             self.notify(
@@ -246,6 +255,24 @@ class NctuiApp(App[None]):
                 title="Nothing lost",
                 timeout=8,
             )
+
+    @work(thread=True, group="set-aside")
+    def _look_for_history_set_aside(self) -> None:
+        # Reads every copy kept aside: off the keystroke path, after the first paint.
+        for copy in self.repository.copies_with_more():
+            self.call_from_thread(self._tell_of_history_set_aside, copy)
+
+    def _tell_of_history_set_aside(self, copy: Path) -> None:
+        self.notify(
+            "A copy of your data file that nctui could not fully read holds entries your "
+            f"current file does not. It is kept, untouched, at {display_path(copy)}.\n"
+            "To use it instead: close nctui, move nctui.json somewhere safe, and rename "
+            "the copy to nctui.json; nctui keeps every entry it can read. Once you no "
+            "longer need the copy, delete it and this note stops.",
+            title="Older history set aside",
+            severity="warning",
+            timeout=30,
+        )
 
     # -- saving ----------------------------------------------------------------------
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from textual.widgets import Input
+from textual import events
+from textual.widgets import Input, TextArea
 
 from nctui.domain.clock import ManualClock
-from nctui.ui.app import NctuiApp
+from nctui.domain.text import LONG_TEXT_MAX_CHARS
+from nctui.storage.settings import read_setting
+from nctui.ui.app import SOS_REASONS, NctuiApp
 from nctui.ui.screens.sos import SosScreen
 from nctui.ui.widgets.keybar import KeyBar
 from tests.helpers import AppFactory, screen_text, squash, stored
@@ -162,3 +165,43 @@ async def test_the_safety_line_stays_in_view_on_a_small_terminal(
         await pilot.press("exclamation_mark", "d", "y")
         await pilot.pause()
         assert "emergency services" in screen_text(app)
+
+
+async def test_reasons_hold_as_much_as_a_journal_entry_and_no_more(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await pilot.press("exclamation_mark", "e")
+        await pilot.pause()
+        editor = app.focused
+        assert isinstance(editor, TextArea)
+        editor.text = "Stay the course. " * 6_000  # about 100,000 characters
+        await pilot.press("escape")  # try to keep it
+        await pilot.pause()
+        assert app.focused is editor  # still editing: nothing typed is lost
+        said = " ".join(notice.message for notice in app._notifications)
+        assert f"{LONG_TEXT_MAX_CHARS:,}" in said
+        editor.text = "Short and true."
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+    assert read_setting(app.repository, SOS_REASONS, "") == "Short and true."
+
+
+async def test_a_paste_too_big_for_the_reasons_is_refused_with_a_word(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await pilot.press("exclamation_mark", "e")
+        await pilot.pause()
+        editor = app.focused
+        assert isinstance(editor, TextArea)
+        editor.text = ""
+        editor.post_message(events.Paste("x" * (LONG_TEXT_MAX_CHARS + 1)))
+        await pilot.pause()
+        assert editor.text == ""
+        said = " ".join(notice.message for notice in app._notifications)
+        assert "not added" in said

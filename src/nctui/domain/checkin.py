@@ -22,11 +22,11 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from nctui.domain.errors import AnswerError
-from nctui.domain.text import clean_text
+from nctui.domain.text import LONG_TEXT_MAX_CHARS, clean_text
 
 DEFAULT_DAY_START_HOUR = 4
 LATEST_DAY_START_HOUR = 12
-JOURNAL_MAX_CHARS = 20_000
+JOURNAL_MAX_CHARS = LONG_TEXT_MAX_CHARS
 """About ten pages. Every save rewrites the whole data file and every edit keeps the
 earlier text, so one very large entry would slow every later save for good."""
 

@@ -19,9 +19,9 @@ from enum import StrEnum
 
 from nctui.domain.errors import AnswerError
 from nctui.domain.period import Attempt, EndReason, State, end_of, period_status, zone_of
-from nctui.domain.text import clean_text
+from nctui.domain.text import LONG_TEXT_MAX_CHARS, clean_text
 
-LETTER_MAX_CHARS = 20_000
+LETTER_MAX_CHARS = LONG_TEXT_MAX_CHARS
 
 
 class LetterState(StrEnum):

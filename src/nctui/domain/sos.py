@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from nctui.domain.errors import AnswerError
+from nctui.domain.text import LONG_TEXT_MAX_CHARS, clean_text
+
 DEFAULT_DELAY_MINUTES = 10
 MIN_DELAY_MINUTES = 1
 MAX_DELAY_MINUTES = 60
@@ -42,6 +45,18 @@ def wait_left(opened: datetime, now: datetime, delay_minutes: int) -> timedelta:
 def clamp_delay(minutes: int) -> int:
     """A wait from one minute to an hour."""
     return max(MIN_DELAY_MINUTES, min(MAX_DELAY_MINUTES, minutes))
+
+
+def check_reasons(text: str) -> str:
+    """The person's reasons, cleaned; AnswerError if longer than any long text may be."""
+    cleaned = clean_text(text)
+    if len(cleaned) > LONG_TEXT_MAX_CHARS:
+        raise AnswerError(
+            f"That is {len(cleaned):,} characters; your reasons hold up to "
+            f"{LONG_TEXT_MAX_CHARS:,}, like a journal entry. They are still in the box: "
+            "the few that matter most are enough."
+        )
+    return cleaned
 
 
 def moment_warnings(now: datetime, drinking: bool) -> list[str]:

@@ -12,6 +12,9 @@ from __future__ import annotations
 import re
 
 TAB_SPACES = "    "
+LONG_TEXT_MAX_CHARS = 20_000
+"""The one limit for every long text the person writes: a journal entry, a letter, their
+SOS reasons (about ten pages: ample, and quick to draw)."""
 
 # CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), and the other two-character
 # escapes (ESC followed by one character). Removed whole: removing ESC alone would

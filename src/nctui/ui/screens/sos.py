@@ -17,19 +17,22 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from nctui.domain.clock import Clock
+from nctui.domain.errors import AnswerError
 from nctui.domain.humanize import countdown_text
 from nctui.domain.ledger import ALLOWED_REASONS, ALLOWED_TIPS
 from nctui.domain.sos import (
     SAFETY_LINE,
     breath_step,
+    check_reasons,
     clamp_delay,
     moment_warnings,
     wait_left,
 )
-from nctui.domain.text import clean_text
+from nctui.domain.text import LONG_TEXT_MAX_CHARS
 from nctui.ui.widgets.bullets import bullet_list
 from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.text_input import TextBox
+from nctui.ui.widgets.writing import WritingBox
 
 DELAY_STEP_MINUTES = 5
 
@@ -85,7 +88,7 @@ class SosScreen(ModalScreen[SosOutcome]):
                     yield Static("", id="sos-breath")
                 yield Static("Your reasons", classes="field-label")
                 yield Static(self.reasons, id="sos-reasons", markup=False)
-                yield TextBox(self.reasons, id="sos-reasons-edit")
+                yield WritingBox(self.reasons, max_chars=LONG_TEXT_MAX_CHARS, id="sos-reasons-edit")
                 yield Static("Instead, right now", classes="field-label")
                 yield Static(self._suggestion, id="sos-idea", markup=False)
                 yield Static("", id="sos-warnings")
@@ -162,13 +165,28 @@ class SosScreen(ModalScreen[SosOutcome]):
     def _finish_editing(self) -> None:
         editor = self.query_one("#sos-reasons-edit", TextBox)
         shown = self.query_one("#sos-reasons", Static)
-        text = clean_text(editor.text)
+        try:
+            text = check_reasons(editor.text)
+        except AnswerError as problem:
+            self.notify(str(problem), title="Too long to keep", severity="warning", timeout=10)
+            editor.focus()
+            return
         if text:
             self.reasons = text
         shown.update(self.reasons)
         editor.display, shown.display = False, True
         self._editing = False
         self.set_focus(None)
+
+    @on(WritingBox.PasteRefused)
+    def _paste_refused(self, event: WritingBox.PasteRefused) -> None:
+        event.stop()
+        self.notify(
+            f"That paste is {event.pasted:,} characters; your reasons hold up to "
+            f"{LONG_TEXT_MAX_CHARS:,}, so it was not added. What you wrote is still here.",
+            title="Too long to paste",
+            severity="warning",
+        )
 
     def action_allowed(self) -> None:
         """Pick which allowed reason this is."""

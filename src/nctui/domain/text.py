@@ -70,6 +70,27 @@ def printable(text: str) -> str:
     return _LONE_SURROGATE.sub("�", _CONTROL.sub(_picture, text.replace("\r\n", "\n")))
 
 
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _any_picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "␡" if code == 0x7F else "�"
+
+
+def has_controls(text: str) -> bool:
+    """Whether `text` holds any control character at all, newlines and tabs included."""
+    return _ANY_CONTROL.search(text) is not None
+
+
+def control_pictures(text: str) -> str:
+    """Every control character as one visible symbol (␛, ␊, ␉...), one for one: for text
+    already laid out, where nothing may change its length."""
+    return _ANY_CONTROL.sub(_any_picture, text)
+
+
 def one_line(text: str, width: int) -> str:
     """The start of `text` on one line, at most `width` characters, "…" if cut."""
     flat = " ".join(printable(text).split())

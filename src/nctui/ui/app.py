@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from importlib import import_module
 from pathlib import Path
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.filter import LineFilter
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
@@ -38,6 +39,7 @@ from nctui.ui.navigation import (
     Destination,
 )
 from nctui.ui.paths import display_path
+from nctui.ui.screen_filter import ControlPictures
 from nctui.ui.theme import DEFAULT_THEME, NCTUI_THEME
 
 if TYPE_CHECKING:
@@ -174,12 +176,18 @@ class NctuiApp(App[None]):
         self.repository = repository
         self.clock = clock
         self._write_problem: str | None = None
+        self._control_pictures = ControlPictures()
         self._started = False
         self.register_theme(NCTUI_THEME)
         saved_theme = read_setting(repository, "theme", DEFAULT_THEME)
         self.theme = saved_theme if saved_theme in self.available_themes else DEFAULT_THEME
         for target in DESTINATIONS:
             self.add_mode(target.name, _screen_factory(target))
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, and one that never lets a control character reach the
+        terminal (see nctui.ui.screen_filter)."""
+        return [*super().get_line_filters(), self._control_pictures]
 
     # -- start and stop ------------------------------------------------------------
 

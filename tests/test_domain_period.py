@@ -135,3 +135,13 @@ def test_the_period_has_ended_exactly_when_the_real_end_has_passed(
         ended = real_now >= end
         assert (period_status([attempt], now).state is State.COMPLETE) == ended
         assert (completion_due([attempt], now) is not None) == ended
+
+
+def test_of_two_attempts_begun_at_once_the_one_recorded_later_is_current() -> None:
+    start = datetime(2026, 10, 1, 9, 0, tzinfo=LONDON)
+    replaced = Attempt("a", start, 45, ended_at=start, end_reason=EndReason.CONTACT)
+    end = start + timedelta(days=7)
+    later = Attempt("b", start, 7, ended_at=end, end_reason=EndReason.COMPLETE)
+    status = period_status([replaced, later], datetime(2026, 11, 1, 9, 0, tzinfo=LONDON))
+    assert status.attempt == later
+    assert status.state is State.COMPLETE

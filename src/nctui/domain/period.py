@@ -217,7 +217,9 @@ class PeriodStatus:
 
 def current_attempt(attempts: list[Attempt]) -> Attempt | None:
     """The attempt the dashboard is about: the open one, else the latest one."""
-    return open_attempt(attempts) or (max(attempts, key=lambda a: a.start) if attempts else None)
+    # Of two that started at once, the one recorded later (max keeps the first it meets).
+    latest = max(reversed(attempts), key=lambda a: a.start) if attempts else None
+    return open_attempt(attempts) or latest
 
 
 def period_status(attempts: list[Attempt], now: datetime) -> PeriodStatus:

@@ -210,3 +210,11 @@ def test_each_wrong_field_leaves_out_its_entry_and_keeps_the_rest(
     assert repository.report.damage == f"1 entry in {table!r}"
     assert doc not in stored(data_dir, table)
     assert _event("kept") in stored(data_dir, "events")
+
+
+def test_an_odd_creation_time_keeps_the_version_mark(data_dir: Path, clock: ManualClock) -> None:
+    _write(data_dir, {"meta": {"1": {"schema_version": 1, "created_at": 7}}, "events": {}})
+    repository = Repository.open(data_dir, clock)
+    repository.close()
+    assert repository.report.damage is None
+    assert repository.report.migrated_from is None

@@ -1,7 +1,9 @@
-"""Reading stored documents back, tolerating documents damaged by hand edits.
+"""Reading stored documents back into the domain's records, and stored times.
 
-A document that no longer makes sense is skipped rather than crashing a screen; it
-stays in the file untouched, so nothing is lost and it can be repaired by hand.
+Every document was checked against its table's declared shape when it was read from the
+file (`shapes`), so the readers here only convert. `parse_all` still passes over one
+that fails to convert, so a gap between a declaration and its reader costs an entry on
+screen, never a crash (the fault tests check that there is no such gap).
 """
 
 from __future__ import annotations

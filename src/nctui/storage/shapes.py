@@ -41,7 +41,9 @@ LONGEST_DAYS = 36_500
 
 
 def _meta() -> Fields:
-    return Fields(schema_version=Int(1), created_at=Maybe(Moment()))
+    # Only the version is read (before anything else, by `migrations`); the rest is
+    # left unchecked, so an odd creation time never costs the file its version mark.
+    return Fields(schema_version=Int(1))
 
 
 def _attempts() -> Fields:

@@ -80,6 +80,9 @@ def copies_with_more(path: Path) -> list[Path]:
     A copy that can be read counts its entries that fit their shape; one that cannot be
     read at all counts when it is bigger than the current file.
     """
+    copies = copies_aside(path)
+    if not copies:
+        return []  # the usual case: nothing to read
     try:
         current = read_file(path) or {}
         check_data(current, path)
@@ -88,7 +91,7 @@ def copies_with_more(path: Path) -> list[Path]:
     except (StorageError, OSError):
         return []  # the file itself is the trouble; that is said elsewhere
     found = []
-    for copy in reversed(copies_aside(path)):
+    for copy in reversed(copies):
         try:
             data = read_file(copy) or {}
             check_data(data, copy)

@@ -211,28 +211,35 @@ class Fields:
     A field wrapped in `Maybe` may be missing or null; every other one must be there.
     """
 
-    __slots__ = ("named", "required")
+    __slots__ = ("_checks", "named", "required")
 
     def __init__(self, **named: Check) -> None:
         self.named = named
         self.required = frozenset(
             name for name, check in named.items() if not isinstance(check, Maybe)
         )
+        # Maybe only marks a field optional: checking goes straight to what it wraps.
+        self._checks = {
+            name: check.check if isinstance(check, Maybe) else check
+            for name, check in named.items()
+        }
 
     def __call__(self, value: Any) -> dict[str, Any]:
         if type(value) is not dict:
             raise WrongEntry("expected an object")
-        changed: dict[str, Any] = {}
+        if not self.required <= value.keys():
+            raise WrongEntry(f"missing {sorted(self.required - value.keys())}")
+        changed: dict[str, Any] | None = None
+        checks = self._checks
         for name, part in value.items():
             if part is None:
                 if name in self.required:
                     raise WrongEntry(f"{name} is missing")
                 continue
-            seen = self.named.get(name, _UNKNOWN)(part)
+            seen = checks.get(name, _UNKNOWN)(part)
             if seen is not part:
+                changed = changed or {}
                 changed[name] = seen
-        if not self.required.issubset(value.keys()):
-            raise WrongEntry(f"missing {sorted(self.required - value.keys())}")
         return {**value, **changed} if changed else value
 
 

@@ -10,8 +10,9 @@ and named to the person on every start.
 
 from __future__ import annotations
 
-import hashlib
+import binascii
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,8 +35,9 @@ def _temp_folder() -> Path:
 
 
 def _folder_tag(data_dir: Path) -> str:
-    # Several data folders may share one temporary folder: each leftover says whose it is.
-    return hashlib.sha256(str(data_dir.absolute()).encode()).hexdigest()[:10]
+    # Several data folders may share one temporary folder: each leftover says whose it
+    # is. A checksum, not hashlib, whose import costs every start megabytes of memory.
+    return f"{binascii.crc32(os.fsencode(data_dir.absolute())):08x}"
 
 
 def leftover_files(data_dir: Path) -> list[Path]:

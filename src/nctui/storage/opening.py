@@ -38,6 +38,9 @@ class OpenReport:
     """Changes an earlier run could not save, found in a leftover file and saved now."""
     unreadable_leftovers: tuple[Path, ...] = ()
     """Leftover files of unsaved changes that could not be read, left where they are."""
+    set_aside: tuple[Path, ...] = ()
+    """Damaged copies kept beside the file, from this start or earlier ones (filled in
+    by `Repository.open`)."""
 
 
 def _write(path: Path, payload: bytes, undo: tuple[Path, bool] | None = None) -> None:

@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from nctui.domain.clock import Clock
-from nctui.storage.aside import copies_with_more, keep_aside
+from nctui.storage.aside import copies_aside, copies_with_more, keep_aside
 from nctui.storage.atomic_file import (
     RawData,
     atomic_write_bytes,
@@ -153,12 +153,13 @@ class Repository:
             if inspection.whole:
                 # The usual case needs no lock: a write replaces the file in one step.
                 make_private(path)
-                report = OpenReport(path=path)
+                report = OpenReport(path=path, set_aside=tuple(copies_aside(path)))
                 return cls(data_dir, clock, inspection.shown, report, lock, fingerprint)
         with lock:
             # Look again under the lock: another copy may have repaired it meanwhile.
             shown, report = open_locked(path, clock())
             fingerprint = _fingerprint(path)
+        report = replace(report, set_aside=tuple(copies_aside(path)))
         return cls(data_dir, clock, shown, report, lock, fingerprint)
 
     # -- reading ---------------------------------------------------------------------

@@ -275,18 +275,23 @@ def inspect(data: RawData) -> Inspection:
     left_out: dict[str, tuple[str, ...]] = {}
     for table, docs in data.items():
         shape = shape_of(table)
-        seen: dict[str, dict[str, Any]] = {}
+        changed: dict[str, dict[str, Any]] = {}
         wrong: list[str] = []
-        changed = False
         for key, doc in docs.items():
             try:
-                seen[key] = checked = shape(doc)
+                checked = shape(doc)
             except WrongEntry:
                 wrong.append(key)
                 continue
-            changed = changed or checked is not doc
+            if checked is not doc:
+                changed[key] = checked
         if wrong:
             left_out[table] = tuple(wrong)
-        # The stored table itself when nothing had to change: no copy of years of history.
-        shown[table] = seen if wrong or changed else docs
+        if not (wrong or changed):
+            shown[table] = docs  # the stored table itself: no copy of years of history
+            continue
+        skip = set(wrong)
+        shown[table] = {
+            key: changed.get(key, doc) for key, doc in docs.items() if key not in skip
+        }
     return Inspection(shown, left_out, data)

@@ -199,7 +199,8 @@ class NctuiApp(App[None]):
         # After the first screen is drawn: see nctui.startup.
         self.call_after_refresh(resume_collection)
         self._show_open_report()
-        self._look_for_history_set_aside()
+        if self.repository.report.set_aside:
+            self._look_for_history_set_aside()
         self.check_period()
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self._poll_storage)

@@ -60,7 +60,11 @@ async def test_check_in_for_today_then_edit_it_keeping_both(
         await pilot.pause()
         assert _showing(app, JournalScreen)
         assert "How is today?" in screen_text(app)
-        # Not checked in yet: the cursor waits in the mood box.
+        # No box has the cursor yet, so the view keys (digits) cannot land in the mood
+        # box; Enter starts the check-in there.
+        assert getattr(app.focused, "id", None) is None
+        assert "Enter starts your check-in" in screen_text(app)
+        await pilot.press("enter")
         assert getattr(app.focused, "id", None) == "rating-mood"
         await pilot.press("6", "enter", "3", "enter", "up", "up", "enter")
         assert isinstance(app.focused, WritingBox)
@@ -113,6 +117,8 @@ async def test_the_key_bar_offers_leave_box_only_while_typing(
         assert "Leave box" not in keys()  # the dashboard: nothing to type in
         await pilot.press("j")
         await pilot.pause()
+        assert "Leave box" not in keys()  # no box has the cursor on arrival
+        await pilot.press("enter")
         assert "Leave box" in keys()  # the mood box
         await pilot.press("6", "enter", "3", "enter", "up", "up", "enter")
         await pilot.pause()
@@ -447,7 +453,7 @@ async def test_my_day_starts_at_a_chosen_hour(
         # With the day starting at 02:00, it is Friday now, not checked in yet.
         shown = screen_text(app)
         assert "Friday 27 November 2026" in shown and "How is today?" in shown
-        assert "Day starts 02:00" in shown
+        assert "your day starts at 02:00" in shown
 
 
 def test_what_the_readiness_quiz_reads(data_dir: Path, clock: ManualClock) -> None:
@@ -483,7 +489,7 @@ async def test_typing_across_the_day_start_keeps_every_word(
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("j")
         await pilot.pause()
-        await pilot.press("6", "enter", "3", "enter", "2", "enter")
+        await pilot.press("enter", "6", "enter", "3", "enter", "2", "enter")
         await _type(pilot, "Up late, writing.")
         clock.set(clock().replace(hour=4, minute=1))  # the day turns mid-sentence
         app.screen._tick()  # type: ignore[attr-defined]

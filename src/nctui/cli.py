@@ -108,6 +108,8 @@ def _run_app(data_dir: Path) -> int:
     finally:
         resume_collection()
         recovery = app.repository.close()
+    if app.goodbye:
+        print(app.goodbye)
     if recovery is not None:
         print(
             "nctui: some changes could not be saved to your data file; they are kept in "

@@ -311,3 +311,29 @@ async def test_contact_after_the_period_has_no_restart_to_offer(
     (event,) = stored(data_dir, "events")
     assert event["kind"] == "contact"
     assert "restarted" not in event
+
+
+async def test_recently_shows_the_words_of_something_else(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3, events=((Kind.SLIP, 0.1, "other", "Drove by [it]"),))
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Slip: Drove by [it]" in shown
+        assert "Something else" not in shown
+
+
+async def test_on_the_last_day_the_end_comes_before_the_next_milestone(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    # Day 21 of 21: the 3-week milestone and the end are the same moment.
+    seed_plan(data_dir, clock, days_ago=20.5, length=21)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Day 21 of 21" in shown
+        assert "Next: the end of your period" in shown
+        assert "Next milestone" not in shown

@@ -9,9 +9,11 @@ from typing import Any
 from textual import events
 from textual.widgets import Input, Static
 
+from nctui.domain.checkin import CheckInValues
 from nctui.domain.clock import ManualClock
+from nctui.domain.ledger import Kind
 from nctui.storage.attempt_store import load_attempts
-from nctui.storage.checkin_store import CHECKINS, checked_in_today
+from nctui.storage.checkin_store import CHECKINS, checked_in_today, checkin_op
 from nctui.storage.letter_store import LETTERS, load_letters, open_letters_op
 from nctui.storage.ops import Insert
 from nctui.storage.repository import Repository
@@ -501,3 +503,124 @@ async def test_typing_across_the_day_start_keeps_every_word(
         (saved,) = _days(app, "2026-11-25")  # the day it was started for
         assert saved["text"] == "Up late, writing."
         assert _days(app, TODAY) == []
+
+
+async def test_contact_and_allowed_contact_on_one_day_both_show_on_the_chart(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(
+        data_dir,
+        clock,
+        days_ago=6,
+        events=((Kind.CONTACT, 2.1, None, ""), (Kind.ALLOWED, 2.0, "property", "")),
+    )
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j", "2")
+        await pilot.pause()
+        plot = app.screen.query_one("PlotextPlot")
+        drawn = "\n".join(strip.text for strip in plot.render_lines(plot.region.reset_offset))
+        # One mark of each kind on the plot itself (the legend is outside it).
+        assert "●" in drawn and "○" in drawn
+
+
+async def test_a_new_letter_is_highlighted_so_s_seals_it(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j", "4")
+        await pilot.pause()
+        await pilot.press("down")  # the older letter: the new one is written above it
+        await pilot.press("w")
+        await pilot.pause()
+        await _type(pilot, "A short one.")
+        await pilot.press("escape")  # kept as a draft
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        app.repository.flush()
+    (new,) = [doc for doc in stored(data_dir, LETTERS) if doc["text"] == "A short one."]
+    assert new["sealed"] == "2026-11-26T09:30:00+00:00"
+
+
+async def test_esc_clears_the_journal_search(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j", "slash")
+        await pilot.pause()
+        await _type(pilot, "pottery")
+        await pilot.pause()
+        assert "Tue 24 Nov 2026" not in screen_text(app)
+        await pilot.press("escape")  # in the box: cleared, and back to the days
+        await pilot.pause()
+        search = app.screen.query_one("#journal-search", Input)
+        assert search.value == ""
+        assert getattr(app.focused, "id", None) == "journal-days"
+        assert "Tue 24 Nov 2026" in screen_text(app)
+        # From the list, Esc clears a search left in place with Enter.
+        await pilot.press("slash")
+        await _type(pilot, "sea")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert search.value == "sea"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert search.value == ""
+
+
+async def test_a_message_goes_once_its_part_is_fixed(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock, today=False)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        await pilot.press("1", "1", "ctrl+s")
+        await pilot.pause()
+        assert "Mood goes from 1 to 10" in _error(app)
+        await pilot.press("backspace")  # 1: right now
+        await pilot.pause()
+        assert _error(app) == ""
+        assert not app.screen.query_one(".checkin-form").has_class("-invalid")
+
+
+async def test_letter_dates_are_shown_in_local_time(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=5)
+    repository = Repository.open(data_dir, clock)
+    # Written late on the 25th in New York: already the 26th here in London.
+    repository.apply(
+        Insert(LETTERS, {"id": "ny", "written": "2026-11-25T23:30:00-05:00", "text": "Hi."})
+    )
+    assert repository.close() is None
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j", "4")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "✎ Draft · Thu 26 Nov 2026" in shown
+        assert "Wed 25 Nov" not in shown
+
+
+async def test_the_journal_box_opens_with_the_cursor_after_the_words(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    repository = Repository.open(data_dir, clock)
+    repository.apply(checkin_op(clock().date(), CheckInValues(5, 5, 5, "Morning words."), clock()))
+    assert repository.close() is None
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        box = app.screen.query_one(WritingBox)
+        assert app.focused is box  # every number is there: Enter goes to the words
+        await _type(pilot, " Evening.")
+        assert box.text == "Morning words. Evening."

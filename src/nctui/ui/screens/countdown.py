@@ -15,7 +15,7 @@ from textual.widgets import ProgressBar, Static
 from nctui.domain.activities import ActivityLog, hours_text, next_planned, time_reclaimed
 from nctui.domain.humanize import countdown_text, day_text, moment_text, plural, time_text
 from nctui.domain.ledger import Kind, LedgerEvent
-from nctui.domain.milestones import describe_days, milestone_after
+from nctui.domain.milestones import describe_days, next_milestone
 from nctui.domain.period import (
     Attempt,
     PeriodStatus,
@@ -84,7 +84,7 @@ def recent_text(events: list[LedgerEvent], now: datetime) -> str:
     lines = ["[b]Recently[/b]"]
     zone = zone_of(now)
     for event in reversed(events[-RECENT_EVENTS:]):
-        lines.append(f"{time_text(event.at.astimezone(zone))}  {event.title}")
+        lines.append(f"{time_text(event.at.astimezone(zone))}  {escape(event.summary)}")
     if len(lines) == 1:
         lines.append("Nothing logged yet. u logs an urge you resisted.")
     return "\n".join(lines)
@@ -218,8 +218,8 @@ class CountdownScreen(NctuiScreen):
     def _milestone(status: PeriodStatus, now: datetime) -> str:
         if status.state is not State.ACTIVE:
             return ""
-        upcoming = milestone_after(status.elapsed_days)
-        if upcoming > status.length_days:
+        upcoming = next_milestone(status.elapsed_days, status.length_days)
+        if upcoming is None:
             return "Next: the end of your period"
         wait = upcoming - status.elapsed_days
         return f"Next milestone: {describe_days(upcoming)}, in {plural(wait, 'day')}"

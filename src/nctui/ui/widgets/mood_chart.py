@@ -39,9 +39,9 @@ MARKS: dict[Kind, tuple[str, str, float, str]] = {
     Kind.URGE: ("•", "success", -1.0, "urge resisted"),
     Kind.SLIP: ("x", "warning", -2.0, "slip"),
     Kind.CONTACT: ("●", "error", -3.0, "contact"),
-    Kind.ALLOWED: ("○", "error", -3.0, "allowed"),
+    Kind.ALLOWED: ("○", "error", -4.0, "allowed"),
 }
-Y_LOW, Y_HIGH = -3.4, 10.2
+Y_LOW, Y_HIGH = -4.4, 10.2
 
 
 def preload() -> None:

@@ -6,6 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual import events
 from textual.widgets import Input, Static
 
@@ -505,23 +506,35 @@ async def test_typing_across_the_day_start_keeps_every_word(
         assert _days(app, TODAY) == []
 
 
+@pytest.mark.parametrize("size", [(100, 32), (80, 24)])
 async def test_contact_and_allowed_contact_on_one_day_both_show_on_the_chart(
-    make_app: AppFactory, data_dir: Path, clock: ManualClock
+    make_app: AppFactory, data_dir: Path, clock: ManualClock, size: tuple[int, int]
 ) -> None:
     seed_plan(
         data_dir,
         clock,
         days_ago=6,
-        events=((Kind.CONTACT, 2.1, None, ""), (Kind.ALLOWED, 2.0, "property", "")),
+        events=(
+            (Kind.URGE, 2.3, None, ""),
+            (Kind.SLIP, 2.2, "social_media", ""),
+            (Kind.CONTACT, 2.1, None, ""),
+            (Kind.ALLOWED, 2.0, "property", ""),
+        ),
     )
     app = make_app()
-    async with app.run_test(size=(100, 32)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.press("j", "2")
         await pilot.pause()
         plot = app.screen.query_one("PlotextPlot")
         drawn = "\n".join(strip.text for strip in plot.render_lines(plot.region.reset_offset))
-        # One mark of each kind on the plot itself (the legend is outside it).
-        assert "●" in drawn and "○" in drawn
+        # Every kind on the same day, each on its own row of the plot (the legend is
+        # outside it), so none hides another.
+        rows = {
+            mark: [n for n, line in enumerate(drawn.splitlines()) if mark in line]
+            for mark in "•x●○"
+        }
+        assert all(len(found) == 1 for found in rows.values()), rows
+        assert len({found[0] for found in rows.values()}) == 4
 
 
 async def test_a_new_letter_is_highlighted_so_s_seals_it(

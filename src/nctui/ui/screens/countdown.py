@@ -79,14 +79,18 @@ def checkin_line(done: bool) -> str:
     return f"Check-in      {'done today' if done else f'not yet · {JOURNAL.key}'}"
 
 
-def recent_text(events: list[LedgerEvent], now: datetime) -> str:
-    """The last few events, newest first."""
+def recent_text(events: list[LedgerEvent], now: datetime, *, can_log: bool = True) -> str:
+    """The last few events, newest first; with none, how to log one, or (with no plan
+    to log against) what comes first."""
     lines = ["[b]Recently[/b]"]
     zone = zone_of(now)
     for event in reversed(events[-RECENT_EVENTS:]):
         lines.append(f"{time_text(event.at.astimezone(zone))}  {escape(event.summary)}")
     if len(lines) == 1:
-        lines.append("Nothing logged yet. u logs an urge you resisted.")
+        lines.append("Nothing logged yet.")
+        lines.append(
+            "u logs an urge you resisted." if can_log else f"A plan comes first: {INTAKE.key}."
+        )
     return "\n".join(lines)
 
 
@@ -198,7 +202,8 @@ class CountdownScreen(NctuiScreen):
         done = checked_in_today(self.nctui.repository, now)
         record_lines = record_text(record(self._attempts, self._contacts, now))
         self._update("#record", f"{record_lines}\n{checkin_line(done)}")
-        self._update("#recent", recent_text(self._recent, now))
+        can_log = status.state is not State.NO_PLAN
+        self._update("#recent", recent_text(self._recent, now, can_log=can_log))
         self._update("#for-you", for_you_text(self._activities, status, now))
 
     def _update(self, selector: str, text: str) -> None:

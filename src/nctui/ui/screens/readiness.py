@@ -171,6 +171,14 @@ class ReadinessScreen(PagedScreen):
             self._show_quiz()
         self.follow_data(self._data_changed)
 
+    def show_first_view(self) -> None:
+        """r, pressed here: the latest result; the quiz when there is none yet (a quiz
+        being answered keeps its answers)."""
+        if self.view != RESULT and load_checks(self.nctui.repository):
+            self._show_result()
+        else:
+            super().show_first_view()
+
     def _data_changed(self) -> None:
         # The result shows dates, letters and whether x still applies: redraw it. Other
         # views hold what the person is doing (a quiz half done, a draft) and stay.

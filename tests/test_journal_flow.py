@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from textual import events
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TabbedContent
 
 from nctui.domain.checkin import CheckInValues
 from nctui.domain.clock import ManualClock
@@ -637,3 +637,33 @@ async def test_the_journal_box_opens_with_the_cursor_after_the_words(
         assert app.focused is box  # every number is there: Enter goes to the words
         await _type(pilot, " Evening.")
         assert box.text == "Morning words. Evening."
+
+
+async def test_every_number_key_from_every_view(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock, today=False)
+    app = make_app()
+    views = {"1": "today", "2": "chart", "3": "journal", "4": "letters"}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        tabs = app.screen.query_one(TabbedContent)
+        mood = app.screen.query_one("#rating-mood", Input)
+        for start in views:
+            for digit in "1234567890":
+                await pilot.press(start)
+                await pilot.pause()
+                assert tabs.active == views[start]
+                await pilot.press(digit)
+                await pilot.pause()
+                # 1 to 4 switch views from anywhere; the others do nothing at all.
+                assert tabs.active == views.get(digit, views[start]), (start, digit)
+                assert mood.value == ""
+        # In the mood box, digits are a rating; Esc leaves it and 4 is Letters again.
+        await pilot.press("1", "enter", "4", "2")
+        assert mood.value == "42"
+        assert tabs.active == "today"
+        await pilot.press("escape", "4")
+        await pilot.pause()
+        assert tabs.active == "letters"

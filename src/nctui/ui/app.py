@@ -24,9 +24,9 @@ from nctui.domain.drafts import Draft, kept_note
 from nctui.domain.ledger import Kind, LedgerEvent
 from nctui.domain.period import State, period_status
 from nctui.domain.sos import DEFAULT_DELAY_MINUTES, DEFAULT_REASONS, idea_for
+from nctui.drafts import Drafts
 from nctui.startup import resume_collection
 from nctui.storage.attempt_store import ATTEMPTS, load_attempts
-from nctui.storage.draft_store import draft_op, drop_draft_op, find_draft, load_drafts
 from nctui.storage.errors import StorageError, describe_write_error
 from nctui.storage.ledger_store import log_event_ops
 from nctui.storage.ops import Op, new_id
@@ -218,6 +218,7 @@ class NctuiApp(App[None]):
         super().__init__()
         self.repository = repository
         self.clock = clock
+        self._drafts = Drafts(repository, clock)
         self._write_problem: str | None = None
         self._started = False
         self._keepers: list[KeepsDraft] = []
@@ -380,22 +381,20 @@ class NctuiApp(App[None]):
 
     def draft_for(self, editor: str) -> Draft | None:
         """The draft kept for `editor`, if there is one."""
-        return find_draft(self.repository, editor)
+        return self._drafts.find(editor)
 
     def drafts(self) -> list[Draft]:
         """Every draft kept, oldest first."""
-        return load_drafts(self.repository)
+        return self._drafts.all()
 
     def keep_draft(self, editor: str, text: str, at: datetime | None = None) -> None:
         """Keep `text` as `editor`'s draft (typed at `at`, else now)."""
         # No screen shows drafts, so no redraw: the data version stays.
-        self.repository.apply(draft_op(editor, text, at or self.clock()))
+        self._drafts.keep(editor, text, at)
 
     def drop_draft(self, editor: str) -> None:
         """Forget `editor`'s draft, if it has one."""
-        draft = find_draft(self.repository, editor)
-        if draft is not None:
-            self.repository.apply(drop_draft_op(draft))
+        self._drafts.forget(editor)
 
     def add_draft_keeper(self, keeper: KeepsDraft) -> None:
         """Have `keeper` write its words whenever nctui closes."""

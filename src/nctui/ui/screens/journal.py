@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
@@ -185,7 +185,8 @@ class JournalScreen(NctuiScreen):
                 yield Static("", id="today-status")
                 yield CheckInForm(None, id="today-form")
                 yield Static("", id="today-hint")
-            with TabPane("2 Chart", id=CHART), Vertical(classes="chart-page"):
+            # Scrolls on a small terminal, so the plot keeps room for every row it needs.
+            with TabPane("2 Chart", id=CHART), VerticalScroll(classes="chart-page"):
                 yield Static("", id="trend")
                 with Horizontal(id="chart-row"):
                     yield MoodChart(id="mood-chart")
@@ -393,7 +394,8 @@ class JournalScreen(NctuiScreen):
         elif name == CHART:
             now = self.nctui.clock()
             self._draw_chart(self._current_day(), period_status(self._attempts, now))
-            self.set_focus(None)
+            # Not a text box: the view keys still work, and ↑ ↓ scroll a small screen.
+            self.set_focus(self.query_one(".chart-page"))
         elif name == JOURNAL_TAB:
             browser = self.query_one(JournalBrowser)
             browser.focus_search() if self._search_next else browser.focus_list()

@@ -492,3 +492,26 @@ def test_a_real_process_keeps_the_words_on_kill_hup(data_dir: Path, clock: Manua
         term.hang_up()
         assert term.wait_exit() == 0
     assert _drafts(data_dir) == {NEW_LETTER_EDITOR: "Hangup"}
+
+
+async def test_a_letter_sealed_in_another_window_while_writing_keeps_both(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await _to_letters(pilot)
+        await pilot.press("enter")  # go on with the draft letter
+        await pilot.pause()
+        (draft,) = [letter for letter in load_letters(app.repository) if not letter.sealed_at]
+        # Meanwhile another window seals it as it was.
+        app.repository.apply(redraft_op(draft, draft.text, clock(), seal=True))
+        await _type(pilot, " Written here.")
+        await pilot.press("escape")
+        await pilot.pause()
+        app.repository.flush()
+        texts = {doc["text"]: doc for doc in stored(data_dir, LETTERS)}
+        assert "sealed" in texts[DRAFT_TEXT]  # the sealed words are as they were sealed
+        assert "sealed" not in texts[DRAFT_TEXT + " Written here."]
+        assert any("kept as a new letter" in n.message for n in app._notifications)
+        assert _drafts(data_dir) == {}

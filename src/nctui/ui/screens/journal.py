@@ -640,8 +640,22 @@ class JournalScreen(NctuiScreen):
                 taken.text, self._until(), editor=editor, saved=letter.text, stored=taken.stored
             )
         )
-        if result is not None and (result.text != letter.text or result.seal):
-            self.nctui.save(redraft_op(letter, result.text, self.nctui.clock(), seal=result.seal))
+        now = self.nctui.clock()
+        letters = load_letters(self.nctui.repository)
+        stored = next((found for found in letters if found.id == letter.id), None)
+        if result is not None and (stored is None or stored.sealed_at is not None):
+            # Sealed in another window meanwhile: its words stay as sealed; these new
+            # ones become a letter of their own.
+            op = new_letter_op(result.text, now, seal=result.seal)
+            self._select_letter = str(op.doc["id"])
+            self.nctui.save(op)
+            self.notify(
+                "That letter was sealed in another window meanwhile, so these words are "
+                "kept as a new letter.",
+                title="Kept as a new letter",
+            )
+        elif result is not None and (result.text != letter.text or result.seal):
+            self.nctui.save(redraft_op(letter, result.text, now, seal=result.seal))
             self._letter_saved(result.seal)
         self.nctui.drop_draft(editor)
 

@@ -62,6 +62,9 @@ def test_where_follows_flag_then_environment(
     assert capsys.readouterr().out.strip().endswith("home/data/nctui.json")
     assert main(["--data-dir", str(tmp_path / "elsewhere"), "where"]) == 0
     assert capsys.readouterr().out.strip() == str(tmp_path / "elsewhere" / "nctui.json")
+    # The option may come after the command as well.
+    assert main(["where", "--data-dir", str(tmp_path / "there")]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "there" / "nctui.json")
 
 
 def test_a_file_as_data_folder_exits_2_with_a_message(

@@ -210,10 +210,26 @@ async def test_no_plan_invites_the_intake_and_logging_waits(
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("c")
         await pilot.pause()
-        assert "There is no period running yet" in screen_text(app)
+        shown = screen_text(app)
+        assert "There is no period running yet" in shown
+        # No hint for a key that does nothing yet: it says what comes first.
+        assert "u logs" not in shown
+        assert "Nothing logged yet." in shown and "A plan comes first: i." in shown
         await pilot.press("u")
         await pilot.pause()
         assert isinstance(app.screen, CountdownScreen)
+
+
+async def test_with_a_plan_the_hint_to_log_fits_the_panel(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("end")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Nothing logged yet." in shown and "u logs an urge you resisted." in shown
 
 
 async def test_a_milestone_is_celebrated_once(
@@ -311,3 +327,29 @@ async def test_contact_after_the_period_has_no_restart_to_offer(
     (event,) = stored(data_dir, "events")
     assert event["kind"] == "contact"
     assert "restarted" not in event
+
+
+async def test_recently_shows_the_words_of_something_else(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3, events=((Kind.SLIP, 0.1, "other", "Drove by [it]"),))
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Slip: Drove by [it]" in shown
+        assert "Something else" not in shown
+
+
+async def test_on_the_last_day_the_end_comes_before_the_next_milestone(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    # Day 21 of 21: the 3-week milestone and the end are the same moment.
+    seed_plan(data_dir, clock, days_ago=20.5, length=21)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Day 21 of 21" in shown
+        assert "Next: the end of your period" in shown
+        assert "Next milestone" not in shown

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nctui.domain.humanize import countdown_text, countdown_words
-from nctui.domain.milestones import milestone_after, newest_reached
+from nctui.domain.milestones import milestone_after, newest_reached, next_milestone
 from nctui.domain.period import (
     Attempt,
     EndReason,
@@ -244,3 +244,11 @@ def test_the_final_day_reads_plainly() -> None:
     # Begun at midnight: it ends as today does, not "tomorrow at 00:00".
     midnight = datetime(2026, 12, 2, 0, 0, tzinfo=LONDON)
     assert final_day_words(midnight, ends_today=False) == "last day · ends at midnight"
+
+
+def test_the_next_milestone_comes_before_the_end_or_not_at_all() -> None:
+    assert next_milestone(11, 45) == 14
+    assert next_milestone(15, 21) is None  # 3 weeks is the end of a 21-day period
+    assert next_milestone(20, 21) is None  # the last day
+    assert next_milestone(20, 22) == 21
+    assert next_milestone(44, 45) is None

@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from nctui.domain.checklist import ChecklistItem, loose_end_key, open_loose_ends
+from nctui.domain.intake import LooseEnd
 from nctui.domain.message_check import Flag, check_message, first_message_example
 from nctui.domain.readiness import (
     READY_BAR,
@@ -217,3 +219,24 @@ def test_on_the_final_days_it_says_when_it_ends() -> None:
     final = replace(CALM, period_complete=False, days_left=0)
     assert assess(ALL, replace(final, ends_today=True)).reasons[0] == "Your period ends today."
     assert assess(ALL, final).reasons[0] == "Your period ends tomorrow."
+
+
+def test_allowed_contact_for_a_loose_end_settles_it() -> None:
+    items = (
+        ChecklistItem("tell_them", "Tell them", ""),
+        ChecklistItem(loose_end_key(LooseEnd.BELONGINGS), "Return or collect belongings", ""),
+        ChecklistItem(loose_end_key(LooseEnd.FINANCES), "Close joint accounts", ""),
+        ChecklistItem(loose_end_key(LooseEnd.PETS), "Agree who looks after the pets", ""),
+    )
+    assert open_loose_ends(items, {}, []) == (
+        "Return or collect belongings",
+        "Close joint accounts",
+        "Agree who looks after the pets",
+    )
+    # Returning belongings settles them; an emergency or an apology settles nothing.
+    assert open_loose_ends(items, {}, ["property", "emergency", None]) == (
+        "Close joint accounts",
+        "Agree who looks after the pets",
+    )
+    ticked = {loose_end_key(LooseEnd.PETS): True}
+    assert open_loose_ends(items, ticked, ["finances"]) == ("Return or collect belongings",)

@@ -6,12 +6,15 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual import events
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TabbedContent
 
+from nctui.domain.checkin import CheckInValues
 from nctui.domain.clock import ManualClock
+from nctui.domain.ledger import Kind
 from nctui.storage.attempt_store import load_attempts
-from nctui.storage.checkin_store import CHECKINS, checked_in_today
+from nctui.storage.checkin_store import CHECKINS, checked_in_today, checkin_op
 from nctui.storage.letter_store import LETTERS, load_letters, open_letters_op
 from nctui.storage.ops import Insert
 from nctui.storage.repository import Repository
@@ -60,7 +63,11 @@ async def test_check_in_for_today_then_edit_it_keeping_both(
         await pilot.pause()
         assert _showing(app, JournalScreen)
         assert "How is today?" in screen_text(app)
-        # Not checked in yet: the cursor waits in the mood box.
+        # No box has the cursor yet, so the view keys (digits) cannot land in the mood
+        # box; Enter starts the check-in there.
+        assert getattr(app.focused, "id", None) is None
+        assert "Enter starts your check-in" in screen_text(app)
+        await pilot.press("enter")
         assert getattr(app.focused, "id", None) == "rating-mood"
         await pilot.press("6", "enter", "3", "enter", "up", "up", "enter")
         assert isinstance(app.focused, WritingBox)
@@ -113,6 +120,8 @@ async def test_the_key_bar_offers_leave_box_only_while_typing(
         assert "Leave box" not in keys()  # the dashboard: nothing to type in
         await pilot.press("j")
         await pilot.pause()
+        assert "Leave box" not in keys()  # no box has the cursor on arrival
+        await pilot.press("enter")
         assert "Leave box" in keys()  # the mood box
         await pilot.press("6", "enter", "3", "enter", "up", "up", "enter")
         await pilot.pause()
@@ -447,7 +456,7 @@ async def test_my_day_starts_at_a_chosen_hour(
         # With the day starting at 02:00, it is Friday now, not checked in yet.
         shown = screen_text(app)
         assert "Friday 27 November 2026" in shown and "How is today?" in shown
-        assert "Day starts 02:00" in shown
+        assert "your day starts at 02:00" in shown
 
 
 def test_what_the_readiness_quiz_reads(data_dir: Path, clock: ManualClock) -> None:
@@ -483,7 +492,7 @@ async def test_typing_across_the_day_start_keeps_every_word(
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("j")
         await pilot.pause()
-        await pilot.press("6", "enter", "3", "enter", "2", "enter")
+        await pilot.press("enter", "6", "enter", "3", "enter", "2", "enter")
         await _type(pilot, "Up late, writing.")
         clock.set(clock().replace(hour=4, minute=1))  # the day turns mid-sentence
         app.screen._tick()  # type: ignore[attr-defined]
@@ -495,3 +504,166 @@ async def test_typing_across_the_day_start_keeps_every_word(
         (saved,) = _days(app, "2026-11-25")  # the day it was started for
         assert saved["text"] == "Up late, writing."
         assert _days(app, TODAY) == []
+
+
+@pytest.mark.parametrize("size", [(100, 32), (80, 24)])
+async def test_contact_and_allowed_contact_on_one_day_both_show_on_the_chart(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock, size: tuple[int, int]
+) -> None:
+    seed_plan(
+        data_dir,
+        clock,
+        days_ago=6,
+        events=(
+            (Kind.URGE, 2.3, None, ""),
+            (Kind.SLIP, 2.2, "social_media", ""),
+            (Kind.CONTACT, 2.1, None, ""),
+            (Kind.ALLOWED, 2.0, "property", ""),
+        ),
+    )
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("j", "2")
+        await pilot.pause()
+        plot = app.screen.query_one("PlotextPlot")
+        drawn = "\n".join(strip.text for strip in plot.render_lines(plot.region.reset_offset))
+        # Every kind on the same day, each on its own row of the plot (the legend is
+        # outside it), so none hides another.
+        rows = {
+            mark: [n for n, line in enumerate(drawn.splitlines()) if mark in line]
+            for mark in "•x●○"
+        }
+        assert all(len(found) == 1 for found in rows.values()), rows
+        assert len({found[0] for found in rows.values()}) == 4
+
+
+async def test_a_new_letter_is_highlighted_so_s_seals_it(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j", "4")
+        await pilot.pause()
+        await pilot.press("down")  # the older letter: the new one is written above it
+        await pilot.press("w")
+        await pilot.pause()
+        await _type(pilot, "A short one.")
+        await pilot.press("escape")  # kept as a draft
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        app.repository.flush()
+    (new,) = [doc for doc in stored(data_dir, LETTERS) if doc["text"] == "A short one."]
+    assert new["sealed"] == "2026-11-26T09:30:00+00:00"
+
+
+async def test_esc_clears_the_journal_search(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j", "slash")
+        await pilot.pause()
+        await _type(pilot, "pottery")
+        await pilot.pause()
+        assert "Tue 24 Nov 2026" not in screen_text(app)
+        await pilot.press("escape")  # in the box: cleared, and back to the days
+        await pilot.pause()
+        search = app.screen.query_one("#journal-search", Input)
+        assert search.value == ""
+        assert getattr(app.focused, "id", None) == "journal-days"
+        assert "Tue 24 Nov 2026" in screen_text(app)
+        # From the list, Esc clears a search left in place with Enter.
+        await pilot.press("slash")
+        await _type(pilot, "sea")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert search.value == "sea"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert search.value == ""
+
+
+async def test_a_message_goes_once_its_part_is_fixed(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock, today=False)
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        await pilot.press("1", "1", "ctrl+s")
+        await pilot.pause()
+        assert "Mood goes from 1 to 10" in _error(app)
+        await pilot.press("backspace")  # 1: right now
+        await pilot.pause()
+        assert _error(app) == ""
+        assert not app.screen.query_one(".checkin-form").has_class("-invalid")
+
+
+async def test_letter_dates_are_shown_in_local_time(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=5)
+    repository = Repository.open(data_dir, clock)
+    # Written late on the 25th in New York: already the 26th here in London.
+    repository.apply(
+        Insert(LETTERS, {"id": "ny", "written": "2026-11-25T23:30:00-05:00", "text": "Hi."})
+    )
+    assert repository.close() is None
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j", "4")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "✎ Draft · Thu 26 Nov 2026" in shown
+        assert "Wed 25 Nov" not in shown
+
+
+async def test_the_journal_box_opens_with_the_cursor_after_the_words(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    repository = Repository.open(data_dir, clock)
+    repository.apply(checkin_op(clock().date(), CheckInValues(5, 5, 5, "Morning words."), clock()))
+    assert repository.close() is None
+    app = make_app()
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        box = app.screen.query_one(WritingBox)
+        assert app.focused is box  # every number is there: Enter goes to the words
+        await _type(pilot, " Evening.")
+        assert box.text == "Morning words. Evening."
+
+
+async def test_every_number_key_from_every_view(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock, today=False)
+    app = make_app()
+    views = {"1": "today", "2": "chart", "3": "journal", "4": "letters"}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        tabs = app.screen.query_one(TabbedContent)
+        mood = app.screen.query_one("#rating-mood", Input)
+        for start, view in views.items():
+            for digit in "1234567890":
+                await pilot.press(start)
+                await pilot.pause()
+                assert tabs.active == view
+                await pilot.press(digit)
+                await pilot.pause()
+                # 1 to 4 switch views from anywhere; the others do nothing at all.
+                assert tabs.active == views.get(digit, view), (start, digit)
+                assert mood.value == ""
+        # In the mood box, digits are a rating; Esc leaves it and 4 is Letters again.
+        await pilot.press("1", "enter", "4", "2")
+        assert mood.value == "42"
+        assert tabs.active == "today"
+        await pilot.press("escape", "4")
+        await pilot.pause()
+        assert tabs.active == "letters"

@@ -9,8 +9,14 @@ from textual.pilot import Pilot
 
 from nctui.domain.clock import ManualClock
 from nctui.domain.humanize import day_text
+from nctui.domain.intake import EndedBy, Ending, Goal, IntakeAnswers, LooseEnd, YesNo
 from nctui.domain.ledger import Kind
+from nctui.domain.recommendation import IntakeRecord, recommend
 from nctui.storage.attempt_store import new_attempt_op
+from nctui.storage.intake_store import intake_op
+from nctui.storage.letter_store import new_letter_op
+from nctui.storage.ops import Put
+from nctui.storage.repository import Repository
 from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.text_input import TextBox
 from tests.helpers import AppFactory, screen_text, squash, stored
@@ -225,3 +231,61 @@ async def test_with_no_plan_the_check_points_to_the_intake(make_app: AppFactory)
         assert "There is no period running yet." in shown
         assert "Time apart comes first. The intake (i) helps you choose how long" in shown
         assert "Your period ends." not in shown
+
+
+async def test_a_letter_opened_early_is_not_counted_as_waiting(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock, days_ago=50)
+    repository = Repository.open(data_dir, clock)
+    early = new_letter_op("Opened on a hard night.", clock() - timedelta(days=40), seal=True)
+    repository.apply(early)
+    repository.apply(
+        Put(
+            "letters", {"id": early.doc["id"], "opened": "2026-10-20T22:00:00+01:00", "early": True}
+        )
+    )
+    assert repository.close() is None
+    app = make_app()
+    async with app.run_test(size=(100, 60)) as pilot:
+        await rate_all(pilot, 4)
+        shown = squash(screen_text(app))
+        assert "You sealed 1 letter early on" in shown
+        await pilot.press("l")
+        await pilot.pause()
+        assert SEALED_TEXT in screen_text(app)
+        assert "Opened on a hard night." not in screen_text(app)
+
+
+async def test_belongings_returned_are_no_longer_to_sort_out(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    attempt = seed_plan(
+        data_dir,
+        clock,
+        days_ago=50,
+        length=45,
+        complete=True,
+        events=((Kind.ALLOWED, 20, "property", "Gave back the bike"),),
+    )
+    answers = IntakeAnswers(
+        contact_stopped=attempt.start.date(),
+        together_months=12,
+        ending=Ending.AMICABLE,
+        ended_by=EndedBy.MUTUAL,
+        stay_friends=YesNo.NO,
+        seeing_someone=YesNo.NO,
+        single_issue=YesNo.NO,
+        loose_ends=(LooseEnd.BELONGINGS, LooseEnd.PETS),
+        other_loose_end="",
+        goal=Goal.HEAL,
+    )
+    repository = Repository.open(data_dir, clock)
+    repository.apply(intake_op(IntakeRecord("i1", attempt.start, answers, recommend(answers), 45)))
+    assert repository.close() is None
+    app = make_app()
+    async with app.run_test(size=(100, 60)) as pilot:
+        await rate_all(pilot, 4)
+        shown = squash(screen_text(app))
+        assert "Still to sort out: Agree who looks after the pets." in shown
+        assert "belongings" not in shown

@@ -72,5 +72,5 @@ def test_a_bad_rating_is_named(
     snap_compare: SnapCompare, make_app: AppFactory, data_dir: Path, clock: ManualClock
 ) -> None:
     seed_journal(data_dir, clock, today=False)
-    keys = ["j", "1", "1", "enter", "3", "enter", "2", "ctrl+s"]
+    keys = ["j", "enter", "1", "1", "enter", "3", "enter", "2", "ctrl+s"]
     assert snap_compare(make_app(), press=keys, terminal_size=(80, 24))

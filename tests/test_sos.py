@@ -205,3 +205,31 @@ async def test_a_paste_too_big_for_the_reasons_is_refused_with_a_word(
         assert editor.text == ""
         said = " ".join(notice.message for notice in app._notifications)
         assert "not added" in said
+
+
+
+async def test_a_list_shown_a_moment_ago_can_be_paged_before_it_is_laid_out() -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import OptionList
+
+    from nctui.ui.widgets.choice_list import ChoiceList
+
+    class Lists(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ChoiceList("one", "two", "three", id="choices")
+
+    app = Lists()
+    async with app.run_test(size=(40, 10)) as pilot:
+        choices = app.query_one(ChoiceList)
+        choices.display = False
+        await pilot.pause()
+        choices.clear_options()
+        choices.add_options(["four", "five", "six"])
+        choices.display = True
+        choices.highlighted = 2
+        # The keys arrive before the next refresh: nothing to page through yet.
+        choices.action_page_up()
+        choices.action_page_down()
+        await pilot.pause()
+        assert choices.highlighted == 2
+        assert isinstance(choices, OptionList)

@@ -19,6 +19,14 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"nctui: {message}\nRun `nctui --help` to see what it takes.\n")
 
 
+def _data_dir_after(command: argparse.ArgumentParser) -> None:
+    # The same option after the command ("nctui status --data-dir DIR"); SUPPRESS keeps
+    # a value given before the command when none comes after it.
+    command.add_argument(
+        "--data-dir", metavar="DIR", default=argparse.SUPPRESS, help="as before the command"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for `nctui`."""
     parser = _Parser(
@@ -39,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder that holds nctui.json (default: $NCTUI_DATA_DIR, else your user data folder)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("where", help="print the path of the data file and exit")
+    where = commands.add_parser("where", help="print the path of the data file and exit")
+    _data_dir_after(where)
     status = commands.add_parser(
         "status",
         help="print one line about your period (for shell prompts) and exit",
@@ -48,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
             "Reads the data without changing it, so it is safe while nctui is open."
         ),
     )
+    _data_dir_after(status)
     status.add_argument(
         "--json",
         action="store_true",

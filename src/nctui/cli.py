@@ -43,19 +43,27 @@ def _plain_status(argv: list[str]) -> tuple[str | None, bool] | None:
     the usual ways to ask for `nctui status`; None for anything else.
 
     Shell prompts run `nctui status` before every prompt, and loading argparse costs
-    more than the status itself, so these forms skip it. Every other command line goes
-    through argparse, with its checks and messages.
+    more than the status itself, so these forms skip it: `status`, with `--json` and
+    `--data-dir DIR` (or `--data-dir=DIR`) before or after it. Every other command line
+    goes through argparse, with its checks and messages.
     """
-    flag = None
-    if argv[:1] == ["--data-dir"] and len(argv) > 1 and not argv[1].startswith("-"):
-        flag, argv = argv[1], argv[2:]
-    elif argv[:1] and argv[0].startswith("--data-dir="):
-        flag, argv = argv[0].removeprefix("--data-dir="), argv[1:]
-    if argv == ["status"]:
-        return flag, False
-    if argv == ["status", "--json"]:
-        return flag, True
-    return None
+    flag: str | None = None
+    as_json = False
+    words = list(argv)
+    seen_status = False
+    while words:
+        word = words.pop(0)
+        if word == "status" and not seen_status:
+            seen_status = True
+        elif word == "--json" and seen_status and not as_json:
+            as_json = True
+        elif word == "--data-dir" and words and not words[0].startswith("-"):
+            flag = words.pop(0)
+        elif word.startswith("--data-dir="):
+            flag = word.removeprefix("--data-dir=")
+        else:
+            return None
+    return (flag, as_json) if seen_status else None
 
 
 def _fail(message: str) -> int:
@@ -110,6 +118,8 @@ def _run_app(data_dir: Path) -> int:
     finally:
         resume_collection()
         recovery = app.repository.close()
+    if app.goodbye:
+        print(app.goodbye)
     # Textual sets a return code of 1 when the app stopped on an unexpected error.
     code = app.return_code or EXIT_OK
     if code:

@@ -44,8 +44,8 @@ def status_report(data_dir: Path, now: datetime) -> dict[str, Any]:
         "ends_today": status.ends_today if active else None,
         "start": status.start.isoformat(timespec="seconds") if status.start else None,
         "end": status.end.isoformat(timespec="seconds") if status.end else None,
-        "current_run_days": runs.current_run_days,
-        "longest_run_days": runs.longest_run_days,
+        "current_run_days": runs.current_run_days if active else None,
+        "longest_run_days": runs.longest_run_days if active else None,
     }
 
 

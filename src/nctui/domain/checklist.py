@@ -3,6 +3,7 @@ practical things the intake said must still be sorted out."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from nctui.domain.intake import IntakeAnswers, LooseEnd
@@ -77,6 +78,32 @@ LOOSE_END_TODOS: dict[LooseEnd, tuple[str, str]] = {
     LooseEnd.OTHER: ("Also", "Deal with it in as few, as practical messages as you can."),
 }
 
+SETTLED_BY: dict[str, LooseEnd] = {
+    "property": LooseEnd.BELONGINGS,
+    "finances": LooseEnd.FINANCES,
+}
+"""The allowed-contact reasons that settle a loose end: once belongings have been
+returned (and the contact logged), they are no longer something to sort out."""
+
+
+def loose_end_key(end: LooseEnd) -> str:
+    """The checklist key of a loose end's to-do."""
+    return f"loose:{end.value}"
+
+
+def open_loose_ends(
+    items: Iterable[ChecklistItem], ticks: Mapping[str, bool], allowed: Iterable[str | None]
+) -> tuple[str, ...]:
+    """The loose ends still to sort out: neither ticked off nor settled by an allowed
+    contact logged for that reason (`allowed`: the reasons of those contacts)."""
+    settled = {loose_end_key(SETTLED_BY[reason]) for reason in allowed if reason in SETTLED_BY}
+    return tuple(
+        item.title
+        for item in items
+        if item.key.startswith("loose:") and not ticks.get(item.key) and item.key not in settled
+    )
+
+
 DRAFT_MESSAGE = (
     "Hi. I've been thinking about everything, and I need some space to look after myself "
     "for a while. I won't be in touch for now. It isn't a game and I'm not trying to hurt "
@@ -94,5 +121,5 @@ def checklist_for(answers: IntakeAnswers | None) -> tuple[ChecklistItem, ...]:
         if end is LooseEnd.OTHER:
             # Their own words stand alone ("the car"), so a list of to-dos reads cleanly.
             title = answers.other_loose_end.strip() or "Something else to settle"
-        extra.append(ChecklistItem(f"loose:{end.value}", title, how))
+        extra.append(ChecklistItem(loose_end_key(end), title, how))
     return START_ITEMS + tuple(extra)

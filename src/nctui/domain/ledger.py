@@ -13,9 +13,10 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from nctui.domain.errors import AnswerError
-from nctui.domain.text import clean_text
+from nctui.domain.text import clean_text, one_line
 
 NOTE_MAX_CHARS = 2000
+SUMMARY_WIDTH = 80
 
 
 class Kind(StrEnum):
@@ -111,6 +112,14 @@ class LedgerEvent:
         """The event as one short line: its kind, and its detail if it has one."""
         detail = DETAILS.get(self.kind, {}).get(self.detail or "")
         return f"{KIND_TITLES[self.kind]}: {detail}" if detail else KIND_TITLES[self.kind]
+
+    @property
+    def summary(self) -> str:
+        """The event as one short line in the person's terms: for "something else", the
+        words they wrote, since the list's name for it says nothing."""
+        if self.detail == "other" and self.note.strip():
+            return f"{KIND_TITLES[self.kind]}: {one_line(self.note, SUMMARY_WIDTH)}"
+        return self.title
 
 
 _CLOCK = r"(\d{1,2}):(\d{2})"

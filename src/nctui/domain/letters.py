@@ -108,6 +108,19 @@ def letters_ready(
     return sorted(ready, key=lambda letter: letter.written_at)
 
 
+def letters_to_read(
+    letters: Iterable[Letter], attempts: Sequence[Attempt], now: datetime
+) -> list[Letter]:
+    """The sealed letters to read with fresh eyes once a period is done: ready to open,
+    or opened when they were due. One opened early has been read already."""
+    return [
+        letter
+        for letter in letters
+        if letter_state(letter, attempts, now) is LetterState.READY
+        or (letter_state(letter, attempts, now) is LetterState.OPENED and not letter.opened_early)
+    ]
+
+
 def redraft(letter: Letter, text: str) -> Letter:
     """The draft with new text; the text it had goes into `earlier`."""
     if letter.sealed_at is not None:

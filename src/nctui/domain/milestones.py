@@ -25,6 +25,16 @@ def milestone_after(days: int) -> int:
     return (days // 100 + 1) * 100
 
 
+def next_milestone(elapsed_days: int, length_days: int) -> int | None:
+    """The next milestone to look forward to, or None when the period's end comes first.
+
+    A milestone equal to the length is the end itself ("3 weeks" of a 21-day period is
+    reached the moment it is complete), so the end is what comes next.
+    """
+    upcoming = milestone_after(elapsed_days)
+    return upcoming if upcoming < length_days else None
+
+
 def newest_reached(days: int, celebrated: int) -> int | None:
     """The highest milestone reached in `days` that is above `celebrated`, if any."""
     reached = [m for m in MILESTONES if celebrated < m <= days]

@@ -127,10 +127,32 @@ class Revise:
 
 
 @dataclass(frozen=True)
+class Remove:
+    """Take away the document with this `id`, if it is there.
+
+    Only for what is meant to be short-lived, such as the draft of words not saved yet:
+    the person's history is never removed.
+    """
+
+    table: str
+    id: str
+
+    def apply(self, db: TinyDB) -> None:
+        """Remove the document; nothing happens if it is already gone."""
+        from tinydb import where  # noqa: PLC0415 - see the import note above
+
+        db.table(self.table).remove(where("id") == self.id)
+
+    def as_json(self) -> dict[str, Any]:
+        """The change as plain data."""
+        return {"op": "remove", "table": self.table, "id": self.id}
+
+
+@dataclass(frozen=True)
 class Batch:
     """Several changes that reach the file together, or not at all."""
 
-    ops: tuple[Insert | Put | Revise, ...]
+    ops: tuple[Insert | Put | Revise | Remove, ...]
 
     @property
     def table(self) -> str:
@@ -147,7 +169,7 @@ class Batch:
         return {"op": "batch", "ops": [op.as_json() for op in self.ops]}
 
 
-Op = Insert | Put | Revise | Batch
+Op = Insert | Put | Revise | Remove | Batch
 """One change to the database."""
 
 
@@ -158,7 +180,7 @@ def op_from_json(data: Mapping[str, Any]) -> Op:
     """
     kind = data["op"]
     if kind == "batch":
-        parts: list[Insert | Put | Revise] = []
+        parts: list[Insert | Put | Revise | Remove] = []
         for item in data["ops"]:
             part = op_from_json(item)
             if isinstance(part, Batch):
@@ -171,6 +193,8 @@ def op_from_json(data: Mapping[str, Any]) -> Op:
         return Insert(table, dict(data["doc"]))
     if kind == "put":
         return Put(table, dict(data["doc"]))
+    if kind == "remove":
+        return Remove(table, str(data["id"]))
     if kind == "revise":
         return Revise(
             table, str(data["id"]), str(data["field"]), data["value"], str(data["history"]), also

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from nctui.domain.checklist import checklist_for
+from nctui.domain.checklist import checklist_for, open_loose_ends
 from nctui.domain.ledger import Kind, LedgerEvent
 from nctui.domain.period import Attempt, EndReason, State, period_status
 from nctui.domain.readiness import CheckRecord, Facts, Result, Verdict
@@ -71,11 +71,15 @@ def gather_facts(repository: Repository, now: datetime, mood: tuple[float | None
     recent = [event for event in events if now - LAST_WEEK <= event.at <= now]
     since = status.start if status.start is not None else now
     intake = latest_intake(repository)
-    ticks = load_ticks(repository)
-    todos = tuple(
-        item.title
-        for item in checklist_for(intake.answers if intake else None)
-        if item.key.startswith("loose:") and not ticks.get(item.key, False)
+    # Belongings returned or accounts closed, logged as allowed contact since the intake
+    # that listed them, are sorted out.
+    settled = (
+        event.detail
+        for event in events
+        if event.kind is Kind.ALLOWED and intake is not None and event.at >= intake.taken_at
+    )
+    todos = open_loose_ends(
+        checklist_for(intake.answers if intake else None), load_ticks(repository), settled
     )
     return Facts(
         period_complete=status.state is State.COMPLETE,

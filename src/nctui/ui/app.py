@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from functools import partial
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from textual import on, work
 from textual.app import App, SystemCommand
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.filter import LineFilter
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
 from nctui.domain.clock import Clock
+from nctui.domain.drafts import Draft, kept_note
 from nctui.domain.ledger import Kind, LedgerEvent
 from nctui.domain.period import State, period_status
 from nctui.domain.sos import DEFAULT_DELAY_MINUTES, DEFAULT_REASONS, idea_for
+from nctui.drafts import Drafts
 from nctui.startup import resume_collection
 from nctui.storage.attempt_store import ATTEMPTS, load_attempts
 from nctui.storage.errors import StorageError, describe_write_error
@@ -28,6 +34,7 @@ from nctui.storage.ops import Op, new_id
 from nctui.storage.period_watch import due_updates
 from nctui.storage.repository import ReloadSnapshot, Repository
 from nctui.storage.settings import read_setting, setting_op
+from nctui.ui.key_rules import works_while_typing
 from nctui.ui.navigation import (
     ACTIVITIES,
     COUNTDOWN,
@@ -48,7 +55,19 @@ if TYPE_CHECKING:
 SCREENS_GROUP = Binding.Group("Screens")
 SOS_DELAY = "sos_delay_minutes"
 SOS_REASONS = "sos_reasons"
-QUIT_TIP = "Save everything and leave nctui."
+QUIT_TIP = "Save everything and leave nctui; words not saved yet are kept as drafts."
+HANG_UP_SIGNALS = ("SIGHUP", "SIGTERM")
+"""A closed terminal, or a polite request to stop: both end in keeping everything."""
+
+
+class KeepsDraft(Protocol):
+    """An open editor's keeper of unsaved words (see `nctui.ui.drafts`)."""
+
+    label: str
+
+    def keep_now(self) -> bool:
+        """Write the words now; True while a draft holds unsaved words."""
+        ...
 
 
 class WriteFailed(Message):
@@ -117,6 +136,29 @@ def _explain(binding: Binding) -> str:
     return binding.description
 
 
+def listed_bindings(screen: Screen[object]) -> list[tuple[str, ActiveBinding]]:
+    """The keys the help lists for `screen` as it is now, each with where it works.
+
+    nctui's own keys, leaving out those a focused text box would take as typing. The
+    help screen shows exactly these, and the key tests press exactly these.
+    """
+    listed = []
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if not binding.description or not _declared_here(active.node, binding):
+            continue
+        if not works_while_typing(binding, screen.focused):
+            continue
+        if active.node is screen.app:
+            section = "Anywhere"
+        elif active.node is screen:
+            section = "This screen"
+        else:
+            section = "In the focused box"
+        listed.append((section, active))
+    return listed
+
+
 class NctuiApp(App[None]):
     """The whole app. Build it with `create_app`."""
 
@@ -164,6 +206,9 @@ class NctuiApp(App[None]):
     poll_seconds = 2.0
     """How often to look for changes made by another nctui window (tests poll by hand)."""
 
+    draft_pause_seconds = 1.5
+    """How long typing must pause before an editor's words are kept as a draft."""
+
     data_version: reactive[int] = reactive(0, init=False)
     """Goes up by one whenever the data changes; screens watch it to redraw."""
 
@@ -175,9 +220,14 @@ class NctuiApp(App[None]):
         super().__init__()
         self.repository = repository
         self.clock = clock
+        self._drafts = Drafts(repository, clock)
         self._write_problem: str | None = None
         self._control_pictures = ControlPictures()
         self._started = False
+        self._keepers: list[KeepsDraft] = []
+        self._signals: list[tuple[signal.Signals, object]] = []
+        self.goodbye: str | None = None
+        """What to tell the person once the app has closed (words kept as drafts)."""
         self.register_theme(NCTUI_THEME)
         saved_theme = read_setting(repository, "theme", DEFAULT_THEME)
         self.theme = saved_theme if saved_theme in self.available_themes else DEFAULT_THEME
@@ -204,6 +254,7 @@ class NctuiApp(App[None]):
         self.check_period()
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self._poll_storage)
+        self._listen_for_hang_up()
 
     @staticmethod
     def start_place(repository: Repository) -> str:
@@ -211,11 +262,59 @@ class NctuiApp(App[None]):
         return COUNTDOWN.name if len(repository.table(ATTEMPTS)) else HOME.name
 
     def on_unmount(self) -> None:
-        """Write what is still queued; anything that cannot be written is kept aside.
+        """Keep unsaved words as drafts, then write what is still queued; anything that
+        cannot be written is kept aside.
 
         The command line closes the repository again to learn where such changes went.
         """
+        self._stop_listening()
+        self.keep_drafts()
         self.repository.close(timeout=5.0)
+
+    async def action_quit(self) -> None:
+        """Keep words not saved yet as drafts, say so once closed, and leave."""
+        self.goodbye = kept_note(self.keep_drafts()) or None
+        self.exit()
+
+    def _listen_for_hang_up(self) -> None:
+        # Without this a closed terminal ends the process at once (Python's default for
+        # SIGHUP), before anything queued is written. Only the main thread may listen.
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        for name in HANG_UP_SIGNALS:
+            number = getattr(signal, name, None)
+            if number is None:
+                continue  # Windows has no SIGHUP
+            try:
+                previous = signal.getsignal(number)
+                loop.add_signal_handler(number, self._hang_up)
+            except (NotImplementedError, RuntimeError, ValueError):
+                continue
+            self._signals.append((number, previous))
+
+    def _stop_listening(self) -> None:
+        loop = asyncio.get_running_loop()
+        for number, previous in self._signals:
+            with contextlib.suppress(Exception):
+                loop.remove_signal_handler(number)
+                signal.signal(number, previous)  # type: ignore[arg-type]
+        self._signals.clear()
+
+    def _hang_up(self) -> None:
+        """The terminal was closed (or nctui was asked to stop): keep unsaved words and
+        write everything now, while the process still can, then leave."""
+        self.keep_drafts()
+        with contextlib.suppress(Exception):  # whatever is left is written at exit
+            self.repository.flush(timeout=5.0)
+        self.exit()
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Something went wrong in nctui itself: the words being written are kept first.
+        with contextlib.suppress(Exception):
+            self.keep_drafts()
+        super()._handle_exception(error)
 
     def _show_open_report(self) -> None:
         report = self.repository.report
@@ -314,6 +413,46 @@ class NctuiApp(App[None]):
     def _on_storage_notice(self, message: StorageNotice) -> None:
         self.notify(message.text, title="Data file restored", severity="warning", timeout=15)
 
+    # -- drafts of unsaved words ---------------------------------------------------------
+
+    def draft_for(self, editor: str) -> Draft | None:
+        """The draft kept for `editor`, if there is one."""
+        return self._drafts.find(editor)
+
+    def drafts(self) -> list[Draft]:
+        """Every draft kept, oldest first."""
+        return self._drafts.all()
+
+    def keep_draft(self, editor: str, text: str, at: datetime | None = None) -> None:
+        """Keep `text` as `editor`'s draft (typed at `at`, else now)."""
+        # No screen shows drafts, so no redraw: the data version stays.
+        self._drafts.keep(editor, text, at)
+
+    def drop_draft(self, editor: str) -> None:
+        """Forget `editor`'s draft, if it has one."""
+        self._drafts.forget(editor)
+
+    def add_draft_keeper(self, keeper: KeepsDraft) -> None:
+        """Have `keeper` write its words whenever nctui closes."""
+        if keeper not in self._keepers:
+            self._keepers.append(keeper)
+
+    def remove_draft_keeper(self, keeper: KeepsDraft) -> None:
+        """The editor closed: its keeper has nothing more to do at exit."""
+        if keeper in self._keepers:
+            self._keepers.remove(keeper)
+
+    def keep_drafts(self) -> list[str]:
+        """Have every open editor keep its unsaved words; what each one was writing."""
+        kept = []
+        for keeper in list(self._keepers):
+            try:
+                if keeper.keep_now():
+                    kept.append(keeper.label)
+            except Exception:  # one editor's trouble must not cost the others their words
+                continue
+        return kept
+
     def check_period(self) -> None:
         """Record a period that has reached its end, and celebrate a new milestone."""
         ops, words = due_updates(self.repository, self.clock())
@@ -362,12 +501,20 @@ class NctuiApp(App[None]):
     # -- navigation ------------------------------------------------------------------
 
     def go(self, name: str) -> None:
-        """Show the top-level screen called `name`, unless a dialog is waiting for an answer."""
+        """Show the top-level screen called `name`, unless a dialog is waiting for an answer.
+
+        Its own key, pressed on it, goes back to its first view.
+        """
         if isinstance(self.screen, ModalScreen):
             self.notify("Close this window first: Esc, or choose an answer.", timeout=4)
             return
         if self.current_mode != name:
             self.switch_mode(name)
+            return
+        from nctui.ui.screens.base import NctuiScreen  # noqa: PLC0415 - loaded with any screen
+
+        if isinstance(self.screen, NctuiScreen):
+            self.screen.show_first_view()
 
     def action_go(self, name: str) -> None:
         """Show the screen called `name` (bound to its key)."""
@@ -392,6 +539,7 @@ class NctuiApp(App[None]):
             read_setting(self.repository, SOS_DELAY, DEFAULT_DELAY_MINUTES),
             read_setting(self.repository, SOS_REASONS, DEFAULT_REASONS),
             idea_for(now),
+            on_reasons=lambda text: self.save(setting_op(SOS_REASONS, text)),
         )
         self.push_screen(screen, callback=self._sos_closed)
 
@@ -429,19 +577,12 @@ class NctuiApp(App[None]):
 
         screen = self.screen
         entries = []
-        for active in screen.active_bindings.values():
+        for section, active in listed_bindings(screen):
             binding = active.binding
-            if not binding.description or not _declared_here(active.node, binding):
-                continue
-            if active.node is self:
-                section = "Anywhere"
-            elif active.node is screen:
-                section = "This screen"
-            else:
-                section = "In the focused box"
-            entries.append(
-                (section, binding.action, self.get_key_display(binding), _explain(binding))
-            )
+            described = _explain(binding)
+            if not active.enabled:
+                described += " (not right now)"
+            entries.append((section, binding.action, self.get_key_display(binding), described))
         title = screen.sub_title or self.title
         self.push_screen(HelpScreen(group_keys(entries), title))
 

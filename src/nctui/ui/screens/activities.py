@@ -130,6 +130,14 @@ class ActivitiesScreen(NctuiScreen):
         # Rows carry theme colours, drawn once per refresh: redraw them with a new theme.
         self.watch(self.app, "theme", self._data_changed, init=False)
 
+    def show_first_view(self) -> None:
+        """a, pressed here: every idea again, no search, the cursor in the list."""
+        self.category = None
+        self._find.value = ""  # the list is redrawn as the box changes
+        self._show_list(self._list.highlighted_key)
+        self._list.focus()
+        self.refresh_bindings()
+
     # -- what is on show ---------------------------------------------------------------
 
     @property

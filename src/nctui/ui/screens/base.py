@@ -10,8 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input
 
+from nctui.ui.key_rules import is_text_box
 from nctui.ui.navigation import Destination
 from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.navbar import NavBar
@@ -40,12 +40,21 @@ class NctuiScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """ "Leave box" only shows while typing in a box."""
         if action == "leave_box":
-            return _is_text_box(self.focused)
+            return is_text_box(self.focused)
         return True
 
     def action_leave_box(self) -> None:
         """Take the focus out of the text box."""
         self.set_focus(None)
+
+    def show_first_view(self) -> None:
+        """The screen's own key, pressed here: back to where the screen starts.
+
+        Screens with several views go back to the first; others scroll to the top.
+        Nothing typed is lost: a view left with words in a box keeps them.
+        """
+        for scroller in self.query(".page"):
+            scroller.scroll_home(animate=False)
 
     def __init__(self) -> None:
         super().__init__(id=f"{self.destination.name}-screen")
@@ -121,9 +130,3 @@ class PagedScreen(NctuiScreen):
             self.refresh_bindings()
 
         self.call_later(swap)
-
-
-def _is_text_box(widget: Widget | None) -> bool:
-    # nctui's long-text box says what it is, so the first screen, which has none, need
-    # not import Textual's TextArea (slow to load) just to ask.
-    return isinstance(widget, Input) or bool(getattr(widget, "is_text_box", False))

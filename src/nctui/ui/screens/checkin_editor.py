@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,21 +12,37 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from nctui.domain.checkin import CheckInValues, DayEntry
+from nctui.domain.drafts import checkin_editor
+from nctui.ui.drafts import DraftKeeper
 from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.checkin_form import CheckInForm
 from nctui.ui.widgets.journal_browser import long_day
 from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.writing import WritingBox
 
+if TYPE_CHECKING:
+    from nctui.ui.app import NctuiApp
+
 
 class EditCheckInScreen(ModalScreen[CheckInValues | None]):
-    """Dismisses with the new values, or None when the person leaves without saving."""
+    """Dismisses with the new values, or None when the person leaves without saving.
+
+    While it is open, the journal words are kept as a draft (see `nctui.ui.drafts`);
+    whoever opened it saves what it dismisses with, then forgets that draft.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "Cancel")]
 
-    def __init__(self, entry: DayEntry) -> None:
+    def __init__(self, entry: DayEntry, text: str | None = None, stored: str | None = None) -> None:
+        """`text` to start the journal words with (a draft taken back), if not the saved
+        ones; `stored`, the text of this day's draft already kept, if any."""
         super().__init__(classes="edit-checkin")
         self.entry = entry
+        self.editor = checkin_editor(entry.day)
+        """Which check-in this is, as drafts name it."""
+        self._text = text
+        self._stored = stored
+        self._keeper: DraftKeeper | None = None
 
     def compose(self) -> ComposeResult:
         """Title, a word on what happens to the old version, the form."""
@@ -40,15 +56,41 @@ class EditCheckInScreen(ModalScreen[CheckInValues | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        """Start at the end of the journal text: the part most often changed."""
+        """Start at the end of the journal text, the part most often changed, and keep
+        the words as they are typed."""
         box = self.query_one(WritingBox)
+        if self._text is not None:
+            box.load_text(self._text)
         box.focus()
         box.move_cursor(box.document.end)
+        self._keeper = DraftKeeper(
+            cast("NctuiApp", self.app),
+            self.editor,
+            f"your journal entry for {long_day(self.entry.day)}",
+            self.entry.current.text,
+        )
+        self._keeper.start(self._stored)
+
+    @on(WritingBox.Changed)
+    def _typed(self, event: WritingBox.Changed) -> None:
+        if self._keeper is not None:
+            self._keeper.typed(event.text_area.text)
+
+    def on_unmount(self) -> None:
+        """Closing with nctui while still writing: keep the words (a no-op once closed)."""
+        if self._keeper is not None:
+            self._keeper.close()
+
+    def _close(self, values: CheckInValues | None) -> None:
+        # The keeper stops first, so no pause ends after the words were handed over.
+        if self._keeper is not None:
+            self._keeper.stop()
+        self.dismiss(values)
 
     @on(CheckInForm.Submitted)
     def _submitted(self, event: CheckInForm.Submitted) -> None:
         event.stop()
-        self.dismiss(event.values)
+        self._close(event.values)
 
     @work
     async def action_leave(self) -> None:
@@ -64,4 +106,4 @@ class EditCheckInScreen(ModalScreen[CheckInValues | None]):
             )
             if not leave:
                 return
-        self.dismiss(None)
+        self._close(None)

@@ -15,7 +15,7 @@ from textual.widgets import ProgressBar, Static
 from nctui.domain.activities import ActivityLog, hours_text, next_planned, time_reclaimed
 from nctui.domain.humanize import countdown_text, day_text, moment_text, plural, time_text
 from nctui.domain.ledger import Kind, LedgerEvent
-from nctui.domain.milestones import describe_days, milestone_after
+from nctui.domain.milestones import describe_days, next_milestone
 from nctui.domain.period import (
     Attempt,
     PeriodStatus,
@@ -79,14 +79,18 @@ def checkin_line(done: bool) -> str:
     return f"Check-in      {'done today' if done else f'not yet · {JOURNAL.key}'}"
 
 
-def recent_text(events: list[LedgerEvent], now: datetime) -> str:
-    """The last few events, newest first."""
+def recent_text(events: list[LedgerEvent], now: datetime, *, can_log: bool = True) -> str:
+    """The last few events, newest first; with none, how to log one, or (with no plan
+    to log against) what comes first."""
     lines = ["[b]Recently[/b]"]
     zone = zone_of(now)
     for event in reversed(events[-RECENT_EVENTS:]):
-        lines.append(f"{time_text(event.at.astimezone(zone))}  {event.title}")
+        lines.append(f"{time_text(event.at.astimezone(zone))}  {escape(event.summary)}")
     if len(lines) == 1:
-        lines.append("Nothing logged yet. u logs an urge you resisted.")
+        lines.append("Nothing logged yet.")
+        lines.append(
+            "u logs an urge you resisted." if can_log else f"A plan comes first: {INTAKE.key}."
+        )
     return "\n".join(lines)
 
 
@@ -198,7 +202,8 @@ class CountdownScreen(NctuiScreen):
         done = checked_in_today(self.nctui.repository, now)
         record_lines = record_text(record(self._attempts, self._contacts, now))
         self._update("#record", f"{record_lines}\n{checkin_line(done)}")
-        self._update("#recent", recent_text(self._recent, now))
+        can_log = status.state is not State.NO_PLAN
+        self._update("#recent", recent_text(self._recent, now, can_log=can_log))
         self._update("#for-you", for_you_text(self._activities, status, now))
 
     def _update(self, selector: str, text: str) -> None:
@@ -218,8 +223,8 @@ class CountdownScreen(NctuiScreen):
     def _milestone(status: PeriodStatus, now: datetime) -> str:
         if status.state is not State.ACTIVE:
             return ""
-        upcoming = milestone_after(status.elapsed_days)
-        if upcoming > status.length_days:
+        upcoming = next_milestone(status.elapsed_days, status.length_days)
+        if upcoming is None:
             return "Next: the end of your period"
         wait = upcoming - status.elapsed_days
         return f"Next milestone: {describe_days(upcoming)}, in {plural(wait, 'day')}"

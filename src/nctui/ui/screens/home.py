@@ -56,6 +56,13 @@ class HomeScreen(NctuiScreen):
             ".",
         )
 
+    def show_first_view(self) -> None:
+        """h, pressed here: back to the top of the menu."""
+        super().show_first_view()
+        menu = self.query_one("#menu", OptionList)
+        menu.highlighted = 0
+        menu.focus()
+
     @on(OptionList.OptionSelected, "#menu")
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:

@@ -65,6 +65,15 @@ class IntakeScreen(PagedScreen):
             self._show_questions()
         self.follow_data(self._data_changed)
 
+    def show_first_view(self) -> None:
+        """i, pressed here: the checklist once there is a plan; the questions are
+        already the first view before that, so nothing answered is lost."""
+        repository = self.nctui.repository
+        if self.view != CHECKLIST and load_attempts(repository) and latest_intake(repository):
+            self._show_checklist()
+        else:
+            super().show_first_view()
+
     def on_screen_resume(self) -> None:
         """Coming back: the cursor goes where it was needed, so typing lands there."""
         self.call_after_refresh(self._refocus)

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
@@ -22,6 +22,14 @@ from nctui.domain.checkin import (
     entry_for,
     is_change,
 )
+from nctui.domain.drafts import (
+    NEW_LETTER_EDITOR,
+    Draft,
+    checkin_day_of,
+    checkin_editor,
+    letter_editor,
+    letter_id_of,
+)
 from nctui.domain.humanize import moment_text
 from nctui.domain.letters import Letter, LetterState, letter_state, sealed_until
 from nctui.domain.mood_trend import WeekAverage, trend, weekly_averages
@@ -30,22 +38,29 @@ from nctui.storage.attempt_store import load_attempts
 from nctui.storage.checkin_store import checkin_op, day_start_op, load_day_start, load_entries
 from nctui.storage.ledger_store import events_between
 from nctui.storage.letter_store import load_letters, new_letter_op, open_op, redraft_op
+from nctui.ui.drafts import DraftKeeper, take_back
+from nctui.ui.key_rules import is_text_box
 from nctui.ui.navigation import JOURNAL
 from nctui.ui.screens.base import NctuiScreen
 from nctui.ui.screens.checkin_editor import EditCheckInScreen
 from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.screens.day_start import DayStartScreen
 from nctui.ui.screens.entry_history import EntryHistoryScreen
-from nctui.ui.screens.letter_editor import LetterEditorScreen, LetterWritten
+from nctui.ui.screens.letter_editor import LetterEditorScreen
 from nctui.ui.widgets.checkin_form import CheckInForm
 from nctui.ui.widgets.journal_browser import JournalBrowser, long_day
 from nctui.ui.widgets.letter_shelf import LetterShelf, seal_note
 from nctui.ui.widgets.mood_chart import MoodChart, preload
+from nctui.ui.widgets.writing import WritingBox
 
 TODAY, CHART, JOURNAL_TAB, LETTERS = "today", "chart", "journal", "letters"
 VIEW_GROUP = Binding.Group("Views")
 JOURNAL_ACTIONS = {"edit", "versions"}
 LETTER_ACTIONS = {"write", "seal", "open_letter"}
+SEALED_SINCE = (
+    "The letter you were adding to has been sealed since, so these words can start a new one."
+)
+NOT_SAVED_BEFORE = "That day's check-in was never saved, so these words can go into today's."
 
 
 def today_heading(day: date, status: PeriodStatus) -> str:
@@ -84,10 +99,16 @@ def weeks_table(weeks: Iterable[WeekAverage]) -> str:
 
 
 class JournalScreen(NctuiScreen):
-    """Four views on one screen, one number key each."""
+    """Four views on one screen, one number key each.
+
+    The view keys are digits and the rating boxes take digits, so the screen opens
+    with no box holding the cursor: 1 to 4 switch views, and Enter starts the check-in.
+    Inside a box digits are typed, as any key is; Esc leaves the box.
+    """
 
     destination = JOURNAL
     CSS_PATH = "journal.tcss"
+    AUTO_FOCUS = None
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -112,6 +133,9 @@ class JournalScreen(NctuiScreen):
             show=False,
             tooltip="unsent letters",
         ),
+        Binding("enter", "start_checkin", "Check in", tooltip="start typing, the mood first"),
+        # The form's own Ctrl+S works inside it; this one, anywhere on the Today view.
+        Binding("ctrl+s", "save_checkin", "Save", show=False, tooltip="save this check-in"),
         Binding("slash", "search", "Search", key_display="/", tooltip="search the journal"),
         Binding("e", "edit", "Edit", tooltip="edit this day; the earlier version is kept"),
         Binding("v", "versions", "History", tooltip="every version of this day"),
@@ -120,6 +144,21 @@ class JournalScreen(NctuiScreen):
         Binding("o", "open_letter", "Open", tooltip="open this letter"),
         # Not in the bar (the Today view names it), so the bar fits 80 columns.
         Binding("d", "day_start", "Day starts", show=False, tooltip="the hour your day starts at"),
+        # Two meanings for Esc, tried in turn (a class's own Esc replaces the inherited
+        # one, so both are here): leave a text box, else clear the journal search.
+        Binding(
+            "escape",
+            "leave_box",
+            "Leave box",
+            tooltip="Leave the text box, so letters work as keys again",
+        ),
+        Binding(
+            "escape",
+            "clear_search",
+            "Clear search",
+            show=False,
+            tooltip="show every day again",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -133,6 +172,10 @@ class JournalScreen(NctuiScreen):
         """The day and version the Today form was last filled from."""
         self._search_next = False
         """Put the cursor in the search box once the journal view shows."""
+        self._today_keeper: DraftKeeper | None = None
+        """Keeps the Today form's journal words as a draft while they are not saved."""
+        self._select_letter: str | None = None
+        """A letter just written, to highlight once the list shows it."""
 
     def compose_body(self) -> Iterable[Widget]:
         """One tab per view."""
@@ -142,7 +185,8 @@ class JournalScreen(NctuiScreen):
                 yield Static("", id="today-status")
                 yield CheckInForm(None, id="today-form")
                 yield Static("", id="today-hint")
-            with TabPane("2 Chart", id=CHART), Vertical(classes="chart-page"):
+            # Scrolls on a small terminal, so the plot keeps room for every row it needs.
+            with TabPane("2 Chart", id=CHART), VerticalScroll(classes="chart-page"):
                 yield Static("", id="trend")
                 with Horizontal(id="chart-row"):
                     yield MoodChart(id="mood-chart")
@@ -156,15 +200,27 @@ class JournalScreen(NctuiScreen):
         """Load everything, start on today's check-in, and warm up the chart library."""
         self.follow_data(self.load)
         self.load()
-        if entry_for(self._entries, self._current_day()) is None:
-            self.query_one(CheckInForm).focus_first()
+        self._mention_waiting_drafts()
         self.set_interval(60, self._tick)
         self.run_worker(preload, thread=True, group="preload", exit_on_error=False)
+
+    def on_unmount(self) -> None:
+        """Closing with nctui: keep the Today form's words if they are not saved."""
+        if self._today_keeper is not None:
+            self._today_keeper.close()
+
+    def show_first_view(self) -> None:
+        """j, pressed here: back to today's check-in."""
+        self.action_view(TODAY)
 
     # -- loading and drawing -------------------------------------------------------------
 
     def _current_day(self) -> date:
         return checkin_day(self.nctui.clock(), self._day_start)
+
+    def _form_day(self) -> date:
+        """The day the Today form is for (the day it was started, if the day turned)."""
+        return self._form_source[0] if self._form_source else self._current_day()
 
     def _tab(self) -> str:
         try:
@@ -191,10 +247,12 @@ class JournalScreen(NctuiScreen):
         if self._tab() == CHART:
             self._draw_chart(today, status)
         self.query_one(JournalBrowser).show(self._entries, zone)
+        select, self._select_letter = self._select_letter, None
         self.query_one(LetterShelf).show(
             [(letter, letter_state(letter, self._attempts, now)) for letter in self._letters],
             sealed_until(self._attempts, now),
             zone,
+            select=select,
         )
         self.refresh_bindings()
 
@@ -212,18 +270,49 @@ class JournalScreen(NctuiScreen):
         entry = entry_for(self._entries, today)
         self.query_one("#today-heading", Static).update(today_heading(today, status))
         self.query_one("#today-status", Static).update(today_status(entry, now))
-        self.query_one("#today-hint", Static).update(
-            f"[dim]Day starts {self._day_start:02d}:00 (d) · Tab next · ↑↓ change a number · "
-            "Ctrl+S saves[/dim]"
-        )
+        self._show_today_hint()
         source = (today, entry.current.id if entry else None)
         # Never wipe out typing: refill only for a new day, or when the saved check-in
         # changed (another window) and nothing here has been typed over it.
         if source != self._form_source and (
             self._form_source is None or source[0] != self._form_source[0] or not form.changed
         ):
-            form.fill(entry.current.values if entry else None)
+            values = entry.current.values if entry else None
+            form.fill(values)
+            new_day = self._form_source is None or self._form_source[0] != today
             self._form_source = source
+            saved = values.text if values else ""
+            if new_day or self._today_keeper is None:
+                self._keep_today(today, saved)
+            else:
+                self._today_keeper.saved = saved  # saved in another window
+
+    def _show_today_hint(self) -> None:
+        try:
+            hint = self.query_one("#today-hint", Static)
+        except NoMatches:  # the focus moved while the screen is still being built
+            return
+        if self._in_form():
+            hint.update(
+                "[dim]Tab next · ↑↓ change a number · Ctrl+S saves · Esc leaves the box[/dim]"
+            )
+        else:
+            hint.update(
+                f"[dim]Enter starts your check-in · 2 3 4 other views · "
+                f"d: your day starts at {self._day_start:02d}:00[/dim]"
+            )
+
+    def watch_focused(self) -> None:
+        """Say what the keys do where the cursor is now."""
+        self._show_today_hint()
+
+    def _in_form(self) -> bool:
+        focused = self.focused
+        try:
+            form = self.query_one("#today-form", CheckInForm)
+        except NoMatches:
+            return False
+        return focused is not None and form in focused.ancestors_with_self
 
     def _draw_chart(self, today: date, status: PeriodStatus) -> None:
         window = chart_window(status, today)
@@ -258,6 +347,14 @@ class JournalScreen(NctuiScreen):
             return self._tab() == JOURNAL_TAB and self._journal_key_works(action)
         if action in LETTER_ACTIONS:
             return self._tab() == LETTERS and self._letter_key_works(action)
+        if action in {"start_checkin", "save_checkin"}:
+            return self._tab() == TODAY and not self._in_form()
+        if action == "clear_search":
+            return (
+                self._tab() == JOURNAL_TAB
+                and not is_text_box(self.focused)
+                and bool(self.query_one(JournalBrowser).search_text)
+            )
         return super().check_action(action, parameters)
 
     def _journal_key_works(self, action: str) -> bool | None:
@@ -279,8 +376,11 @@ class JournalScreen(NctuiScreen):
         tabs = self.query_one(TabbedContent)
         if tabs.active == name:
             self._view_shown(name)
-        else:
-            tabs.active = name  # TabActivated follows, and calls _view_shown
+            return
+        # Out of the view being left first: Textual would move the focus to a neighbour
+        # inside the hidden view, and that view would come straight back.
+        self.set_focus(None)
+        tabs.active = name  # TabActivated follows, and calls _view_shown
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -288,16 +388,21 @@ class JournalScreen(NctuiScreen):
         self._view_shown(event.pane.id or TODAY)
 
     def _view_shown(self, name: str) -> None:
-        if name == CHART:
+        if name == TODAY:
+            if not self._in_form():
+                self.set_focus(None)
+        elif name == CHART:
             now = self.nctui.clock()
             self._draw_chart(self._current_day(), period_status(self._attempts, now))
-            self.set_focus(None)
+            # Not a text box: the view keys still work, and ↑ ↓ scroll a small screen.
+            self.set_focus(self.query_one(".chart-page"))
         elif name == JOURNAL_TAB:
             browser = self.query_one(JournalBrowser)
             browser.focus_search() if self._search_next else browser.focus_list()
             self._search_next = False
         elif name == LETTERS:
             self.query_one(LetterShelf).focus_list()
+        self._show_today_hint()
         self.refresh_bindings()
 
     @on(OptionList.OptionHighlighted)
@@ -307,15 +412,25 @@ class JournalScreen(NctuiScreen):
 
     # -- today's check-in --------------------------------------------------------------
 
+    def action_start_checkin(self) -> None:
+        """Put the cursor in the check-in: the mood, or the journal once rated."""
+        self.query_one(CheckInForm).focus_start()
+
+    def action_save_checkin(self) -> None:
+        """Save today's check-in, or say what it still needs."""
+        self.query_one(CheckInForm).action_submit()
+
     @on(CheckInForm.Submitted, "#today-form")
     def _today_submitted(self, event: CheckInForm.Submitted) -> None:
         event.stop()
         # The form's own day: the day may have turned since the typing started.
-        day = self._form_source[0] if self._form_source else self._current_day()
+        day = self._form_day()
         first = entry_for(self._entries, day) is None
         if self._save_checkin(day, event.values):
             # What was typed is now saved: the form is clean again, for today.
             self.query_one(CheckInForm).fill(event.values)
+            if self._today_keeper is not None:
+                self._today_keeper.settled(event.values.text)
             self._form_source = (day, None)
             self.set_focus(None)
             if first:
@@ -330,6 +445,45 @@ class JournalScreen(NctuiScreen):
         self.nctui.save(checkin_op(day, values, self.nctui.clock()))
         return True
 
+    def _keep_today(self, day: date, saved: str) -> None:
+        """Keep the Today form's words for `day` as a draft, after offering back any
+        draft left for it (or for a day whose check-in was never saved)."""
+        if self._today_keeper is not None:
+            self._today_keeper.stop()
+        label = (
+            "today's journal entry"
+            if day == self._current_day()
+            else f"your journal entry for {long_day(day)}"
+        )
+        keeper = DraftKeeper(self.nctui, checkin_editor(day), label, saved)
+        self._today_keeper = keeper
+        self._offer_today(keeper)
+
+    @work(group="today-draft", exclusive=True)
+    async def _offer_today(self, keeper: DraftKeeper) -> None:
+        strays = [draft for draft in self.nctui.drafts() if self._unsaved_day(draft, keeper)]
+        taken = await take_back(self.nctui, keeper.editor, keeper.saved, strays, NOT_SAVED_BEFORE)
+        if keeper is not self._today_keeper:
+            return  # the form moved on to another day meanwhile
+        if taken.stored is not None:
+            self.query_one(CheckInForm).set_text(taken.text)
+        keeper.start(taken.stored)
+
+    def _unsaved_day(self, draft: Draft, keeper: DraftKeeper) -> bool:
+        """A check-in draft for another day that has no check-in: its form is gone."""
+        day = checkin_day_of(draft.editor)
+        return (
+            day is not None
+            and draft.editor != keeper.editor
+            and entry_for(self._entries, day) is None
+        )
+
+    @on(WritingBox.Changed)
+    def _today_typed(self, event: WritingBox.Changed) -> None:
+        # The only writing box on this screen is the Today form's (dialogs are screens).
+        if self._today_keeper is not None:
+            self._today_keeper.typed(event.text_area.text)
+
     def action_day_start(self) -> None:
         """Choose the hour the day starts at."""
         self.app.push_screen(DayStartScreen(self._day_start), callback=self._day_start_chosen)
@@ -339,6 +493,38 @@ class JournalScreen(NctuiScreen):
             return
         self.nctui.save(day_start_op(hour))
         self.notify(f"Your day now starts at {hour:02d}:00.")
+
+    # -- drafts waiting elsewhere ----------------------------------------------------------
+
+    def _mention_waiting_drafts(self) -> None:
+        """Say where words left unsaved are offered back, when that is not right here."""
+        places = []
+        for draft in self.nctui.drafts():
+            day = checkin_day_of(draft.editor)
+            if day is not None and entry_for(self._entries, day) is not None:
+                if day != self._form_day():
+                    places.append(f"{long_day(day)} (3, then e on that day)")
+            elif draft.editor == NEW_LETTER_EDITOR or letter_id_of(draft.editor):
+                letter = self._letter(letter_id_of(draft.editor))
+                if (
+                    letter is not None
+                    and letter_state(letter, self._attempts, self.nctui.clock())
+                    is LetterState.DRAFT
+                ):
+                    places.append("a letter draft (4, then Enter on it)")
+                else:
+                    places.append("a new letter (4, then w)")
+        if places:
+            self.notify(
+                "Words you had not saved are kept for you: "
+                + "; ".join(dict.fromkeys(places))
+                + ".",
+                title="Waiting for you",
+                timeout=12,
+            )
+
+    def _letter(self, letter_id: str | None) -> Letter | None:
+        return next((letter for letter in self._letters if letter.id == letter_id), None)
 
     # -- the journal -------------------------------------------------------------------
 
@@ -354,17 +540,32 @@ class JournalScreen(NctuiScreen):
             self._search_next = True
             self.action_view(JOURNAL_TAB)
 
+    def action_clear_search(self) -> None:
+        """Show every day again."""
+        self.query_one(JournalBrowser).clear_search()
+
     def action_edit(self) -> None:
         """Edit the highlighted day; the version it had stays in its history."""
         entry = self._highlighted_entry()
         if entry is None:
             return
+        if entry.day == self._form_day():
+            # Today's form is this day's editor: one place for its words, and its draft.
+            self.action_view(TODAY)
+            self.query_one(CheckInForm).focus_text()
+            return
+        self._edit(entry)
 
-        def edited(values: CheckInValues | None) -> None:
-            if values is not None and self._save_checkin(entry.day, values):
-                self.notify(f"Saved {long_day(entry.day)}. The earlier version is kept (v).")
-
-        self.app.push_screen(EditCheckInScreen(entry), callback=edited)
+    @work(group="edit", exclusive=True)
+    async def _edit(self, entry: DayEntry) -> None:
+        editor = checkin_editor(entry.day)
+        taken = await take_back(self.nctui, editor, entry.current.text)
+        values = await self.app.push_screen_wait(
+            EditCheckInScreen(entry, taken.text if taken.stored else None, taken.stored)
+        )
+        if values is not None and self._save_checkin(entry.day, values):
+            self.notify(f"Saved {long_day(entry.day)}. The earlier version is kept (v).")
+        self.nctui.drop_draft(editor)
 
     def action_versions(self) -> None:
         """Every version of the highlighted day."""
@@ -382,17 +583,33 @@ class JournalScreen(NctuiScreen):
     def _until(self) -> str:
         return seal_note(sealed_until(self._attempts, self.nctui.clock()))
 
-    def action_write(self) -> None:
-        """Write a new letter."""
-
-        def written(result: LetterWritten | None) -> None:
-            if result is None:
-                return
-            now = self.nctui.clock()
-            self.nctui.save(new_letter_op(result.text, now, seal=result.seal))
+    @work(group="letter", exclusive=True)
+    async def action_write(self) -> None:
+        """Write a new letter (going on with one left unsaved, if the person wants)."""
+        now = self.nctui.clock()
+        strays = [
+            draft
+            for draft in self.nctui.drafts()
+            if (letter_id := letter_id_of(draft.editor)) is not None
+            and not self._is_draft_letter(letter_id, now)
+        ]
+        taken = await take_back(self.nctui, NEW_LETTER_EDITOR, "", strays, SEALED_SINCE)
+        result = await self.app.push_screen_wait(
+            LetterEditorScreen(
+                taken.text, self._until(), editor=NEW_LETTER_EDITOR, stored=taken.stored
+            )
+        )
+        if result is not None:
+            op = new_letter_op(result.text, self.nctui.clock(), seal=result.seal)
+            # Highlighted once the list shows it, so s seals it straight away.
+            self._select_letter = str(op.doc["id"])
+            self.nctui.save(op)
             self._letter_saved(result.seal)
+        self.nctui.drop_draft(NEW_LETTER_EDITOR)
 
-        self.app.push_screen(LetterEditorScreen("", self._until()), callback=written)
+    def _is_draft_letter(self, letter_id: str, now: datetime) -> bool:
+        letter = self._letter(letter_id)
+        return letter is not None and letter_state(letter, self._attempts, now) is LetterState.DRAFT
 
     def _letter_saved(self, sealed: bool) -> None:
         if sealed:
@@ -414,16 +631,33 @@ class JournalScreen(NctuiScreen):
         elif state in {LetterState.SEALED, LetterState.READY}:
             self.action_open_letter()
 
-    def _continue(self, letter: Letter) -> None:
-        def written(result: LetterWritten | None) -> None:
-            if result is None:
-                return
-            if result.text == letter.text and not result.seal:
-                return
-            self.nctui.save(redraft_op(letter, result.text, self.nctui.clock(), seal=result.seal))
+    @work(group="letter", exclusive=True)
+    async def _continue(self, letter: Letter) -> None:
+        editor = letter_editor(letter.id)
+        taken = await take_back(self.nctui, editor, letter.text)
+        result = await self.app.push_screen_wait(
+            LetterEditorScreen(
+                taken.text, self._until(), editor=editor, saved=letter.text, stored=taken.stored
+            )
+        )
+        now = self.nctui.clock()
+        letters = load_letters(self.nctui.repository)
+        stored = next((found for found in letters if found.id == letter.id), None)
+        if result is not None and (stored is None or stored.sealed_at is not None):
+            # Sealed in another window meanwhile: its words stay as sealed; these new
+            # ones become a letter of their own.
+            op = new_letter_op(result.text, now, seal=result.seal)
+            self._select_letter = str(op.doc["id"])
+            self.nctui.save(op)
+            self.notify(
+                "That letter was sealed in another window meanwhile, so these words are "
+                "kept as a new letter.",
+                title="Kept as a new letter",
+            )
+        elif result is not None and (result.text != letter.text or result.seal):
+            self.nctui.save(redraft_op(letter, result.text, now, seal=result.seal))
             self._letter_saved(result.seal)
-
-        self.app.push_screen(LetterEditorScreen(letter.text, self._until()), callback=written)
+        self.nctui.drop_draft(editor)
 
     def action_seal(self) -> None:
         """Seal the highlighted draft as it is."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,8 +15,12 @@ from textual.widgets import Button, Static
 from nctui.domain.errors import AnswerError
 from nctui.domain.letters import LETTER_MAX_CHARS, check_letter
 from nctui.domain.text import clean_text
+from nctui.ui.drafts import DraftKeeper
 from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.writing import WritingBox
+
+if TYPE_CHECKING:
+    from nctui.ui.app import NctuiApp
 
 
 @dataclass(frozen=True)
@@ -28,17 +32,36 @@ class LetterWritten:
 
 
 class LetterEditorScreen(ModalScreen[LetterWritten | None]):
-    """Dismisses with the letter, or None if nothing was written."""
+    """Dismisses with the letter, or None if nothing was written.
+
+    While it is open, its words are kept as a draft (see `nctui.ui.drafts`); whoever
+    opened it saves the letter it dismisses with, then forgets that draft.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "keep", "Keep draft", tooltip="keep it as a draft to finish later"),
         Binding("ctrl+s", "seal", "Seal", tooltip="seal it until your period is over"),
     ]
 
-    def __init__(self, text: str, until: str) -> None:
+    def __init__(
+        self,
+        text: str,
+        until: str,
+        *,
+        editor: str,
+        saved: str = "",
+        stored: str | None = None,
+    ) -> None:
+        """`text` to start with; `saved`, the letter as saved (empty for a new one);
+        `stored`, the text of this editor's draft already kept, if any."""
         super().__init__(classes="letter-editor")
         self._text = text
         self._until = until
+        self._saved = saved
+        self._stored = stored
+        self.editor = editor
+        """Which letter this is, as drafts name it."""
+        self._keeper: DraftKeeper | None = None
 
     def compose(self) -> ComposeResult:
         """A few words of guidance, the writing box, a message line, the two choices."""
@@ -57,16 +80,36 @@ class LetterEditorScreen(ModalScreen[LetterWritten | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        """Start writing at once, at the end of what is there."""
+        """Start writing at once, at the end of what is there; keep the words as typed."""
         box = self.query_one(WritingBox)
         box.focus()
         box.move_cursor(box.document.end)
+        self._keeper = DraftKeeper(
+            cast("NctuiApp", self.app), self.editor, "your letter", self._saved
+        )
+        self._keeper.start(self._stored)
+
+    @on(WritingBox.Changed)
+    def _typed(self, event: WritingBox.Changed) -> None:
+        if self._keeper is not None:
+            self._keeper.typed(event.text_area.text)
+
+    def on_unmount(self) -> None:
+        """Closing with nctui while still writing: keep the words (a no-op once closed)."""
+        if self._keeper is not None:
+            self._keeper.close()
+
+    def _close(self, result: LetterWritten | None) -> None:
+        # The keeper stops first, so no pause ends after the words were handed over.
+        if self._keeper is not None:
+            self._keeper.stop()
+        self.dismiss(result)
 
     def action_keep(self) -> None:
         """Keep what is written as a draft (or nothing, if nothing is written)."""
         text = clean_text(self.query_one(WritingBox).text)
         if not text:
-            self.dismiss(None)
+            self._close(None)
             return
         self._finish(seal=False)
 
@@ -81,7 +124,7 @@ class LetterEditorScreen(ModalScreen[LetterWritten | None]):
         except AnswerError as error:
             self._problem(str(error))
             return
-        self.dismiss(LetterWritten(text, seal))
+        self._close(LetterWritten(text, seal))
 
     def _problem(self, message: str) -> None:
         self.query_one(".question-error", Static).update(message)

@@ -17,7 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from nctui.domain.humanize import day_text, plural
-from nctui.domain.letters import Letter, LetterState, letter_state
+from nctui.domain.letters import Letter, letters_to_read
 from nctui.domain.period import (
     State,
     add_calendar_days,
@@ -171,6 +171,14 @@ class ReadinessScreen(PagedScreen):
             self._show_quiz()
         self.follow_data(self._data_changed)
 
+    def show_first_view(self) -> None:
+        """r, pressed here: the latest result; the quiz when there is none yet (a quiz
+        being answered keeps its answers)."""
+        if self.view != RESULT and load_checks(self.nctui.repository):
+            self._show_result()
+        else:
+            super().show_first_view()
+
     def _data_changed(self) -> None:
         # The result shows dates, letters and whether x still applies: redraw it. Other
         # views hold what the person is doing (a quiz half done, a draft) and stay.
@@ -284,14 +292,10 @@ class ReadinessScreen(PagedScreen):
         return trend.change, trend.sentence
 
     def _letters(self) -> list[Letter]:
-        """Letters the person can read now: opened already, or ready to open."""
+        """Sealed letters to read now: ready to open, or opened when due (not early)."""
         now = self.nctui.clock()
         attempts = load_attempts(self.nctui.repository)
-        return [
-            letter
-            for letter in load_letters(self.nctui.repository)
-            if letter_state(letter, attempts, now) in {LetterState.READY, LetterState.OPENED}
-        ]
+        return letters_to_read(load_letters(self.nctui.repository), attempts, now)
 
     def action_letters(self) -> None:
         """Open the letters sealed until now, and show every opened letter."""

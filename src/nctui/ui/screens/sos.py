@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.console import Group
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -17,6 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from nctui.domain.clock import Clock
+from nctui.domain.drafts import SOS_REASONS_EDITOR
 from nctui.domain.errors import AnswerError
 from nctui.domain.humanize import countdown_text
 from nctui.domain.ledger import ALLOWED_REASONS, ALLOWED_TIPS
@@ -29,10 +31,15 @@ from nctui.domain.sos import (
     wait_left,
 )
 from nctui.domain.text import LONG_TEXT_MAX_CHARS
+from nctui.ui.drafts import DraftKeeper, take_back
 from nctui.ui.widgets.bullets import bullet_list
+from nctui.ui.widgets.choice_list import ChoiceList
 from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.text_input import TextBox
 from nctui.ui.widgets.writing import WritingBox
+
+if TYPE_CHECKING:
+    from nctui.ui.app import NctuiApp
 
 DELAY_STEP_MINUTES = 5
 
@@ -67,15 +74,25 @@ class SosScreen(ModalScreen[SosOutcome]):
         Binding("y", "allowed", "Allowed", tooltip="this is for an allowed reason"),
     ]
 
-    def __init__(self, clock: Clock, delay_minutes: int, reasons: str, suggestion: str) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        delay_minutes: int,
+        reasons: str,
+        suggestion: str,
+        on_reasons: Callable[[str], None] | None = None,
+    ) -> None:
+        """`on_reasons` saves rewritten reasons as soon as the person keeps them."""
         super().__init__(classes="sos")
         self._clock = clock
         self._opened = clock()
         self.delay_minutes = clamp_delay(delay_minutes)
         self.reasons = reasons
         self._suggestion = suggestion
+        self._on_reasons = on_reasons
         self.drinking = False
         self._editing = False
+        self._keeper: DraftKeeper | None = None
         self.allowed_reason: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -97,7 +114,7 @@ class SosScreen(ModalScreen[SosOutcome]):
                     "emergency, wishing well on a big day, or an apology? Press y.",
                     classes="field-label",
                 )
-                yield OptionList(
+                yield ChoiceList(
                     *(Option(label, id=key) for key, label in ALLOWED_REASONS.items()),
                     id="sos-reasons-list",
                 )
@@ -108,11 +125,13 @@ class SosScreen(ModalScreen[SosOutcome]):
 
     def on_mount(self) -> None:
         """Show the live parts, and keep them moving each second."""
-        self.query_one("#sos-reasons-edit").display = False
-        self.query_one("#sos-reasons-list").display = False
-        self.query_one("#sos-tips").display = False
         self.refresh_live()
         self.set_interval(1.0, self.refresh_live)
+
+    def on_unmount(self) -> None:
+        """Closing with nctui while the reasons are being rewritten: keep the words."""
+        if self._keeper is not None:
+            self._keeper.close()
 
     def refresh_live(self) -> None:
         """The wait, the breath and the warnings, as of now."""
@@ -153,14 +172,29 @@ class SosScreen(ModalScreen[SosOutcome]):
 
     def action_edit_reasons(self) -> None:
         """Edit your reasons in place; press e again (or Esc) to keep them."""
-        editor = self.query_one("#sos-reasons-edit", TextBox)
-        shown = self.query_one("#sos-reasons", Static)
         if not self._editing:
-            self._editing = True
-            editor.display, shown.display = True, False
-            editor.focus()
+            self._start_editing()
             return
         self._finish_editing()
+
+    @work(group="reasons", exclusive=True)
+    async def _start_editing(self) -> None:
+        editor = self.query_one("#sos-reasons-edit", TextBox)
+        shown = self.query_one("#sos-reasons", Static)
+        app = cast("NctuiApp", self.app)
+        self._editing = True
+        self.refresh_bindings()
+        taken = await take_back(app, SOS_REASONS_EDITOR, self.reasons)
+        editor.load_text(taken.text)
+        editor.display, shown.display = True, False
+        editor.focus()
+        self._keeper = DraftKeeper(app, SOS_REASONS_EDITOR, "your reasons", self.reasons)
+        self._keeper.start(taken.stored)
+
+    @on(TextBox.Changed, "#sos-reasons-edit")
+    def _typed(self, event: TextBox.Changed) -> None:
+        if self._keeper is not None:
+            self._keeper.typed(event.text_area.text)
 
     def _finish_editing(self) -> None:
         editor = self.query_one("#sos-reasons-edit", TextBox)
@@ -171,8 +205,14 @@ class SosScreen(ModalScreen[SosOutcome]):
             self.notify(str(problem), title="Too long to keep", severity="warning", timeout=10)
             editor.focus()
             return
-        if text:
+        if text and text != self.reasons:
             self.reasons = text
+            if self._on_reasons is not None:
+                self._on_reasons(text)
+        if self._keeper is not None:
+            self._keeper.stop()
+            self._keeper.settled(self.reasons)
+            self._keeper = None
         shown.update(self.reasons)
         editor.display, shown.display = False, True
         self._editing = False
@@ -193,7 +233,13 @@ class SosScreen(ModalScreen[SosOutcome]):
         menu = self.query_one("#sos-reasons-list", OptionList)
         menu.display = True
         # After the layout makes room for the list, so focusing scrolls it into view.
-        self.call_after_refresh(menu.focus)
+        self.call_after_refresh(self._focus_reasons_list)
+
+    def _focus_reasons_list(self) -> None:
+        # A key pressed meanwhile may have hidden it again; a hidden list must not take keys.
+        menu = self.query_one("#sos-reasons-list", OptionList)
+        if menu.display:
+            menu.focus()
 
     @on(OptionList.OptionSelected, "#sos-reasons-list")
     def _allowed_chosen(self, event: OptionList.OptionSelected) -> None:

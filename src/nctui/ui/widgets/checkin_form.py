@@ -81,6 +81,8 @@ class CheckInForm(Vertical):
     def __init__(self, values: CheckInValues | None, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="checkin-form")
         self._values = values
+        self._error_at: Input | WritingBox | None = None
+        """The part a message on show is about."""
 
     def compose(self) -> ComposeResult:
         """Three ratings in a row, the journal box, and a line for messages."""
@@ -110,9 +112,32 @@ class CheckInForm(Vertical):
         self.query_one(WritingBox).load_text("" if values is None else values.text)
         self.clear_error()
 
+    def set_text(self, text: str) -> None:
+        """Put `text` in the journal box (words taken back from a draft), cursor at the end."""
+        self.query_one(WritingBox).load_text(text)
+
     def focus_first(self) -> None:
         """Put the cursor in the mood box."""
         self.query_one(f"#rating-{Rating.MOOD.value}", Input).focus()
+
+    def focus_text(self) -> None:
+        """Put the cursor at the end of the journal words."""
+        self.query_one(WritingBox).focus()
+
+    def focus_start(self) -> None:
+        """Put the cursor where the check-in goes on: the first empty rating, else the
+        journal words.
+
+        At once, not after the next refresh as `focus()` does: keys typed straight
+        after Enter (a fast typist, a paste) then land in the box, not on the screen.
+        """
+        target: Input | WritingBox = self.query_one(WritingBox)
+        for rating in Rating:
+            box = self.query_one(f"#rating-{rating.value}", Input)
+            if not box.value.strip():
+                target = box
+                break
+        self.screen.set_focus(target)
 
     @property
     def changed(self) -> bool:
@@ -148,12 +173,14 @@ class CheckInForm(Vertical):
         """Show `message` under the form and focus the part to fix."""
         self.query_one(".question-error", Static).update(message)
         self.add_class("-invalid")
+        self._error_at = target
         target.focus()
 
     def clear_error(self) -> None:
         """Forget an earlier message."""
         self.query_one(".question-error", Static).update("")
         self.remove_class("-invalid")
+        self._error_at = None
 
     @on(Input.Submitted, ".rating-input")
     def _next_box(self, event: Input.Submitted) -> None:
@@ -162,10 +189,22 @@ class CheckInForm(Vertical):
         order = list(Rating)
         box = event.input
         rating = box.rating if isinstance(box, RatingInput) else None
+        # At once (see `focus_start`), so what is typed next lands in the next box.
         if rating is None or rating is order[-1]:
-            self.query_one(WritingBox).focus()
+            self.screen.set_focus(self.query_one(WritingBox))
         else:
-            self.query_one(f"#rating-{order[order.index(rating) + 1].value}", Input).focus()
+            self.screen.set_focus(
+                self.query_one(f"#rating-{order[order.index(rating) + 1].value}", Input)
+            )
+
+    @on(Input.Changed, ".rating-input")
+    @on(WritingBox.Changed)
+    def _edited(self, event: Input.Changed | WritingBox.Changed) -> None:
+        # Not stopped: the screen keeps the words as a draft. A message goes once the
+        # part it is about is changed; Ctrl+S checks everything again.
+        changed = event.input if isinstance(event, Input.Changed) else event.text_area
+        if self._error_at is not None and changed is self._error_at:
+            self.clear_error()
 
     @on(WritingBox.PasteRefused)
     def _paste_refused(self, event: WritingBox.PasteRefused) -> None:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, tzinfo
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
+from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -65,6 +68,22 @@ def reading_heading(entry: DayEntry, zone: tzinfo) -> str:
     return "\n".join(lines)
 
 
+class JournalSearch(TextInput):
+    """The search box: Esc clears it and goes back to the list of days."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "clear", "Clear search", tooltip="show every day again"),
+    ]
+
+    class Cleared(Message):
+        """The search was cleared from the keyboard."""
+
+    def action_clear(self) -> None:
+        """Empty the box (every day shows again) and leave it."""
+        self.value = ""
+        self.post_message(self.Cleared())
+
+
 class JournalBrowser(Vertical):
     """Browse the days by date, search their text, and read the one highlighted."""
 
@@ -75,7 +94,9 @@ class JournalBrowser(Vertical):
 
     def compose(self) -> ComposeResult:
         """Search box, then the list of days beside the reader."""
-        yield TextInput(placeholder="Search your journal (words, any order)", id="journal-search")
+        yield JournalSearch(
+            placeholder="Search your journal (words, any order)", id="journal-search"
+        )
         with Horizontal(classes="split"):
             yield OptionList(id="journal-days", classes="side-list")
             with VerticalScroll(id="journal-reader", classes="reader"):
@@ -158,6 +179,15 @@ class JournalBrowser(Vertical):
     def _search_done(self, event: Input.Submitted) -> None:
         event.stop()
         self.query_one("#journal-days", OptionList).focus()
+
+    @on(JournalSearch.Cleared)
+    def _search_cleared(self, event: JournalSearch.Cleared) -> None:
+        event.stop()
+        self.focus_list()
+
+    def clear_search(self) -> None:
+        """Forget the search: every day shows again."""
+        self.query_one("#journal-search", Input).value = ""
 
     @on(OptionList.OptionHighlighted, "#journal-days")
     def _highlighted(self, _event: OptionList.OptionHighlighted) -> None:

@@ -15,6 +15,8 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widget import Widget
 
+from nctui.ui.key_rules import works_while_typing
+
 
 class KeyBar(Widget):
     """One line: every shown binding of the active screen, grouped bindings together."""
@@ -49,8 +51,11 @@ class KeyBar(Widget):
         shown: list[tuple[Binding, bool]] = []
         seen_actions: set[str] = set()
         palette: tuple[Binding, bool] | None = None
+        focused = self.screen.focused
         for active in self.screen.active_bindings.values():
             binding = active.binding
+            if not works_while_typing(binding, focused):
+                continue  # it would be typed into the box, not do what the bar says
             if binding.action == "command_palette":
                 palette = (binding, active.enabled)
             elif binding.show and binding.action not in seen_actions:

@@ -27,9 +27,9 @@ STATE_MARKS: dict[LetterState, str] = {
 }
 
 
-def letter_row(letter: Letter, state: LetterState) -> str:
-    """The letter's line in the list: its state and the day it was written."""
-    return f"{STATE_MARKS[state]} · {day_text(letter.written_at.date())}"
+def letter_row(letter: Letter, state: LetterState, zone: tzinfo) -> str:
+    """The letter's line in the list: its state and the day it was written, here."""
+    return f"{STATE_MARKS[state]} · {day_text(letter.written_at.astimezone(zone).date())}"
 
 
 def until_text(until: datetime | None) -> str:
@@ -94,19 +94,25 @@ class LetterShelf(Horizontal):
         letters: Sequence[tuple[Letter, LetterState]],
         until: datetime | None,
         zone: tzinfo,
+        select: str | None = None,
     ) -> None:
-        """Show the letters, each with its state, keeping the highlighted one."""
+        """Show the letters, each with its state, keeping the highlighted one (or
+        highlighting the letter with id `select`, just written)."""
         self._letters = sorted(letters, key=lambda pair: pair[0].written_at, reverse=True)
         self._until = until
         self._zone = zone
         menu = self.query_one("#letter-list", OptionList)
-        keep = self.highlighted
+        highlighted = self.highlighted
+        keep = select or (highlighted[0].id if highlighted else None)
         menu.clear_options().add_options(
-            [Option(letter_row(letter, state), id=letter.id) for letter, state in self._letters]
+            [
+                Option(letter_row(letter, state, zone), id=letter.id)
+                for letter, state in self._letters
+            ]
         )
         ids = [letter.id for letter, _ in self._letters]
         if ids:
-            menu.highlighted = ids.index(keep[0].id) if keep and keep[0].id in ids else 0
+            menu.highlighted = ids.index(keep) if keep in ids else 0
         self._read()
 
     @property

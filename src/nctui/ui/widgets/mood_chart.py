@@ -33,15 +33,31 @@ LINE_NAMES: dict[Rating, str] = {
     Rating.MISS: "missing them",
     Rating.URGE: "urge",
 }
-# Events sit in a band under the zero line, each kind on its own row, so they never
-# hide a rating.
-MARKS: dict[Kind, tuple[str, str, float, str]] = {
-    Kind.URGE: ("•", "success", -1.0, "urge resisted"),
-    Kind.SLIP: ("x", "warning", -2.0, "slip"),
-    Kind.CONTACT: ("●", "error", -3.0, "contact"),
-    Kind.ALLOWED: ("○", "error", -3.0, "allowed"),
+# Events sit in a band under the zero line, each kind on a row of its own (the last
+# number: rows below zero), so they never hide a rating or each other.
+MARKS: dict[Kind, tuple[str, str, int, str]] = {
+    Kind.URGE: ("•", "success", 1, "urge resisted"),
+    Kind.SLIP: ("x", "warning", 2, "slip"),
+    Kind.CONTACT: ("●", "error", 3, "contact"),
+    Kind.ALLOWED: ("○", "error", 4, "allowed"),
 }
-Y_LOW, Y_HIGH = -3.4, 10.2
+Y_HIGH = 10.2
+PLOT_FRAME_ROWS = 3
+"""Rows of the plot that are not its canvas: the top and bottom of the frame, and the
+day labels."""
+FALLBACK_ROWS = 13
+"""Canvas rows assumed before the plot has a size (it is drawn again once it has)."""
+
+
+def row_height(canvas_rows: int) -> float:
+    """The value one canvas row stands for, with the band of event rows under zero.
+
+    The scale is chosen so that zero and each event row fall exactly on a row of their
+    own: the plot puts a value on row floor(0.5 + (rows - 1) * share of the range), so
+    whole multiples of this height land one row apart, however small the terminal.
+    """
+    band = max(MARKS.values(), key=lambda mark: mark[2])[2]
+    return Y_HIGH / max(1, canvas_rows - 1 - band)
 
 
 def preload() -> None:
@@ -103,12 +119,16 @@ class MoodChart(Vertical):
             if points:
                 xs, ys = zip(*points, strict=True)
                 plt.plot(list(xs), list(ys), marker="braille", color=self._colour(colour))
-        for kind, (mark, colour, height, _) in MARKS.items():
+        rows = plot.size.height - PLOT_FRAME_ROWS if plot.size.height else FALLBACK_ROWS
+        unit = row_height(rows)
+        band = max(mark[2] for mark in MARKS.values())
+        for kind, (mark, colour, below, _) in MARKS.items():
             days = data.marks.get(kind, [])
             if days:
+                height = -below * unit
                 plt.scatter(days, [height] * len(days), marker=mark, color=self._colour(colour))
         plt.xlim(0.5, window.days + 0.5)
-        plt.ylim(Y_LOW, Y_HIGH)
+        plt.ylim(-band * unit, Y_HIGH)
         plt.yticks([0, 5, 10])
         # The chart's own width: the plot inside it may not be laid out yet, and the
         # chart is resized (and redrawn) whenever its width changes.

@@ -40,8 +40,14 @@ class TextBox(TextArea):
     """Lets screens know a text box has the focus without importing TextArea."""
 
     def on_mount(self) -> None:
-        """Blink only if the app allows it."""
+        """Blink only if the app allows it; start at the end, so new words follow the old."""
         self.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
+        self.move_cursor(self.document.end)
+
+    def load_text(self, text: str) -> None:
+        """Show `text` in place of what is there, with the cursor at its end."""
+        super().load_text(text)
+        self.move_cursor(self.document.end)
 
     async def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()

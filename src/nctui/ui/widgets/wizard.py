@@ -109,6 +109,12 @@ class Wizard(Vertical):
         else:
             self.finish(dict(self.values))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """PgUp is greyed out on the first question: there is nothing before it."""
+        if action == "back":
+            return self._index > 0 or None
+        return True
+
     def action_back(self) -> None:
         """Go back one question, keeping every answer."""
         if self._index > 0:

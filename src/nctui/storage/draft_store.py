@@ -1,0 +1,54 @@
+"""Drafts of unsaved words, as stored: one document per editor, removed once settled.
+
+The document's id is the editor's name, so a draft written again (by this window or
+another one) replaces the one before instead of adding a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from nctui.domain.drafts import Draft
+from nctui.domain.text import strip_controls
+from nctui.storage.ops import Put, Remove
+from nctui.storage.records import moment, parse_all, stamp
+
+if TYPE_CHECKING:
+    from nctui.storage.repository import Repository
+
+DRAFTS = "drafts"
+
+
+def draft_from_doc(doc: Mapping[str, Any]) -> Draft:
+    """A draft from its stored document."""
+    text, editor = doc["text"], doc["editor"]
+    if not isinstance(text, str) or not isinstance(editor, str):
+        raise TypeError("a draft's editor and text must be text")
+    return Draft(id=str(doc["id"]), editor=editor, text=text, updated_at=moment(doc["updated_at"]))
+
+
+def load_drafts(repository: Repository) -> list[Draft]:
+    """Every draft, oldest first."""
+    drafts = parse_all(repository.documents(DRAFTS), draft_from_doc)
+    return sorted(drafts, key=lambda draft: draft.updated_at)
+
+
+def find_draft(repository: Repository, editor: str) -> Draft | None:
+    """The draft kept for `editor`, if there is one."""
+    return next((draft for draft in load_drafts(repository) if draft.editor == editor), None)
+
+
+def draft_op(editor: str, text: str, now: datetime) -> Put:
+    """The change that keeps `text` as `editor`'s draft, replacing any earlier one.
+
+    Control characters are dropped, as from every text nctui stores.
+    """
+    doc = {"id": editor, "editor": editor, "text": strip_controls(text), "updated_at": stamp(now)}
+    return Put(DRAFTS, doc)
+
+
+def drop_draft_op(draft: Draft) -> Remove:
+    """The change that forgets a draft (its words were saved, or discarded)."""
+    return Remove(DRAFTS, draft.id)

@@ -7,7 +7,6 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -16,6 +15,7 @@ from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.checkin_form import CheckInForm
 from nctui.ui.widgets.journal_browser import long_day
 from nctui.ui.widgets.keybar import KeyBar
+from nctui.ui.widgets.scroll_area import ScrollArea
 from nctui.ui.widgets.writing import WritingBox
 
 
@@ -30,7 +30,7 @@ class EditCheckInScreen(ModalScreen[CheckInValues | None]):
 
     def compose(self) -> ComposeResult:
         """Title, a word on what happens to the old version, the form."""
-        with Vertical(classes="dialog checkin-dialog"):
+        with ScrollArea(classes="dialog checkin-dialog"):
             yield Static(f"Edit {long_day(self.entry.day)}", classes="dialog-title")
             yield Static(
                 "Your earlier version stays in the history. Ctrl+S saves, Esc leaves.",

@@ -27,7 +27,8 @@ from nctui.domain.intake import (
     parse_contact_day,
     parse_together,
 )
-from nctui.ui.widgets.text_input import TextInput
+from nctui.ui.widgets.scroll_area import show_together
+from nctui.ui.widgets.text_input import AnswerBox
 
 Choice = TypeVar("Choice", bound=Hashable)
 
@@ -52,6 +53,16 @@ class Question(Vertical):
         self.field = field
         self.title = title
         self.hint = hint
+        self.on_answered: Callable[[Question], None] | None = None
+        """Called at once when the person confirms the answer (a questionnaire sets it);
+        without it, `Answered` is posted."""
+
+    def answer(self) -> None:
+        """The person confirmed the answer and wants to go on."""
+        if self.on_answered is not None:
+            self.on_answered(self)
+        else:
+            self.post_message(self.Answered(self))
 
     def compose(self) -> ComposeResult:
         """Question, hint, answer widgets, message line."""
@@ -68,18 +79,20 @@ class Question(Vertical):
         """The answer as intake fields; raises AnswerError (and marks the bad widget)."""
         raise NotImplementedError
 
-    def focus_answer(self) -> None:
-        """Put the cursor where the answer goes."""
+    def answer_widget(self) -> Widget:
+        """The widget the cursor goes to first."""
         raise NotImplementedError
+
+    def focus_answer(self, *, scroll_visible: bool = True) -> None:
+        """Put the cursor where the answer goes."""
+        self.answer_widget().focus(scroll_visible=scroll_visible)
 
     def show_error(self, message: str, widget: Widget | None = None) -> None:
         """Show `message` under the question and focus the widget to fix."""
-        self.query_one(".question-error", Static).update(message)
+        shown = self.query_one(".question-error", Static)
+        shown.update(message)
         self.add_class("-invalid")
-        if widget is not None:
-            widget.focus()
-        else:
-            self.focus_answer()
+        show_together(widget or self.answer_widget(), shown)
 
     def clear_error(self) -> None:
         """Forget an earlier message."""
@@ -100,7 +113,7 @@ class DayQuestion(Question):
     def compose_answer(self) -> Iterable[Widget]:
         """One text box."""
         # Selected on focus, so typing a date replaces the suggestion instead of adding to it.
-        yield TextInput(self._initial, placeholder="today", id="day-input")
+        yield AnswerBox(self._initial, on_enter=self.answer, placeholder="today", id="day-input")
 
     def read(self) -> dict[str, Any]:
         """The day, checked against today."""
@@ -111,14 +124,9 @@ class DayQuestion(Question):
             self.show_error(str(error), box)
             raise
 
-    def focus_answer(self) -> None:
-        """Focus the box, its suggestion selected."""
-        self.query_one("#day-input", Input).focus()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Answered(self))
+    def answer_widget(self) -> Widget:
+        """The box (its suggestion is selected on focus)."""
+        return self.query_one("#day-input", Input)
 
 
 class TogetherQuestion(Question):
@@ -132,9 +140,21 @@ class TogetherQuestion(Question):
     def compose_answer(self) -> Iterable[Widget]:
         """Two short boxes side by side."""
         with Horizontal(classes="number-row"):
-            yield TextInput(self._years, placeholder="0", id="years-input", classes="number")
+            yield AnswerBox(
+                self._years,
+                on_enter=self._years_done,
+                placeholder="0",
+                id="years-input",
+                classes="number",
+            )
             yield Label("years", classes="unit")
-            yield TextInput(self._months, placeholder="0", id="months-input", classes="number")
+            yield AnswerBox(
+                self._months,
+                on_enter=self.answer,
+                placeholder="0",
+                id="months-input",
+                classes="number",
+            )
             yield Label("months", classes="unit")
 
     def read(self) -> dict[str, Any]:
@@ -148,19 +168,13 @@ class TogetherQuestion(Question):
             self.show_error(str(error), months if bad_months else years)
             raise
 
-    def focus_answer(self) -> None:
-        """Focus the years box."""
-        self.query_one("#years-input", Input).focus()
+    def answer_widget(self) -> Widget:
+        """The years box."""
+        return self.query_one("#years-input", Input)
 
-    @on(Input.Submitted, "#years-input")
-    def _years_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.query_one("#months-input", Input).focus()
-
-    @on(Input.Submitted, "#months-input")
-    def _months_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Answered(self))
+    def _years_done(self) -> None:
+        # At once, so the months typed straight after Enter land in the months box.
+        self.screen.set_focus(self.query_one("#months-input", Input))
 
 
 class ChoiceQuestion(Question, Generic[Choice]):
@@ -210,7 +224,7 @@ class ChoiceQuestion(Question, Generic[Choice]):
         self.chosen = list(self._labels)[event.option_index]
         self._redraw()
         self.clear_error()
-        self.post_message(self.Answered(self))
+        self.answer()
 
     def read(self) -> dict[str, Any]:
         """The chosen value."""
@@ -219,9 +233,9 @@ class ChoiceQuestion(Question, Generic[Choice]):
             raise AnswerError("no choice")
         return {self.field: self.chosen}
 
-    def focus_answer(self) -> None:
-        """Focus the list."""
-        self.query_one(OptionList).focus()
+    def answer_widget(self) -> Widget:
+        """The list."""
+        return self.query_one(OptionList)
 
 
 class _TickList(SelectionList[LooseEnd]):
@@ -262,8 +276,9 @@ class LooseEndsQuestion(Question):
             *((label, value, value in self._chosen) for value, label in self._labels.items()),
             id="loose-ends",
         )
-        yield TextInput(
+        yield AnswerBox(
             self._other,
+            on_enter=self.answer,
             placeholder="Something else: say what, in a few words",
             id="other-input",
             max_length=200,
@@ -281,19 +296,14 @@ class LooseEndsQuestion(Question):
             raise
         return {"loose_ends": chosen, "other_loose_end": words}
 
-    def focus_answer(self) -> None:
-        """Focus the tick list."""
-        self.query_one(_TickList).focus()
+    def answer_widget(self) -> Widget:
+        """The tick list."""
+        return self.query_one(_TickList)
 
     @on(_TickList.Done)
     def _done(self, event: _TickList.Done) -> None:
         event.stop()
-        self.post_message(self.Answered(self))
-
-    @on(Input.Submitted, "#other-input")
-    def _other_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Answered(self))
+        self.answer()
 
     @on(SelectionList.SelectedChanged)
     def _ticked(self, event: SelectionList.SelectedChanged[LooseEnd]) -> None:

@@ -11,14 +11,16 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
+from rich.segment import Segment
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, SelectionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Checkbox, Input, Label, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from nctui.domain.errors import AnswerError
 from nctui.domain.intake import (
@@ -252,6 +254,23 @@ class _TickList(SelectionList[LooseEnd]):
     def action_done(self) -> None:
         """Say the person is finished ticking."""
         self.post_message(self.Done())
+
+    def render_line(self, y: int) -> Strip:
+        """An unticked box is empty: Textual draws both with an X, told apart by colour
+        alone, which NO_COLOR (and some eyes) cannot see."""
+        strip = super().render_line(y)
+        try:
+            item = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        segments = list(strip)
+        if item.value in self.selected or len(segments) < 2:
+            return strip
+        inner = segments[1]
+        if inner.text != Checkbox.BUTTON_INNER:
+            return strip
+        segments[1] = Segment(" " * len(inner.text), inner.style, inner.control)
+        return Strip(segments, strip.cell_length)
 
 
 class LooseEndsQuestion(Question):

@@ -322,7 +322,7 @@ async def test_retaking_to_adjust_the_plan_keeps_the_first_day_and_the_run(
         await pilot.press("down", "enter")  # a different length: 30 days
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert "It keeps the same first day" in squash(_dialog_text(app))
+        assert "replaces that period; it keeps the same first day." in squash(_dialog_text(app))
         await pilot.press("tab", "enter")
         await pilot.pause()
         app.repository.flush()

@@ -209,9 +209,9 @@ class IntakeScreen(PagedScreen):
             assert self._start is not None
             same_start = self._start == current.start
             start_note = (
-                "It keeps the same first day."
+                "it keeps the same first day."
                 if same_start
-                else f"Its day 1 is {day_text(self._start.astimezone(zone_of(now)).date())}."
+                else f"its day 1 is {day_text(self._start.astimezone(zone_of(now)).date())}."
             )
             replace = await self.app.push_screen_wait(
                 ConfirmScreen(

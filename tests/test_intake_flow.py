@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 from nctui.domain.clock import ManualClock
 from nctui.ui.app import NctuiApp
@@ -438,3 +438,67 @@ async def test_a_key_typed_with_enter_in_another_length_is_not_counted(
         assert app.screen.query_one(StartChecklist)
         app.repository.flush()
     assert stored(data_dir, "attempts")[0]["length_days"] == 45
+
+
+async def test_back_from_the_plan_keeps_every_answer(make_app: AppFactory, data_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await answer_all(pilot)
+        assert app.screen.query_one(PlanChooser).recommendation.days == 104
+        await pilot.press("pageup")  # from the list of lengths
+        await pilot.pause()
+        question = _question(app)
+        assert question.field == "goal"
+        assert "●  To heal and move on" in screen_text(app)
+        for _ in range(7):  # back to "how long were you together?"
+            await pilot.press("pageup")
+            await pilot.pause()
+        assert _question(app).field == "together_months"
+        years = app.screen.query_one("#years-input", Input)
+        assert years.value == "3"
+        years.value = "1"  # the typo fixed: one year, not three
+        for _ in range(9):  # every other answer as it was
+            await pilot.press("enter")
+            await pilot.pause()
+        chooser = app.screen.query_one(PlanChooser)
+        assert chooser.recommendation.days == 74  # 30 + 30 + 14
+        await pilot.press("enter")
+        await pilot.pause()
+        app.repository.flush()
+    (intake,) = stored(data_dir, "intakes")
+    assert intake["answers"]["together_months"] == 12
+    assert intake["answers"]["loose_ends"] == ["belongings"]
+    assert intake["answers"]["ending"] == "bad"
+
+
+async def test_the_back_button_on_the_plan_returns_to_the_questions(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot)
+        button = app.screen.query_one("#to-questions", Button)
+        await pilot.press("tab")  # from the list to the button (another length is hidden)
+        await pilot.pause()
+        assert app.focused is button
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _question(app).field == "goal"
+        assert app.screen.query_one(Questionnaire).values["together_months"] == 36
+
+
+async def test_another_lengths_message_goes_when_the_number_changes(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot)
+        await pilot.press("end", "enter")  # Another length…
+        await pilot.pause()
+        await _type(pilot, "5")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "you typed 5" in squash(screen_text(app))
+        await _type(pilot, "0")  # 50 now: the message was about 5
+        await pilot.pause()
+        assert "you typed 5" not in squash(screen_text(app))

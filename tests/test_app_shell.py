@@ -17,7 +17,7 @@ from nctui.storage.settings import setting_op
 from nctui.ui.navigation import DESTINATIONS, HOME
 from nctui.ui.screens.help import HelpScreen
 from nctui.ui.screens.notice import NoticeScreen
-from tests.helpers import AppFactory, screen_text
+from tests.helpers import AppFactory, screen_text, squash
 
 
 async def test_opens_on_home_with_the_title(make_app: AppFactory) -> None:
@@ -133,6 +133,17 @@ async def test_the_palette_finds_help_and_sos_by_name(make_app: AppFactory) -> N
         await pilot.press("escape", "ctrl+p", *"sos", "enter")
         await pilot.pause()
         assert app.screen.has_class("sos")
+
+
+async def test_the_help_names_the_screen_in_plain_words(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("r", "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = squash(screen_text(app))
+        assert "Ready to reach out?" in shown
+        assert "?." not in shown
 
 
 async def test_the_help_lists_this_screens_keys_not_textuals_own(make_app: AppFactory) -> None:

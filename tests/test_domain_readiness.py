@@ -205,6 +205,8 @@ def test_late_at_night_is_flagged_with_the_hour() -> None:
     (finding,) = check_message("Hi, hope you are well.", DAY.replace(hour=1, minute=20))
     assert finding.flag is Flag.LATE
     assert "01:20" in finding.reason
+    # Nothing in the message check is saved: the advice must not say to save it.
+    assert "save" not in finding.reason.lower()
 
 
 def test_without_a_plan_it_says_time_apart_comes_first() -> None:

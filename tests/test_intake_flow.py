@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 from nctui.domain.clock import ManualClock
 from nctui.ui.app import NctuiApp
 from nctui.ui.screens.confirm import ConfirmScreen
+from nctui.ui.screens.countdown import CountdownScreen
 from nctui.ui.screens.help import HelpScreen
 from nctui.ui.widgets.plan_chooser import PlanChooser
 from nctui.ui.widgets.question import Question
@@ -244,8 +246,19 @@ async def test_retaking_keeps_history_and_asks_first(make_app: AppFactory, data_
         await pilot.pause()
         assert not _confirming(app)
         assert len(app.repository.table("attempts")) == 1
-        await pilot.press("enter")  # choose again, and this time start the new plan
+        # Back to the period that goes on; the intake is not left on the chooser.
+        assert isinstance(app.screen, CountdownScreen)
+        await pilot.press("i")
         await pilot.pause()
+        assert app.screen.query_one(StartChecklist)
+        await pilot.press("n")  # retake, and this time start the new plan
+        await pilot.pause()
+        for _ in range(10):
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _confirming(app)
         await pilot.press("tab", "enter")
         await pilot.pause()
         assert app.screen.query_one(StartChecklist)
@@ -309,7 +322,7 @@ async def test_retaking_to_adjust_the_plan_keeps_the_first_day_and_the_run(
         await pilot.press("down", "enter")  # a different length: 30 days
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert "It keeps the same first day" in squash(_dialog_text(app))
+        assert "replaces that period; it keeps the same first day." in squash(_dialog_text(app))
         await pilot.press("tab", "enter")
         await pilot.pause()
         app.repository.flush()
@@ -380,3 +393,112 @@ async def test_the_checklist_stays_reachable_after_the_period(
 
 def _dialog_text(app: NctuiApp) -> str:
     return " ".join(str(static.content) for static in app.screen.query(Static))
+
+
+async def _at_once(pilot: Pilot[None], *keys: str) -> None:
+    """Keys sent as a fast typist or a paste sends them: no pause between them."""
+    driver = pilot.app._driver
+    assert driver is not None
+    for key in keys:
+        event = events.Key(key, "\r" if key == "enter" else key if len(key) == 1 else None)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await pilot.pause()
+
+
+async def test_a_key_typed_with_enter_goes_to_the_next_box(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await _at_once(pilot, "enter", "3")
+        assert _error(app) == ""
+        assert _question(app).field == "together_months"
+        assert app.screen.query_one("#day-input", Input).value == "today"
+        assert app.screen.query_one("#years-input", Input).value == "3"
+        await _at_once(pilot, "enter", "4", "enter")  # years, then months
+        for _ in range(3):
+            await pilot.pause()
+        assert _error(app) == ""
+        assert _question(app).field == "ending"
+        assert app.screen.query_one("#months-input", Input).value == "4"
+
+
+async def test_a_key_typed_with_enter_in_another_length_is_not_counted(
+    make_app: AppFactory, data_dir: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await answer_all(pilot)
+        await pilot.press("end", "enter")  # Another length…
+        await pilot.pause()
+        await _at_once(pilot, "4", "5", "enter", "x")
+        for _ in range(3):
+            await pilot.pause()
+        assert app.screen.query_one(StartChecklist)
+        app.repository.flush()
+    assert stored(data_dir, "attempts")[0]["length_days"] == 45
+
+
+async def test_back_from_the_plan_keeps_every_answer(make_app: AppFactory, data_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await answer_all(pilot)
+        assert app.screen.query_one(PlanChooser).recommendation.days == 104
+        await pilot.press("pageup")  # from the list of lengths
+        await pilot.pause()
+        question = _question(app)
+        assert question.field == "goal"
+        assert "●  To heal and move on" in screen_text(app)
+        for _ in range(7):  # back to "how long were you together?"
+            await pilot.press("pageup")
+            await pilot.pause()
+        assert _question(app).field == "together_months"
+        years = app.screen.query_one("#years-input", Input)
+        assert years.value == "3"
+        years.value = "1"  # the typo fixed: one year, not three
+        for _ in range(9):  # every other answer as it was
+            await pilot.press("enter")
+            await pilot.pause()
+        chooser = app.screen.query_one(PlanChooser)
+        assert chooser.recommendation.days == 74  # 30 + 30 + 14
+        await pilot.press("enter")
+        await pilot.pause()
+        app.repository.flush()
+    (intake,) = stored(data_dir, "intakes")
+    assert intake["answers"]["together_months"] == 12
+    assert intake["answers"]["loose_ends"] == ["belongings"]
+    assert intake["answers"]["ending"] == "bad"
+
+
+async def test_the_back_button_on_the_plan_returns_to_the_questions(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot)
+        button = app.screen.query_one("#to-questions", Button)
+        await pilot.press("tab")  # from the list to the button (another length is hidden)
+        await pilot.pause()
+        assert app.focused is button
+        await pilot.press("enter")
+        await pilot.pause()
+        assert _question(app).field == "goal"
+        assert app.screen.query_one(Questionnaire).values["together_months"] == 36
+
+
+async def test_another_lengths_message_goes_when_the_number_changes(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await answer_all(pilot)
+        await pilot.press("end", "enter")  # Another length…
+        await pilot.pause()
+        await _type(pilot, "5")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "you typed 5" in squash(screen_text(app))
+        await _type(pilot, "0")  # 50 now: the message was about 5
+        await pilot.pause()
+        assert "you typed 5" not in squash(screen_text(app))

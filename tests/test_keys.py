@@ -471,6 +471,9 @@ def _intake() -> Screen:
         assert view(app) == ("checklist" if before.view == "checklist" else before.view)
 
     def went_back(app: NctuiApp, before: Before) -> None:
+        if before.view == "plan":  # back from the plan: the last question, answers kept
+            assert view(app) == "question 8"
+            return
         assert view(app) == f"question {int(before.view.split()[1]) - 1}"
 
     def ticked(app: NctuiApp, before: Before) -> None:

@@ -289,3 +289,26 @@ async def test_belongings_returned_are_no_longer_to_sort_out(
         shown = squash(screen_text(app))
         assert "Still to sort out: Agree who looks after the pets." in shown
         assert "belongings" not in shown
+
+
+async def test_the_quiz_intro_follows_a_restart_of_the_period(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=11.1, length=30)
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # one statement rated: the quiz is under way
+        await pilot.pause()
+        assert "Your period still has 18 days to go" in squash(screen_text(app))
+        await pilot.press("c", "t")  # contact I started, which starts the period again
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        shown = squash(screen_text(app))
+        assert "Your period still has 29 days to go" in shown
+        assert "18 days" not in shown
+        assert "Question 2 of 9" in shown  # the answers so far are kept

@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from nctui.domain.clock import ManualClock
 from nctui.domain.ledger import Kind
 from tests.helpers import SIZES, AppFactory, SnapCompare
 from tests.seeds import seed_plan
+from tests.test_controls_in_view import log_dialog, log_slip_without_words, running
 
 EVENTS = (
     (Kind.URGE, 0.2, None, "Walked round the block instead"),
@@ -78,3 +80,22 @@ def test_log_a_slip(
 ) -> None:
     seed_plan(data_dir, clock, days_ago=11.1, events=EVENTS)
     assert snap_compare(make_app(), press=["s"], terminal_size=(80, 24))
+
+
+def test_slip_that_needs_words(
+    snap_compare: SnapCompare, make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    # The note box and its message in view together, under the dialog's title.
+    running(data_dir, clock)
+    assert snap_compare(make_app(), run_before=log_slip_without_words, terminal_size=(80, 24))
+
+
+def test_allowed_contact_with_a_message(
+    snap_compare: SnapCompare, make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    running(data_dir, clock)
+
+    async def refused_time(pilot: Pilot[None]) -> None:
+        await log_dialog(pilot, key="o", when="2027-01-01 10:00")
+
+    assert snap_compare(make_app(), run_before=refused_time, terminal_size=(80, 24))

@@ -6,6 +6,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.helpers import SIZES, AppFactory, SnapCompare
+from tests.test_controls_in_view import intake_custom_refused, intake_tall_plan
 from tests.test_intake_flow import answer_all
 
 
@@ -50,3 +51,15 @@ def test_checklist(snap_compare: SnapCompare, make_app: AppFactory, size: tuple[
         await pilot.pause()
 
     assert snap_compare(make_app(), run_before=start_plan, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+def test_plan_with_every_reason_and_warning(
+    snap_compare: SnapCompare, make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    # The list of lengths in view, with as much of the reasons as fits above it.
+    assert snap_compare(make_app(), run_before=intake_tall_plan, terminal_size=size)
+
+
+def test_another_length_with_a_message(snap_compare: SnapCompare, make_app: AppFactory) -> None:
+    assert snap_compare(make_app(), run_before=intake_custom_refused, terminal_size=(80, 24))

@@ -29,6 +29,19 @@ def test_quiz(
     assert snap_compare(make_app(), press=["r", "down", "down"], terminal_size=size)
 
 
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+def test_quiz_while_the_period_runs(
+    snap_compare: SnapCompare,
+    make_app: AppFactory,
+    data_dir: Path,
+    clock: ManualClock,
+    size: tuple[int, int],
+) -> None:
+    # The longest introduction, yet the statement and its answers are in view.
+    seed_plan(data_dir, clock, days_ago=11.1, length=30)
+    assert snap_compare(make_app(), press=["r", "down"], terminal_size=size)
+
+
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize(
     ("rating", "want"), [(4, 4), (2, 4), (4, 0)], ids=["ready", "not_yet", "move_on"]

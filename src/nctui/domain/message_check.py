@@ -152,8 +152,8 @@ def check_message(text: str, now: datetime) -> list[Finding]:
         findings.append(
             Finding(
                 Flag.LATE,
-                f"It is {now:%H:%M}. Messages sent late are easy to regret. Save it and "
-                "look again in daylight.",
+                f"It is {now:%H:%M}. Messages sent late are easy to regret. Wait, and "
+                "read it again in daylight.",
             )
         )
     return findings

@@ -14,7 +14,7 @@ from typing import ClassVar, Generic, TypeVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
@@ -32,6 +32,7 @@ from nctui.domain.activity_input import (
     parse_plan_day,
 )
 from nctui.domain.humanize import day_text
+from nctui.ui.widgets.scroll_area import ScrollArea, show_together
 from nctui.ui.widgets.text_input import TextInput
 
 Result = TypeVar("Result")
@@ -50,7 +51,7 @@ class ActivityForm(ModalScreen[Result | None], Generic[Result]):
 
     def compose(self) -> ComposeResult:
         """Title, the form's own fields, the message line, the buttons."""
-        with Vertical(classes="dialog", id="form"):
+        with ScrollArea(classes="dialog", id="form"):
             yield Static(self._title, classes="dialog-title", markup=False)
             yield from self.compose_fields()
             yield Static("", id="form-message", markup=False)
@@ -67,12 +68,14 @@ class ActivityForm(ModalScreen[Result | None], Generic[Result]):
         raise NotImplementedError
 
     def show_message(self, message: str, widget: Widget, *, warning: bool = False) -> None:
-        """Show `message` under the form and put the cursor in `widget`."""
-        self.query_one("#form-message", Static).update(message)
+        """Show `message` just under `widget` and put the cursor there."""
+        shown = self.query_one("#form-message", Static)
+        shown.update(message)
         form = self.query_one("#form")
+        form.move_child(shown, after=widget)
         form.set_class(not warning, "-invalid")
         form.set_class(warning, "-flagged")
-        widget.focus()
+        show_together(widget, shown)
 
     def clear_message(self) -> None:
         """Forget an earlier message."""

@@ -125,8 +125,9 @@ class PagedScreen(NctuiScreen):
 
         async def swap() -> None:
             await page.remove_children()
+            # Before the new content mounts, so a view may scroll to its own first control.
+            page.scroll_home(animate=False, immediate=True)
             await page.mount_all(widgets)
-            page.scroll_home(animate=False)
             self.refresh_bindings()
 
         self.call_later(swap)

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -18,6 +17,7 @@ from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.checkin_form import CheckInForm
 from nctui.ui.widgets.journal_browser import long_day
 from nctui.ui.widgets.keybar import KeyBar
+from nctui.ui.widgets.scroll_area import ScrollArea
 from nctui.ui.widgets.writing import WritingBox
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class EditCheckInScreen(ModalScreen[CheckInValues | None]):
 
     def compose(self) -> ComposeResult:
         """Title, a word on what happens to the old version, the form."""
-        with Vertical(classes="dialog checkin-dialog"):
+        with ScrollArea(classes="dialog checkin-dialog"):
             yield Static(f"Edit {long_day(self.entry.day)}", classes="dialog-title")
             yield Static(
                 "Your earlier version stays in the history. Ctrl+S saves, Esc leaves.",

@@ -7,9 +7,11 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from nctui.ui.widgets.scroll_area import ScrollArea
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -31,7 +33,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         """Title, explanation, the two choices (the safe one focused)."""
-        with Vertical(classes="dialog"):
+        with ScrollArea(classes="dialog"):
             yield Static(self._title, classes="dialog-title", markup=False)
             yield Static(self._body, classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-buttons"):

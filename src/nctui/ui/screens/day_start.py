@@ -7,13 +7,13 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from nctui.domain.checkin import parse_day_start
 from nctui.domain.errors import AnswerError
 from nctui.ui.widgets.keybar import KeyBar
+from nctui.ui.widgets.scroll_area import ScrollArea, show_together
 from nctui.ui.widgets.text_input import TextInput
 
 
@@ -28,7 +28,7 @@ class DayStartScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         """What it means, the box, a message line."""
-        with Vertical(classes="dialog"):
+        with ScrollArea(classes="dialog"):
             yield Static("My day starts at", classes="dialog-title")
             yield Static(
                 "A check-in before this hour counts for the day before, so a late night "
@@ -51,8 +51,9 @@ class DayStartScreen(ModalScreen[int | None]):
         try:
             hour = parse_day_start(event.value)
         except AnswerError as error:
-            self.query_one(".question-error", Static).update(str(error))
+            message = self.query_one(".question-error", Static)
+            message.update(str(error))
             self.add_class("-invalid")
-            event.input.focus()
+            show_together(event.input, message)
             return
         self.dismiss(hour)

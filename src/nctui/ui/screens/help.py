@@ -42,10 +42,11 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """A titled list of keys, one section per place they work."""
         with Vertical(classes="dialog help"):
-            yield Static("Keys", classes="dialog-title")
+            # The screen's name stands alone: "Ready to reach out?" ends in its own mark.
+            yield Static(f"Keys · {escape(self._screen_title)}", classes="dialog-title")
             yield Static(
-                f"On [b]{escape(self._screen_title)}[/b]. Letters typed into a text box go "
-                "into the box: press [b]Esc[/b] to leave it first.",
+                "Letters typed into a text box go into the box: press [b]Esc[/b] to leave "
+                "it first.",
                 classes="dialog-text",
             )
             with VerticalScroll(id="help-keys", can_focus=True):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.containers import Center, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
@@ -17,6 +17,10 @@ from nctui.ui.screens.base import NctuiScreen
 from nctui.ui.widgets.figlet import FigletText
 
 TAGLINE = "A quiet place to keep no contact, one day at a time."
+MENU_WIDTH = 78
+"""Columns the menu needs with each screen's summary; narrower, it shows the names alone."""
+SHORT_HEIGHT = 24
+"""Below this many rows the big title gives way (the top bar still names the app)."""
 
 
 def _menu_entry(key: str, label: str, summary: str) -> Text:
@@ -25,11 +29,23 @@ def _menu_entry(key: str, label: str, summary: str) -> Text:
     )
 
 
+def _menu_options(*, wide: bool) -> list[Option]:
+    return [
+        Option(_menu_entry(d.key, d.label, d.summary if wide else ""), id=d.name)
+        for d in DESTINATIONS
+        if d is not HOME
+    ]
+
+
 class HomeScreen(NctuiScreen):
     """Where nctui opens until there is a plan; every screen is one key from here."""
 
     destination = HOME
     AUTO_FOCUS = "#menu"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._wide = True
 
     def compose_body(self) -> Iterable[Widget]:
         """Title, tagline, menu and where the data lives."""
@@ -37,14 +53,7 @@ class HomeScreen(NctuiScreen):
             yield FigletText("nctui", fonts=("ansi_shadow", "smslant"), id="title")
             yield Static(TAGLINE, id="tagline")
             with Center():
-                yield OptionList(
-                    *(
-                        Option(_menu_entry(d.key, d.label, d.summary), id=d.name)
-                        for d in DESTINATIONS
-                        if d is not HOME
-                    ),
-                    id="menu",
-                )
+                yield OptionList(*_menu_options(wide=True), id="menu")
             yield Static(self._footnote(), id="footnote")
 
     def _footnote(self) -> Text:
@@ -62,6 +71,18 @@ class HomeScreen(NctuiScreen):
         menu = self.query_one("#menu", OptionList)
         menu.highlighted = 0
         menu.focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Names alone on a narrow terminal, rather than summaries cut short; no big
+        title on a short one, so the menu and where the data lives show without scrolling."""
+        self.set_class(event.size.height < SHORT_HEIGHT, "-short")
+        wide = event.size.width >= MENU_WIDTH
+        if wide != self._wide:
+            self._wide = wide
+            menu = self.query_one("#menu", OptionList)
+            highlighted = menu.highlighted
+            menu.clear_options().add_options(_menu_options(wide=wide))
+            menu.highlighted = highlighted
 
     @on(OptionList.OptionSelected, "#menu")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import ClassVar
 
 from textual import on, work
@@ -29,7 +29,7 @@ from nctui.domain.recommendation import IntakeRecord, Recommendation, recommend
 from nctui.storage.attempt_store import close_attempt_op, load_attempts, new_attempt_op
 from nctui.storage.intake_store import intake_op, latest_intake, load_ticks, tick_op
 from nctui.storage.ops import Batch, Insert, Put, new_id
-from nctui.ui.navigation import INTAKE
+from nctui.ui.navigation import COUNTDOWN, INTAKE
 from nctui.ui.screens.base import PagedScreen
 from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.plan_chooser import PlanChooser
@@ -58,12 +58,15 @@ class IntakeScreen(PagedScreen):
 
     def on_mount(self) -> None:
         """The checklist once there is a plan (running or done), else the questions."""
+        self._show_first_view()
+        self.follow_data(self._data_changed)
+
+    def _show_first_view(self) -> None:
         repository = self.nctui.repository
         if load_attempts(repository) and latest_intake(repository):
             self._show_checklist()
         else:
             self._show_questions()
-        self.follow_data(self._data_changed)
 
     def show_first_view(self) -> None:
         """i, pressed here: the checklist once there is a plan; the questions are
@@ -83,9 +86,9 @@ class IntakeScreen(PagedScreen):
             if self.view == QUESTIONS:
                 self.query_one(Questionnaire).current.focus_answer()
             elif self.view == PLAN:
-                self.query_one("#lengths").focus(scroll_visible=False)
+                self.query_one("#lengths").focus()
             elif self.view == CHECKLIST:
-                self.query_one("#checklist").focus(scroll_visible=False)
+                self.query_one("#checklist").focus()
         except NoMatches:  # the view is still being built; it focuses itself
             return
 
@@ -97,19 +100,22 @@ class IntakeScreen(PagedScreen):
 
     # -- views -----------------------------------------------------------------------
 
-    def _show_questions(self) -> None:
-        previous = latest_intake(self.nctui.repository)
-        running = self._current_attempt()
-        now = self.nctui.clock()
-        stopped = local(running.start, zone_of(now)).date() if running else None
-        self.show_view(
-            QUESTIONS,
-            Questionnaire(
-                lambda: self.nctui.clock().date(),
-                previous.answers if previous else None,
-                stopped,
-            ),
-        )
+    def _show_questions(self, given: IntakeAnswers | None = None) -> None:
+        """The questions, filled in with the last intake's answers; with `given` (back
+        from the plan), with those answers, on the last question."""
+        today = self._today
+        if given is not None:
+            questionnaire = Questionnaire(today, given, given.contact_stopped, resume=True)
+        else:
+            previous = latest_intake(self.nctui.repository)
+            running = self._current_attempt()
+            now = self.nctui.clock()
+            stopped = local(running.start, zone_of(now)).date() if running else None
+            questionnaire = Questionnaire(today, previous.answers if previous else None, stopped)
+        self.show_view(QUESTIONS, questionnaire)
+
+    def _today(self) -> date:
+        return self.nctui.clock().date()
 
     def _show_plan(self, answers: IntakeAnswers, *, from_today: bool = False) -> None:
         now = self.nctui.clock()
@@ -129,6 +135,12 @@ class IntakeScreen(PagedScreen):
                 lambda days: add_calendar_days(start, days, zone),
             ),
         )
+
+    @on(PlanChooser.Back)
+    def _back_to_questions(self, event: PlanChooser.Back) -> None:
+        event.stop()
+        assert self._answers is not None
+        self._show_questions(self._answers)
 
     @on(PlanChooser.FromToday)
     def _from_today(self, event: PlanChooser.FromToday) -> None:
@@ -206,9 +218,9 @@ class IntakeScreen(PagedScreen):
             assert self._start is not None
             same_start = self._start == current.start
             start_note = (
-                "It keeps the same first day."
+                "it keeps the same first day."
                 if same_start
-                else f"Its day 1 is {day_text(self._start.astimezone(zone_of(now)).date())}."
+                else f"its day 1 is {day_text(self._start.astimezone(zone_of(now)).date())}."
             )
             replace = await self.app.push_screen_wait(
                 ConfirmScreen(
@@ -221,6 +233,10 @@ class IntakeScreen(PagedScreen):
                 )
             )
             if not replace:
+                # Nothing changes: back to the period that goes on, not to this chooser.
+                self._show_first_view()
+                self.nctui.go(COUNTDOWN.name)
+                self.notify("Your current period goes on as it was.", title="Nothing changed")
                 return
         self._save_plan(days)
         self._show_checklist()

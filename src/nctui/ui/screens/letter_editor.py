@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -17,6 +17,7 @@ from nctui.domain.letters import LETTER_MAX_CHARS, check_letter
 from nctui.domain.text import clean_text
 from nctui.ui.drafts import DraftKeeper
 from nctui.ui.widgets.keybar import KeyBar
+from nctui.ui.widgets.scroll_area import ScrollArea, show_together
 from nctui.ui.widgets.writing import WritingBox
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class LetterEditorScreen(ModalScreen[LetterWritten | None]):
 
     def compose(self) -> ComposeResult:
         """A few words of guidance, the writing box, a message line, the two choices."""
-        with Vertical(classes="dialog letter-dialog"):
+        with ScrollArea(classes="dialog letter-dialog"):
             yield Static("A letter you will not send", classes="dialog-title")
             yield Static(
                 "Say everything you want to say to them. No one will read it, and nothing "
@@ -127,9 +128,10 @@ class LetterEditorScreen(ModalScreen[LetterWritten | None]):
         self._close(LetterWritten(text, seal))
 
     def _problem(self, message: str) -> None:
-        self.query_one(".question-error", Static).update(message)
+        shown = self.query_one(".question-error", Static)
+        shown.update(message)
         self.add_class("-invalid")
-        self.query_one(WritingBox).focus()
+        show_together(self.query_one(WritingBox), shown)
 
     @on(WritingBox.PasteRefused)
     def _paste_refused(self, event: WritingBox.PasteRefused) -> None:

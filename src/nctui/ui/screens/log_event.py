@@ -9,8 +9,9 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -27,6 +28,7 @@ from nctui.domain.ledger import (
 )
 from nctui.ui.widgets.bullets import bullet_list
 from nctui.ui.widgets.keybar import KeyBar
+from nctui.ui.widgets.scroll_area import ScrollArea, show_together
 from nctui.ui.widgets.text_input import TextInput
 
 INTROS: dict[Kind, str] = {
@@ -72,36 +74,38 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
 
     def compose(self) -> ComposeResult:
         """Title, what kind, when, a note, then Cancel and Save."""
-        with Vertical(classes="dialog"):
+        with ScrollArea(classes="dialog"):
             yield Static(LOG_TITLES[self.kind], classes="dialog-title")
-            # The message line sits at the top, where it is always in view.
-            yield Static("", classes="question-error", markup=False)
-            with VerticalScroll(classes="dialog-body"):
-                yield Static(INTROS[self.kind], classes="dialog-text")
-                details = DETAILS.get(self.kind)
-                if details:
-                    yield Static("What was it? ↑ ↓ to choose", classes="field-label")
-                    yield OptionList(*self._detail_options(0), id="detail")
-                    hint = Static("", id="detail-hint")
-                    hint.display = False  # no empty line while there is nothing to say
-                    yield hint
-                if self.kind is Kind.CONTACT and self._restart_default:
-                    yield Static("Your period", classes="field-label")
-                    yield OptionList(
-                        Option("Start it again from this moment (recommended)", id=RESTART),
-                        Option("Keep the dates; just log it", id=KEEP),
-                        id="restart",
-                    )
-                if self.kind is Kind.ALLOWED:
-                    yield Static(bullet_list(ALLOWED_TIPS), classes="tips")
+            yield Static(INTROS[self.kind], classes="dialog-text")
+            details = DETAILS.get(self.kind)
+            if details:
+                yield Static("What was it? ↑ ↓ to choose", classes="field-label")
+                yield OptionList(*self._detail_options(0), id="detail")
+                hint = Static("", id="detail-hint")
+                hint.display = False  # no empty line while there is nothing to say
+                yield hint
+            if self.kind is Kind.CONTACT and self._restart_default:
+                yield Static("Your period", classes="field-label")
+                yield OptionList(
+                    Option("Start it again from this moment (recommended)", id=RESTART),
+                    Option("Keep the dates; just log it", id=KEEP),
+                    id="restart",
+                )
+            if self.kind is Kind.ALLOWED:
+                yield Static(bullet_list(ALLOWED_TIPS), classes="tips")
+            # Each box with its message under it, so a message shows beside what to fix.
+            with Vertical(classes="field", id="when-field"):
                 yield Static("When?", classes="field-label")
                 yield TextInput(
                     "now",
                     placeholder="now, 21:30, yesterday 21:30, 2 hours ago",
                     id="when",
                 )
+                yield Static("", classes="question-error", markup=False)
+            with Vertical(classes="field", id="note-field"):
                 yield Static("A note, if you like", classes="field-label")
                 yield TextInput(placeholder="What was going on?", id="note", select_on_focus=False)
+                yield Static("", classes="question-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")
@@ -208,12 +212,22 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
             restart = self.query_one("#restart", OptionList).highlighted == 0
         self.dismiss(LoggedEvent(self.kind, at, self._detail, cleaned, restart))
 
-    def _problem(self, message: str, target: Input | str) -> None:
-        self.query_one(".question-error", Static).update(message)
-        self.add_class("-invalid")
-        widget = self.query_one(target) if isinstance(target, str) else target
-        widget.focus()
-        widget.scroll_visible()
+    def _problem(self, message: str, target: Input) -> None:
+        field = target.parent
+        assert isinstance(field, Widget)
+        for shown in self.query(".field.-invalid"):
+            shown.remove_class("-invalid")
+        shown = field.query_one(".question-error", Static)
+        shown.update(message)
+        field.add_class("-invalid")
+        show_together(target, shown)
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        # A message is about what was there before: it goes once the box changes.
+        field = event.input.parent
+        if isinstance(field, Widget) and field.has_class("-invalid"):
+            field.remove_class("-invalid")
 
 
 __all__ = ["NOTE_MAX_CHARS", "LogEventScreen", "LoggedEvent"]

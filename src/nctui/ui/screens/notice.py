@@ -6,9 +6,11 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from nctui.ui.widgets.scroll_area import ScrollArea
 
 
 class NoticeScreen(ModalScreen[None]):
@@ -23,7 +25,7 @@ class NoticeScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         """Title, message, and an OK button."""
-        with Vertical(classes="dialog"):
+        with ScrollArea(classes="dialog"):
             yield Static(self._title, classes="dialog-title", markup=False)
             yield Static(self._body, classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-buttons"):

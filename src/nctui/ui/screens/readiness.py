@@ -181,9 +181,14 @@ class ReadinessScreen(PagedScreen):
 
     def _data_changed(self) -> None:
         # The result shows dates, letters and whether x still applies: redraw it. Other
-        # views hold what the person is doing (a quiz half done, a draft) and stay.
+        # views hold what the person is doing (a quiz half done, a draft) and stay, but
+        # the quiz's word on the period follows it (a restart, a new plan).
         if self.view == RESULT:
             self._show_result()
+        elif self.view == QUIZ:
+            # Not there yet while the quiz is being put on the page: it is drawn fresh then.
+            for note in self.query("#quiz-note").results(Static):
+                note.update(self._quiz_note())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Each key only where it makes sense (as of the result on show, worked out once
@@ -232,8 +237,8 @@ class ReadinessScreen(PagedScreen):
             return Extension.OFFERED, add_calendar_days(end, more, zone)
         return Extension.NONE, end
 
-    def _show_quiz(self) -> None:
-        latest = self._latest()
+    def _quiz_note(self) -> str:
+        """The quiz's introduction, with where the period stands as of now."""
         status = period_status(load_attempts(self.nctui.repository), self.nctui.clock())
         note = (
             "Rate each statement as honestly as you can; nobody else sees this. There are "
@@ -245,10 +250,14 @@ class ReadinessScreen(PagedScreen):
                 f"Your period {left}. You can take this now; it will most likely say to "
                 "wait, and that is all right.\n\n" + note
             )
+        return note
+
+    def _show_quiz(self) -> None:
+        latest = self._latest()
         self.show_view(
             QUIZ,
             Static("Ready to reach out?", classes="section-title"),
-            Static(note, id="quiz-note"),
+            Static(self._quiz_note(), id="quiz-note"),
             Quiz(dict(latest.answers) if latest else None),
         )
 

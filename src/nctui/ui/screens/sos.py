@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -35,6 +35,7 @@ from nctui.ui.drafts import DraftKeeper, take_back
 from nctui.ui.widgets.bullets import bullet_list
 from nctui.ui.widgets.choice_list import ChoiceList
 from nctui.ui.widgets.keybar import KeyBar
+from nctui.ui.widgets.scroll_area import ScrollArea
 from nctui.ui.widgets.text_input import TextBox
 from nctui.ui.widgets.writing import WritingBox
 
@@ -59,6 +60,7 @@ class SosScreen(ModalScreen[SosOutcome]):
     """A wait timer, a breath, the person's own reasons, an idea, and a gentle triage."""
 
     CSS_PATH = "sos.tcss"
+    AUTO_FOCUS = ""  # nothing to type into at first; the card itself when it scrolls
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "I'm OK", tooltip="close; logged as an urge resisted"),
@@ -97,9 +99,9 @@ class SosScreen(ModalScreen[SosOutcome]):
 
     def compose(self) -> ComposeResult:
         """The whole card: wait, breath, reasons, idea, warnings, triage, safety."""
-        with Vertical(classes="dialog sos-card"):
+        with ScrollArea(classes="dialog sos-card"):
             yield Static("Pause. You do not have to act on this feeling.", classes="dialog-title")
-            with VerticalScroll(classes="dialog-body"):
+            with Vertical(classes="dialog-body"):
                 with Horizontal(classes="sos-row"):
                     yield Static("", id="sos-wait")
                     yield Static("", id="sos-breath")
@@ -127,6 +129,8 @@ class SosScreen(ModalScreen[SosOutcome]):
         """Show the live parts, and keep them moving each second."""
         self.refresh_live()
         self.set_interval(1.0, self.refresh_live)
+        # On a short terminal the arrows scroll the card from the start.
+        self.call_after_refresh(self.query_one(ScrollArea).focus_if_scrolling)
 
     def on_unmount(self) -> None:
         """Closing with nctui while the reasons are being rewritten: keep the words."""
@@ -216,7 +220,7 @@ class SosScreen(ModalScreen[SosOutcome]):
         shown.update(self.reasons)
         editor.display, shown.display = False, True
         self._editing = False
-        self.set_focus(None)
+        self._rest_focus()
 
     @on(WritingBox.PasteRefused)
     def _paste_refused(self, event: WritingBox.PasteRefused) -> None:
@@ -255,8 +259,13 @@ class SosScreen(ModalScreen[SosOutcome]):
         tips.update(Group(noted, bullet_list(ALLOWED_TIPS)))
         tips.display = True
         self.refresh_bindings()  # Esc now reads "Done", not "I'm OK"
-        self.set_focus(None)
+        self._rest_focus()
         self.call_after_refresh(tips.scroll_visible)
+
+    def _rest_focus(self) -> None:
+        # Out of the box or list, so letters are keys again; the arrows still scroll.
+        self.set_focus(None)
+        self.call_after_refresh(self.query_one(ScrollArea).focus_if_scrolling)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While editing reasons, letters type and Esc keeps the words; else Esc closes."""

@@ -24,6 +24,7 @@ from nctui.domain.checkin import (
     Rating,
     check_checkin,
 )
+from nctui.ui.widgets.scroll_area import show_together
 from nctui.ui.widgets.text_input import TextInput
 from nctui.ui.widgets.writing import WritingBox
 
@@ -97,11 +98,12 @@ class CheckInForm(Vertical):
                         f"{scale.low} {scale.low_words} · {scale.high} {scale.high_words}",
                         classes="scale",
                     )
+        # Between the ratings and the journal: beside whichever one it is about.
+        yield Static("", classes="question-error", markup=False)
         yield Static("Journal, if you like: a line or pages", classes="field-label")
         yield WritingBox(
             "" if values is None else values.text, max_chars=JOURNAL_MAX_CHARS, id="journal-text"
         )
-        yield Static("", classes="question-error", markup=False)
 
     def fill(self, values: CheckInValues | None) -> None:
         """Show `values` (None empties the form) and forget any message."""
@@ -171,10 +173,11 @@ class CheckInForm(Vertical):
 
     def show_error(self, message: str, target: Input | WritingBox) -> None:
         """Show `message` under the form and focus the part to fix."""
-        self.query_one(".question-error", Static).update(message)
+        shown = self.query_one(".question-error", Static)
+        shown.update(message)
         self.add_class("-invalid")
         self._error_at = target
-        target.focus()
+        show_together(target, shown)
 
     def clear_error(self) -> None:
         """Forget an earlier message."""

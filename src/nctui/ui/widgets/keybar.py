@@ -24,7 +24,9 @@ class KeyBar(Widget):
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
-        height: 1;
+        /* One line, or two on a narrow terminal rather than keys cut off. */
+        height: auto;
+        max-height: 2;
         background: $panel;
         color: $text-muted;
         /* Keys are links (clickable); links take their colour from these rules. */

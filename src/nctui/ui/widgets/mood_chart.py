@@ -28,6 +28,12 @@ LINE_COLOURS: dict[Rating, str] = {
     Rating.MISS: "secondary",
     Rating.URGE: "accent",
 }
+# Each line drawn in its own shape too, so the three tell apart without colour (NO_COLOR).
+LINE_MARKERS: dict[Rating, tuple[str, str]] = {
+    Rating.MOOD: ("braille", "⠒⠒"),
+    Rating.MISS: ("hd", "▀▀"),
+    Rating.URGE: ("·", "··"),
+}
 LINE_NAMES: dict[Rating, str] = {
     Rating.MOOD: "mood",
     Rating.MISS: "missing them",
@@ -67,7 +73,10 @@ def preload() -> None:
 
 def legend_markup() -> str:
     """The legend, coloured like the chart: the lines, then the marks below them."""
-    lines = [f"[${colour}]━━[/] {LINE_NAMES[rating]}" for rating, colour in LINE_COLOURS.items()]
+    lines = [
+        f"[${colour}]{LINE_MARKERS[rating][1]}[/] {LINE_NAMES[rating]}"
+        for rating, colour in LINE_COLOURS.items()
+    ]
     marks = [f"[${colour}]{mark}[/] {name}" for mark, colour, _, name in MARKS.values()]
     return "  ".join(lines) + "\n" + "  ".join(marks)
 
@@ -118,7 +127,8 @@ class MoodChart(Vertical):
             points = data.series[rating]
             if points:
                 xs, ys = zip(*points, strict=True)
-                plt.plot(list(xs), list(ys), marker="braille", color=self._colour(colour))
+                marker = LINE_MARKERS[rating][0]
+                plt.plot(list(xs), list(ys), marker=marker, color=self._colour(colour))
         rows = plot.size.height - PLOT_FRAME_ROWS if plot.size.height else FALLBACK_ROWS
         unit = row_height(rows)
         band = max(mark[2] for mark in MARKS.values())

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import ClassVar
 
 from rich.console import Group
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from nctui.domain.errors import AnswerError
 from nctui.domain.humanize import day_text
 from nctui.domain.recommendation import CHOICES, Recommendation, check_custom_days
 from nctui.ui.widgets.bullets import bullet_list
-from nctui.ui.widgets.text_input import TextInput
+from nctui.ui.widgets.scroll_area import reveal, show_together
+from nctui.ui.widgets.text_input import AnswerBox
 
 CUSTOM = "custom"
 FROM_TODAY = "from_today"
@@ -39,6 +42,21 @@ def reasons_text(recommendation: Recommendation) -> Group:
 
 class PlanChooser(Vertical):
     """Shows why, then lets the person accept the length or choose another."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority: the list of lengths would otherwise take PgUp for itself.
+        Binding(
+            "pageup",
+            "back",
+            "Back",
+            key_display="PgUp",
+            priority=True,
+            tooltip="Back to the questions; every answer is kept",
+        ),
+    ]
+
+    class Back(Message):
+        """The person wants to change an answer."""
 
     class Chosen(Message):
         """The person picked a length."""
@@ -78,8 +96,15 @@ class PlanChooser(Vertical):
             f"Choose your length. Day 1 is {day_text(self._start.date())}.", classes="subhead"
         )
         yield OptionList(*self._options(), id="lengths")
-        yield Static("", classes="question-error", markup=False)
-        yield TextInput(placeholder="Days, from 7 to 365, then Enter", id="custom-days")
+        with Vertical(id="custom-length", classes="field"):
+            yield AnswerBox(
+                on_enter=self._custom_entered,
+                placeholder="Days, from 7 to 365, then Enter",
+                id="custom-days",
+            )
+            yield Static("", classes="question-error", markup=False)
+        with Horizontal(classes="form-buttons"):
+            yield Button("Back to the questions", id="to-questions")
 
     def _over(self, days: int) -> bool:
         return self._end_for(days) <= self._now
@@ -108,13 +133,27 @@ class PlanChooser(Vertical):
         return day_text(self._end_for(days).date())
 
     def on_mount(self) -> None:
-        """Put the cursor on the first length still to come, keeping the reasons in view."""
-        self.query_one("#custom-days").display = False
+        """Put the cursor on the first length still to come.
+
+        The page scrolls only as far as it must to show the whole list, so as much of
+        the reasons as fits stays in view above it.
+        """
+        self.query_one("#custom-length").display = False
         lengths = self.query_one("#lengths", OptionList)
         lengths.highlighted = next(
             index for index, option in enumerate(lengths.options) if not option.disabled
         )
         lengths.focus(scroll_visible=False)
+        self.call_after_refresh(reveal, lengths)
+
+    def action_back(self) -> None:
+        """Back to the last question, to change an answer."""
+        self.post_message(self.Back())
+
+    @on(Button.Pressed, "#to-questions")
+    def _back_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_back()
 
     @on(OptionList.OptionSelected, "#lengths")
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -124,30 +163,35 @@ class PlanChooser(Vertical):
             self.post_message(self.FromToday())
             return
         if choice == CUSTOM:
-            box = self.query_one("#custom-days", Input)
-            box.display = True
+            self.query_one("#custom-length").display = True
             # After the layout makes room for it, so focusing scrolls it into view.
-            self.call_after_refresh(box.focus)
+            self.call_after_refresh(self.query_one("#custom-days", Input).focus)
             return
         days = self.recommendation.days if choice == "0" else int(choice or 0)
         self.post_message(self.Chosen(days))
 
-    @on(Input.Submitted, "#custom-days")
-    def _custom(self, event: Input.Submitted) -> None:
-        event.stop()
-        error = self.query_one(".question-error", Static)
+    def _custom_entered(self) -> None:
+        # Read as Enter arrives: a key typed in the same instant is not part of the number.
+        box = self.query_one("#custom-days", Input)
+        field = self.query_one("#custom-length")
         try:
-            days = check_custom_days(event.value)
+            days = check_custom_days(box.value)
             if self._over(days):
                 raise AnswerError(
                     f"{days} days would have ended on {self._until(days)}, which has passed. "
                     "Choose a longer one, or count from today."
                 )
         except AnswerError as problem:
-            error.update(str(problem))
-            self.add_class("-invalid")
-            event.input.focus()
-            error.scroll_visible()
+            message = field.query_one(".question-error", Static)
+            message.update(str(problem))
+            field.add_class("-invalid")
+            show_together(box, message)
             return
-        self.remove_class("-invalid")
+        field.remove_class("-invalid")
         self.post_message(self.Chosen(days))
+
+    @on(Input.Changed, "#custom-days")
+    def _custom_typed(self, event: Input.Changed) -> None:
+        # The message was about the number typed before; a new one starts afresh.
+        event.stop()
+        self.query_one("#custom-length").remove_class("-invalid")

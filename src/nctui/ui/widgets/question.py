@@ -11,14 +11,16 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
+from rich.segment import Segment
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Input, Label, OptionList, SelectionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Checkbox, Input, Label, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from nctui.domain.errors import AnswerError
 from nctui.domain.intake import (
@@ -27,7 +29,8 @@ from nctui.domain.intake import (
     parse_contact_day,
     parse_together,
 )
-from nctui.ui.widgets.text_input import TextInput
+from nctui.ui.widgets.scroll_area import show_together
+from nctui.ui.widgets.text_input import AnswerBox
 
 Choice = TypeVar("Choice", bound=Hashable)
 
@@ -52,6 +55,16 @@ class Question(Vertical):
         self.field = field
         self.title = title
         self.hint = hint
+        self.on_answered: Callable[[Question], None] | None = None
+        """Called at once when the person confirms the answer (a questionnaire sets it);
+        without it, `Answered` is posted."""
+
+    def answer(self) -> None:
+        """The person confirmed the answer and wants to go on."""
+        if self.on_answered is not None:
+            self.on_answered(self)
+        else:
+            self.post_message(self.Answered(self))
 
     def compose(self) -> ComposeResult:
         """Question, hint, answer widgets, message line."""
@@ -68,18 +81,20 @@ class Question(Vertical):
         """The answer as intake fields; raises AnswerError (and marks the bad widget)."""
         raise NotImplementedError
 
-    def focus_answer(self) -> None:
-        """Put the cursor where the answer goes."""
+    def answer_widget(self) -> Widget:
+        """The widget the cursor goes to first."""
         raise NotImplementedError
+
+    def focus_answer(self, *, scroll_visible: bool = True) -> None:
+        """Put the cursor where the answer goes."""
+        self.answer_widget().focus(scroll_visible=scroll_visible)
 
     def show_error(self, message: str, widget: Widget | None = None) -> None:
         """Show `message` under the question and focus the widget to fix."""
-        self.query_one(".question-error", Static).update(message)
+        shown = self.query_one(".question-error", Static)
+        shown.update(message)
         self.add_class("-invalid")
-        if widget is not None:
-            widget.focus()
-        else:
-            self.focus_answer()
+        show_together(widget or self.answer_widget(), shown)
 
     def clear_error(self) -> None:
         """Forget an earlier message."""
@@ -100,7 +115,7 @@ class DayQuestion(Question):
     def compose_answer(self) -> Iterable[Widget]:
         """One text box."""
         # Selected on focus, so typing a date replaces the suggestion instead of adding to it.
-        yield TextInput(self._initial, placeholder="today", id="day-input")
+        yield AnswerBox(self._initial, on_enter=self.answer, placeholder="today", id="day-input")
 
     def read(self) -> dict[str, Any]:
         """The day, checked against today."""
@@ -111,14 +126,9 @@ class DayQuestion(Question):
             self.show_error(str(error), box)
             raise
 
-    def focus_answer(self) -> None:
-        """Focus the box, its suggestion selected."""
-        self.query_one("#day-input", Input).focus()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Answered(self))
+    def answer_widget(self) -> Widget:
+        """The box (its suggestion is selected on focus)."""
+        return self.query_one("#day-input", Input)
 
 
 class TogetherQuestion(Question):
@@ -132,9 +142,21 @@ class TogetherQuestion(Question):
     def compose_answer(self) -> Iterable[Widget]:
         """Two short boxes side by side."""
         with Horizontal(classes="number-row"):
-            yield TextInput(self._years, placeholder="0", id="years-input", classes="number")
+            yield AnswerBox(
+                self._years,
+                on_enter=self._years_done,
+                placeholder="0",
+                id="years-input",
+                classes="number",
+            )
             yield Label("years", classes="unit")
-            yield TextInput(self._months, placeholder="0", id="months-input", classes="number")
+            yield AnswerBox(
+                self._months,
+                on_enter=self.answer,
+                placeholder="0",
+                id="months-input",
+                classes="number",
+            )
             yield Label("months", classes="unit")
 
     def read(self) -> dict[str, Any]:
@@ -148,19 +170,13 @@ class TogetherQuestion(Question):
             self.show_error(str(error), months if bad_months else years)
             raise
 
-    def focus_answer(self) -> None:
-        """Focus the years box."""
-        self.query_one("#years-input", Input).focus()
+    def answer_widget(self) -> Widget:
+        """The years box."""
+        return self.query_one("#years-input", Input)
 
-    @on(Input.Submitted, "#years-input")
-    def _years_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.query_one("#months-input", Input).focus()
-
-    @on(Input.Submitted, "#months-input")
-    def _months_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Answered(self))
+    def _years_done(self) -> None:
+        # At once, so the months typed straight after Enter land in the months box.
+        self.screen.set_focus(self.query_one("#months-input", Input))
 
 
 class ChoiceQuestion(Question, Generic[Choice]):
@@ -210,7 +226,7 @@ class ChoiceQuestion(Question, Generic[Choice]):
         self.chosen = list(self._labels)[event.option_index]
         self._redraw()
         self.clear_error()
-        self.post_message(self.Answered(self))
+        self.answer()
 
     def read(self) -> dict[str, Any]:
         """The chosen value."""
@@ -219,9 +235,9 @@ class ChoiceQuestion(Question, Generic[Choice]):
             raise AnswerError("no choice")
         return {self.field: self.chosen}
 
-    def focus_answer(self) -> None:
-        """Focus the list."""
-        self.query_one(OptionList).focus()
+    def answer_widget(self) -> Widget:
+        """The list."""
+        return self.query_one(OptionList)
 
 
 class _TickList(SelectionList[LooseEnd]):
@@ -238,6 +254,23 @@ class _TickList(SelectionList[LooseEnd]):
     def action_done(self) -> None:
         """Say the person is finished ticking."""
         self.post_message(self.Done())
+
+    def render_line(self, y: int) -> Strip:
+        """An unticked box is empty: Textual draws both with an X, told apart by colour
+        alone, which NO_COLOR (and some eyes) cannot see."""
+        strip = super().render_line(y)
+        try:
+            item = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        segments = list(strip)
+        if item.value in self.selected or len(segments) < 2:
+            return strip
+        inner = segments[1]
+        if inner.text != Checkbox.BUTTON_INNER:
+            return strip
+        segments[1] = Segment(" " * len(inner.text), inner.style, inner.control)
+        return Strip(segments, strip.cell_length)
 
 
 class LooseEndsQuestion(Question):
@@ -262,8 +295,9 @@ class LooseEndsQuestion(Question):
             *((label, value, value in self._chosen) for value, label in self._labels.items()),
             id="loose-ends",
         )
-        yield TextInput(
+        yield AnswerBox(
             self._other,
+            on_enter=self.answer,
             placeholder="Something else: say what, in a few words",
             id="other-input",
             max_length=200,
@@ -281,19 +315,14 @@ class LooseEndsQuestion(Question):
             raise
         return {"loose_ends": chosen, "other_loose_end": words}
 
-    def focus_answer(self) -> None:
-        """Focus the tick list."""
-        self.query_one(_TickList).focus()
+    def answer_widget(self) -> Widget:
+        """The tick list."""
+        return self.query_one(_TickList)
 
     @on(_TickList.Done)
     def _done(self, event: _TickList.Done) -> None:
         event.stop()
-        self.post_message(self.Answered(self))
-
-    @on(Input.Submitted, "#other-input")
-    def _other_done(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.post_message(self.Answered(self))
+        self.answer()
 
     @on(SelectionList.SelectedChanged)
     def _ticked(self, event: SelectionList.SelectedChanged[LooseEnd]) -> None:

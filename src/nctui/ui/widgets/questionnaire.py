@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -115,9 +116,23 @@ class Questionnaire(Wizard):
             self.answers = answers
 
     def __init__(
-        self, today: Callable[[], date], previous: IntakeAnswers | None, stopped: date | None
+        self,
+        today: Callable[[], date],
+        previous: IntakeAnswers | None,
+        stopped: date | None,
+        *,
+        resume: bool = False,
     ) -> None:
-        super().__init__(build_questions(today, previous, stopped), id="questionnaire")
+        """With `resume`, `previous` are answers just given: the last question shows
+        first, and every earlier answer counts as given (back from the plan)."""
+        questions = build_questions(today, previous, stopped)
+        given = (
+            {field.name: getattr(previous, field.name) for field in fields(previous)}
+            if resume and previous is not None
+            else None
+        )
+        start = len(questions) - 1 if given else 0
+        super().__init__(questions, id="questionnaire", start=start, values=given)
 
     def check(self, field: str, values: dict[str, Any]) -> None:
         """ "Out of the blue" means they ended it."""

@@ -17,6 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from nctui.domain.checklist import DRAFT_MESSAGE, TIMELINE_KEY, ChecklistItem
+from nctui.ui.widgets.scroll_area import reveal
 
 DONE = "☑"
 TODO = "☐"
@@ -80,8 +81,10 @@ class StartChecklist(Vertical):
         checklist.highlighted = highlighted
 
     def on_mount(self) -> None:
-        """Start with the cursor on the list."""
-        self.query_one(ChecklistList).focus(scroll_visible=False)
+        """Start with the cursor on the list, scrolled only as far as it must to show it."""
+        checklist = self.query_one(ChecklistList)
+        checklist.focus(scroll_visible=False)
+        self.call_after_refresh(reveal, checklist)
 
     def is_done(self, key: str) -> bool:
         """Whether an item counts as done (the timeline always is, once there is a plan)."""

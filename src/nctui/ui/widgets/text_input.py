@@ -9,7 +9,8 @@ blink caught mid-way makes two pictures of one screen differ); people keep the b
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from textual import events
 from textual.widgets import Input, TextArea
@@ -31,6 +32,34 @@ class TextInput(Input):
         lines = strip_controls(event.text).splitlines()
         if lines:
             self.replace(lines[0], *self.selection)
+
+
+class AnswerBox(TextInput):
+    """A one-line box whose Enter is handled in the box itself, at once.
+
+    A key typed in the same instant as Enter reaches the box before Enter would come
+    back as a binding or a message: the answer would then be read with that key in it.
+    Here `on_enter` runs as Enter arrives, with the text as typed up to it; when it
+    moves the cursor on, the keys that were already on their way go where it now is.
+    """
+
+    def __init__(self, value: str = "", *, on_enter: Callable[[], None], **options: Any) -> None:
+        super().__init__(value, **options)
+        self._entered = on_enter
+
+    async def _on_key(self, event: events.Key) -> None:
+        if self.screen.focused is not self:
+            # Typed ahead, after Enter moved the cursor on: it belongs where it is now.
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(events.Key(event.key, event.character))
+            return
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self._entered()
+            return
+        await super()._on_key(event)
 
 
 class TextBox(TextArea):

@@ -17,6 +17,7 @@ from textual.widgets import Button, ContentSwitcher, Static
 
 from nctui.domain.errors import AnswerError
 from nctui.ui.widgets.question import Question
+from nctui.ui.widgets.scroll_area import reveal
 
 
 class Wizard(Vertical):
@@ -37,24 +38,49 @@ class Wizard(Vertical):
     finish_label = "Done"
     """The Next button's label on the last question."""
 
-    def __init__(self, questions: Sequence[Question], *, id: str) -> None:
+    def __init__(
+        self,
+        questions: Sequence[Question],
+        *,
+        id: str,
+        start: int = 0,
+        values: dict[str, Any] | None = None,
+    ) -> None:
+        """`start` is the question shown first; `values` the answers already given to
+        the questions before it (when coming back to change one)."""
         super().__init__(id=id, classes="wizard")
         self._questions = list(questions)
-        self._index = 0
-        self.values: dict[str, Any] = {}
+        self._index = start
+        self.values: dict[str, Any] = dict(values or {})
+        for question in self._questions:
+            question.on_answered = self._answered_now
 
     def compose(self) -> ComposeResult:
         """Progress, the current question, Back and Next."""
         yield Static(self._progress(), classes="wizard-progress")
-        with ContentSwitcher(initial=self._questions[0].id, classes="wizard-questions"):
+        with ContentSwitcher(initial=self.current.id, classes="wizard-questions"):
             yield from self._questions
         with Horizontal(classes="form-buttons"):
-            yield Button("Back", id="back", disabled=True)
-            yield Button("Next", id="next", variant="primary")
+            yield Button("Back", id="back", disabled=self._index == 0)
+            yield Button(self._next_label(), id="next", variant="primary")
 
     def on_mount(self) -> None:
-        """Start with the cursor in the first answer."""
-        self.call_after_refresh(self.current.focus_answer)
+        """Start with the cursor in the answer."""
+        self.call_after_refresh(self._bring_in)
+
+    def _bring_in(self) -> None:
+        """Focus the answer, with the whole question in view when it fits.
+
+        The focus moves at once, not after a refresh: keys typed in the same instant as
+        the Enter that led here follow the cursor to this answer.
+        """
+        question = self.current
+        answer = question.answer_widget()
+        self.screen.set_focus(answer, scroll_visible=False)
+        self.call_after_refresh(reveal, answer, question)
+
+    def _next_label(self) -> str:
+        return self.finish_label if self._index == len(self._questions) - 1 else "Next"
 
     @property
     def current(self) -> Question:
@@ -75,9 +101,8 @@ class Wizard(Vertical):
         self.query_one(ContentSwitcher).current = self.current.id
         self.query_one(".wizard-progress", Static).update(self._progress())
         self.query_one("#back", Button).disabled = index == 0
-        last = index == len(self._questions) - 1
-        self.query_one("#next", Button).label = self.finish_label if last else "Next"
-        self.call_after_refresh(self.current.focus_answer)
+        self.query_one("#next", Button).label = self._next_label()
+        self._bring_in()
 
     def check(self, field: str, values: dict[str, Any]) -> None:
         """Check an answer against earlier ones; raise AnswerError to stay on it."""
@@ -120,12 +145,15 @@ class Wizard(Vertical):
         if self._index > 0:
             self._show(self._index - 1)
 
+    def _answered_now(self, question: Question) -> None:
+        # A quick second Enter can reach the question just left; it must not answer this one.
+        if question is self.current:
+            self.action_next()
+
     @on(Question.Answered)
     def _answered(self, event: Question.Answered) -> None:
         event.stop()
-        # A quick second Enter can reach the question just left; it must not answer this one.
-        if event.question is self.current:
-            self.action_next()
+        self._answered_now(event.question)
 
     @on(Button.Pressed, "#next")
     def _next_pressed(self, event: Button.Pressed) -> None:

@@ -24,6 +24,8 @@ from textual.widgets import Input, OptionList, TabbedContent
 
 from nctui.domain.clock import ManualClock
 from nctui.domain.ledger import Kind
+from nctui.storage.draft_store import draft_op
+from nctui.storage.repository import Repository
 from tests.helpers import AppFactory, stored
 from tests.seeds import seed_journal, seed_plan
 
@@ -259,6 +261,11 @@ async def letter_refused(pilot: Pilot[None]) -> None:
     await keys(pilot, "w", "space", "ctrl+s")  # nothing written yet
 
 
+async def letter_draft_offered(pilot: Pilot[None]) -> None:
+    await journal_view(pilot, view="letters")
+    await keys(pilot, "w")  # words kept from last time are offered back first
+
+
 async def readiness_quiz(pilot: Pilot[None]) -> None:
     await keys(pilot, "r")
 
@@ -295,6 +302,13 @@ def running(data_dir: Path, clock: ManualClock) -> None:
             (Kind.SIGN, 3.2, "texted_first", LONG_NOTE),
         ),
     )
+
+
+def journal_with_a_long_draft(data_dir: Path, clock: ManualClock) -> None:
+    seed_journal(data_dir, clock, today=False)
+    repository = Repository.open(data_dir, clock)
+    repository.apply(draft_op("letter:new", "\n\n".join([LONG_NOTE] * 12), clock()))
+    assert repository.close() is None
 
 
 def complete(data_dir: Path, clock: ManualClock) -> None:
@@ -375,6 +389,12 @@ CASES = [
     Case("edit a day: refused", "EditCheckInScreen", edit_day_refused, journal, ERROR),
     Case("versions of a day", "EntryHistoryScreen", day_versions, journal),
     Case("letter: refused", "LetterEditorScreen", letter_refused, journal, ERROR),
+    Case(
+        "letter: words offered back",
+        "DraftOfferScreen",
+        letter_draft_offered,
+        journal_with_a_long_draft,
+    ),
     Case("readiness: quiz", "ReadinessScreen", readiness_quiz, complete),
     Case("readiness: verdicts", "ReadinessScreen", readiness_verdicts, complete),
     Case("readiness: message check", "ReadinessScreen", message_check, complete),

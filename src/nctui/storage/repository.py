@@ -143,7 +143,11 @@ class Repository:
     # -- reading ---------------------------------------------------------------------
 
     def table(self, name: str) -> Table:
-        """A table of the in-memory copy. Read from it freely; change it only via `apply`."""
+        """A table of the in-memory copy. Read from it freely; change it only via `apply`.
+
+        Changes are made in place: to change a table while looping over it, loop over
+        `.all()`.
+        """
         return self._memory.table(name)
 
     def documents(self, name: str) -> list[Mapping[str, Any]]:

@@ -20,9 +20,9 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from devtools.sample import write_sample_history
 from nctui.domain.clock import fixed_clock
 from nctui.storage.ops import Insert, new_id
-from nctui.storage.sample import write_sample_history
 from nctui.ui.app import create_app
 
 SIZE = (100, 40)

@@ -33,9 +33,11 @@ from nctui.storage.location import DATA_FILE_NAME
 from nctui.storage.migrations import new_data
 from nctui.storage.ops import Insert, new_id
 from nctui.storage.repository import Repository
-from nctui.storage.sample import write_sample_history
 
-sys.path.insert(0, str(Path(__file__).parent))  # run as a script: its neighbours import
+# Run as a script: its neighbours and the checkout's devtools (not installed) import.
+sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent))
+from devtools.sample import write_sample_history
 from redraw import redraw
 
 HERE = Path(__file__).parent

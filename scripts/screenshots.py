@@ -9,6 +9,7 @@ history, so the pictures are the same on every machine and every run.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from collections.abc import Sequence
 from datetime import datetime, timedelta
@@ -18,8 +19,10 @@ from zoneinfo import ZoneInfo
 from textual.pilot import Pilot
 
 from nctui.domain.clock import fixed_clock
-from nctui.storage.sample import write_sample_history
 from nctui.ui.app import create_app
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the checkout's devtools
+from devtools.sample import write_sample_history
 
 OUT = Path(__file__).resolve().parent.parent / "screenshots"
 NOW = datetime(2026, 11, 26, 20, 15, tzinfo=ZoneInfo("Europe/London"))

@@ -8,9 +8,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from devtools.sample import sample_history
 from nctui.storage.fields import Fields
 from nctui.storage.location import DATA_FILE_NAME
-from nctui.storage.sample import sample_history
 from nctui.storage.shapes import shape_of
 
 MISSING = object()

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from devtools.sample import sample_history
+from devtools.sample_activities import sample_activity_tables
 from nctui.domain.activities import Category, DoneEntry, next_planned, time_reclaimed
 from nctui.domain.activity_catalogue import catalogue
 from nctui.domain.clock import ManualClock
@@ -25,8 +27,6 @@ from nctui.storage.activity_store import (
 )
 from nctui.storage.ops import Insert
 from nctui.storage.repository import Repository
-from nctui.storage.sample import sample_history
-from nctui.storage.sample_activities import sample_activity_tables
 from tests.helpers import stored
 
 

@@ -223,7 +223,7 @@ async def test_a_failed_save_is_reported_and_retried(
     async with app.run_test(notifications=True) as pilot:
         with monkeypatch.context() as patch:
             patch.setattr(
-                "nctui.storage.tinydb_storage.atomic_write_bytes",
+                "nctui.storage.repository.atomic_write_bytes",
                 _raise_disk_full,
             )
             app.save(Insert("notes", {"id": new_id(), "note": "precious"}))

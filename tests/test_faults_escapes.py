@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
+from devtools.sample import sample_history
 from nctui.domain.clock import ManualClock
 from nctui.storage.location import DATA_FILE_NAME
-from nctui.storage.sample import sample_history
 from nctui.ui.app import NctuiApp
 from tests.helpers import AppFactory
 from tests.terminal_output import RecordingDriver, recorded, reset

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from devtools.sample_activities import sample_activity_tables
 from nctui.domain.clock import ManualClock
 from nctui.storage.ops import Insert
 from nctui.storage.repository import Repository
-from nctui.storage.sample_activities import sample_activity_tables
 from nctui.ui.screens.activities import ActivitiesScreen
 from tests.helpers import SIZES, AppFactory, SnapCompare
 

@@ -43,7 +43,7 @@ def _refuse_data_file(monkeypatch: pytest.MonkeyPatch) -> None:
             raise PermissionError(13, "Permission denied")
         real_write(path, payload)
 
-    monkeypatch.setattr("nctui.storage.tinydb_storage.atomic_write_bytes", refuse)
+    monkeypatch.setattr("nctui.storage.repository.atomic_write_bytes", refuse)
 
 
 def _add_event(repository: Repository, note: str) -> None:
@@ -155,6 +155,22 @@ def test_unsaved_changes_already_in_the_file_are_not_added_twice(
     reopened.close()
     assert reopened.report.added_back == 1
     assert [doc["id"] for doc in _docs(_file(data_dir))] == ["e1", "e2"]
+
+
+def test_a_leftover_whose_changes_are_all_saved_already_is_cleared_away(
+    data_dir: Path, clock: ManualClock
+) -> None:
+    repository = Repository.open(data_dir, clock)
+    event = Insert("notes", {"id": "e1", "note": "once"})
+    repository.apply(event)
+    repository.close()
+    leftover = data_dir / f"{DATA_FILE_NAME}.unsaved-2026-11-26T09-30-00"
+    leftover.write_text(json.dumps([event.as_json()]))
+    reopened = Repository.open(data_dir, clock)
+    reopened.close()
+    assert reopened.report.added_back == 0
+    assert not leftover.exists()
+    assert [doc["id"] for doc in _docs(_file(data_dir))] == ["e1"]
 
 
 def test_leftovers_that_still_cannot_be_saved_are_kept_and_not_claimed(

@@ -102,7 +102,7 @@ def _refuse_writes_of(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
             raise OSError(28, "No space left on device")
         real_write(path, payload)
 
-    for module in ("opening", "aside", "repository", "tinydb_storage", "leftovers"):
+    for module in ("opening", "aside", "repository", "leftovers"):
         monkeypatch.setattr(f"nctui.storage.{module}.atomic_write_bytes", refuse, raising=False)
 
 
@@ -197,7 +197,7 @@ def test_unsaved_changes_kept_in_the_temp_folder_are_added_back_next_start(
         real_write(path, payload)
 
     with monkeypatch.context() as patch:
-        for module in ("tinydb_storage", "leftovers"):
+        for module in ("repository", "leftovers"):
             patch.setattr(f"nctui.storage.{module}.atomic_write_bytes", full_folder)
         _urge(repository, clock, "typed on a full disk")
         recovery = repository.close(timeout=1)

@@ -1,6 +1,7 @@
-"""Damaged data files kept aside, never overwritten, and looked at again later.
+"""Copies of the data file kept beside it: damaged files set aside, backups before a
+migration, and looking at the damaged ones again later.
 
-A damaged file is kept aside *before* its replacement is written, and stays where it was
+A file is copied aside *before* its replacement is written, and stays where it was
 until then: a crash or a full disk in between leaves the person's file in place, never
 no file at all. Copies kept aside are checked on every start; one that holds entries the
 current file lacks is named to the person until they move it.
@@ -14,9 +15,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from nctui.storage.atomic_file import RawData, atomic_write_bytes, make_private, read_file
+from nctui.storage.atomic_file import atomic_write_bytes, make_private, read_file
 from nctui.storage.errors import StorageError
-from nctui.storage.migrations import check_data
 from nctui.storage.shapes import inspect
 
 CORRUPT_MARK = ".corrupt-"
@@ -41,36 +41,38 @@ def copies_aside(path: Path) -> list[Path]:
     return sorted(path.parent.glob(f"{path.name}{CORRUPT_MARK}*"))
 
 
-def keep_aside(path: Path, now: datetime) -> tuple[Path, bool]:
-    """Keep the file at `path` as `<name>.corrupt-<time>` beside it; `path` stays as it is.
+def keep_copy(path: Path, name: str) -> Path:
+    """Keep the file at `path` as `name` (or `name-2`...) beside it, private.
 
-    Returns the copy and whether it is new: content already kept aside (by a start that
-    stopped before replacing the file) is not kept twice. A hard link costs no space; a
-    file system without them gets a copy. Raises OSError if neither can be made.
+    A hard link costs no space; a file system without them gets a flushed copy.
+    Raises OSError if neither can be made.
     """
     source = path.resolve() if path.is_symlink() else path
-    size = source.stat().st_size
-    for earlier in copies_aside(path):
-        with contextlib.suppress(OSError):
-            if earlier.stat().st_size == size and earlier.read_bytes() == source.read_bytes():
-                return earlier, False
-    target = unused(path.with_name(f"{path.name}{CORRUPT_MARK}{file_stamp(now)}"))
+    target = unused(path.with_name(name))
     try:
         os.link(source, target)
     except OSError:
         atomic_write_bytes(target, source.read_bytes())
     make_private(target)
-    return target, True
+    return target
 
 
-def take_back(copy: Path, new: bool) -> None:
-    """Remove a copy `keep_aside` just made, when its file could not be replaced after all."""
-    if new:
+def keep_aside(path: Path, now: datetime) -> tuple[Path, bool]:
+    """Keep the file at `path` as `<name>.corrupt-<time>` beside it; `path` stays as it is.
+
+    Returns the copy and whether it is new: content already kept aside (by a start that
+    stopped before replacing the file) is not kept twice. Raises OSError on failure.
+    """
+    content = path.read_bytes()
+    for earlier in copies_aside(path):
         with contextlib.suppress(OSError):
-            copy.unlink()
+            if earlier.stat().st_size == len(content) and earlier.read_bytes() == content:
+                return earlier, False
+    return keep_copy(path, f"{path.name}{CORRUPT_MARK}{file_stamp(now)}"), True
 
 
-def _ids(data: RawData) -> set[tuple[str, object]]:
+def _ids(path: Path) -> set[tuple[str, object]]:
+    data = inspect(read_file(path) or {}).shown
     return {(table, doc.get("id")) for table, docs in data.items() for doc in docs.values()}
 
 
@@ -84,30 +86,21 @@ def copies_with_more(path: Path) -> list[Path]:
     if not copies:
         return []  # the usual case: nothing to read
     try:
-        current = read_file(path) or {}
-        check_data(current, path)
-        held = _ids(inspect(current).shown)
+        held = _ids(path)
         size = path.stat().st_size
     except (StorageError, OSError):
         return []  # the file itself is the trouble; that is said elsewhere
     found = []
     for copy in reversed(copies):
-        try:
-            data = read_file(copy) or {}
-            check_data(data, copy)
-            more = not _ids(inspect(data).shown) <= held
-        except StorageError:
-            more = _size(copy) > size
+        more = False
+        with contextlib.suppress(OSError):  # a copy gone meanwhile counts for nothing
+            try:
+                more = not _ids(copy) <= held
+            except StorageError:
+                more = copy.stat().st_size > size
         if more:
             found.append(copy)
     return found
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def remove_all(paths: Iterable[Path]) -> None:

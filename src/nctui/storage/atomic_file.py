@@ -1,8 +1,10 @@
-"""Crash-safe reading and writing of the data file.
+"""The data file on disk: read and checked in one place, written atomically.
 
 A write never touches the existing file: the new content goes to a temporary file in
 the same folder, is flushed to disk, then renamed over the old one in one step. A
 crash or a full disk leaves either the old file or the new one, never half of each.
+Every read (opening, a write, a reload, `nctui status`, a copy set aside) goes through
+`read_file`, so a file is judged the same way everywhere.
 """
 
 from __future__ import annotations
@@ -17,15 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from nctui.storage.errors import CorruptDataError, DataFileError
+from nctui.storage.migrations import RawData, check_data
 
-RawData = dict[str, dict[str, dict[str, Any]]]
-"""The data file's shape, as TinyDB stores it: table -> document id -> document."""
+__all__ = ["RawData", "atomic_write_bytes", "decode", "encode", "read_file"]
 
 _WINDOWS_REPLACE_TRIES = 5
 STALE_SECONDS = 600
 """A temporary file untouched this long is left from a write that was interrupted."""
 # `.<name>.<mkstemp's eight characters>.tmp`, as atomic_write_bytes names them.
 _TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+_NUMBER = re.compile(r"0|[1-9][0-9]*").fullmatch
+"""A document number as TinyDB writes it (and reads back as the same text)."""
 
 
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
@@ -120,7 +124,8 @@ def encode(data: Any, *, indent: int | None = None) -> bytes:
 
 
 def decode(payload: bytes, path: Path) -> RawData:
-    """Parse the data file's bytes into tables; the tables' shapes are checked later.
+    """The data file's bytes as tables, checked as a whole (`check_data`); the entries'
+    shapes are checked later, one by one (`shapes`).
 
     An empty file is treated as damaged, not as new: a crash cannot produce one, so it
     means something went wrong and the person should be told. A byte-order mark (some
@@ -136,22 +141,19 @@ def decode(payload: bytes, path: Path) -> RawData:
         raise CorruptDataError("it was not valid JSON, perhaps cut short") from exc
     if not isinstance(data, dict):
         raise CorruptDataError("it did not hold nctui data")
+    check_data(data, path)
     for table, documents in data.items():
-        if isinstance(documents, dict) and not all(map(_is_number, documents)):
+        if not all(map(_NUMBER, documents)):
             data[table] = _renumbered(documents)
     return data
 
 
-def _is_number(key: str) -> bool:
-    return key.isascii() and key.isdigit() and str(int(key)) == key
-
-
 def _renumbered(documents: dict[str, Any]) -> dict[str, Any]:
     # Numbers already right stay; the others follow the highest, in their stored order.
-    last = max((int(key) for key in documents if _is_number(key)), default=0)
+    last = max((int(key) for key in documents if _NUMBER(key)), default=0)
     result = {}
     for key, doc in documents.items():
-        if not _is_number(key):
+        if not _NUMBER(key):
             last += 1
             key = str(last)  # noqa: PLW2901 - the new number replaces the old one
         result[key] = doc
@@ -159,10 +161,10 @@ def _renumbered(documents: dict[str, Any]) -> dict[str, Any]:
 
 
 def read_file(path: Path) -> RawData | None:
-    """The file's data, or None when there is no file yet.
+    """The file's data, checked as a whole (`decode`), or None when there is no file yet.
 
-    Raises DataFileError when the path is not a readable regular file, and
-    CorruptDataError when its content is not nctui data.
+    Raises DataFileError when the path is not a readable regular file, NewerSchemaError
+    when a newer nctui wrote it, and CorruptDataError when its content is not nctui data.
     """
     try:
         info = path.stat()

@@ -1,10 +1,9 @@
 """The kinds of field a stored entry is made of, each with the check a value must pass.
 
-A check returns the value as the screens should see it (text made safe to show) or
-raises WrongEntry. `shapes` declares every table with these; nothing else checks types.
-Values that need no change come back as themselves, so checking years of history
-copies nothing. Plain classes, not dataclasses: `nctui status` loads this module, and
-building dataclasses costs more start-up time than the checks themselves.
+A check takes a stored value and returns it as the screens should see it (text made
+safe to show), or raises WrongEntry. `shapes` declares every table with these; nothing
+else checks types. Values that need no change come back as themselves, so checking
+years of history copies nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from nctui.domain.text import printable
 
@@ -32,160 +31,121 @@ class WrongEntry(ValueError):
 Check = Callable[[Any], Any]
 """Takes a stored value; returns it as the screens see it, or raises WrongEntry."""
 
+Found = TypeVar("Found", bound=date)
+
 # type(x) is ..., not isinstance(): a JSON true is not a number of days.
 
 
-class Text:
-    """Any text; control characters come back as visible symbols (␛), never obeyed."""
+def text(*, blank: bool = True) -> Check:
+    """Any text (with `blank=False`, something besides white space); control characters
+    come back as visible symbols (␛), never obeyed."""
 
-    __slots__ = ("blank",)
-
-    def __init__(self, *, blank: bool = True) -> None:
-        self.blank = blank
-        """False: there must be something besides white space."""
-
-    def __call__(self, value: Any) -> str:
-        if type(value) is not str or not (self.blank or value.strip()):
+    def check(value: Any) -> str:
+        if type(value) is not str or not (blank or value.strip()):
             raise WrongEntry("expected text")
         return printable(value)
 
+    return check
 
-class Id:
+
+def ident(value: Any) -> str:
     """A name nctui itself gave: non-empty, and never shown, so never changed."""
-
-    __slots__ = ()
-
-    def __call__(self, value: Any) -> str:
-        if type(value) is not str or not value or printable(value) is not value:
-            raise WrongEntry("expected an id")
-        return value
+    if type(value) is not str or not value or printable(value) is not value:
+        raise WrongEntry("expected an id")
+    return value
 
 
-class Int:
+def number(low: int = -(2**53), high: int = 2**53) -> Check:
     """A whole number from `low` to `high`."""
 
-    __slots__ = ("high", "low")
-
-    def __init__(self, low: int = -(2**53), high: int = 2**53) -> None:
-        self.low = low
-        self.high = high
-
-    def __call__(self, value: Any) -> int:
-        if type(value) is not int or not self.low <= value <= self.high:
-            raise WrongEntry(f"expected a whole number from {self.low} to {self.high}")
+    def check(value: Any) -> int:
+        if type(value) is not int or not low <= value <= high:
+            raise WrongEntry(f"expected a whole number from {low} to {high}")
         return value
 
+    return check
 
-class Flag:
+
+def flag(value: Any) -> bool:
     """true or false."""
-
-    __slots__ = ()
-
-    def __call__(self, value: Any) -> bool:
-        if type(value) is not bool:
-            raise WrongEntry("expected true or false")
-        return value
+    if type(value) is not bool:
+        raise WrongEntry("expected true or false")
+    return value
 
 
-class Moment:
+def moment(value: Any) -> str:
     """A moment in ISO 8601 with its UTC offset."""
-
-    __slots__ = ()
-
-    def __call__(self, value: Any) -> str:
-        if type(value) is not str:
-            raise WrongEntry("expected a time")
-        try:
-            moment = datetime.fromisoformat(value)
-        except ValueError as error:
-            raise WrongEntry("expected a time") from error
-        if moment.tzinfo is None or not FIRST_YEAR <= moment.year <= LAST_YEAR:
-            raise WrongEntry("expected a time with its UTC offset")
-        return value
+    if type(value) is not str or _iso(datetime.fromisoformat, value, "a time").tzinfo is None:
+        raise WrongEntry("expected a time with its UTC offset")
+    return value
 
 
-class Day:
+def day(value: Any) -> str:
     """A calendar day in ISO 8601 (2026-11-26)."""
-
-    __slots__ = ()
-
-    def __call__(self, value: Any) -> str:
-        if type(value) is not str:
-            raise WrongEntry("expected a day")
-        try:
-            day = date.fromisoformat(value)
-        except ValueError as error:
-            raise WrongEntry("expected a day") from error
-        if not FIRST_YEAR <= day.year <= LAST_YEAR:
-            raise WrongEntry("expected a day")
-        return value
+    if type(value) is not str:
+        raise WrongEntry("expected a day")
+    _iso(date.fromisoformat, value, "a day")
+    return value
 
 
-class Choice:
+def _iso(parse: Callable[[str], Found], value: str, what: str) -> Found:
+    try:
+        found = parse(value)
+    except ValueError as error:
+        raise WrongEntry(f"expected {what}") from error
+    if not FIRST_YEAR <= found.year <= LAST_YEAR:
+        raise WrongEntry(f"expected {what} between {FIRST_YEAR} and {LAST_YEAR}")
+    return found
+
+
+def choice(of: type[StrEnum]) -> Check:
     """One of the values of a StrEnum."""
+    values = frozenset(member.value for member in of)
 
-    __slots__ = ("values",)
-
-    def __init__(self, of: type[StrEnum]) -> None:
-        self.values = frozenset(member.value for member in of)
-
-    def __call__(self, value: Any) -> str:
-        if type(value) is not str or value not in self.values:
-            raise WrongEntry(f"expected one of {sorted(self.values)}")
+    def check(value: Any) -> str:
+        if type(value) is not str or value not in values:
+            raise WrongEntry(f"expected one of {sorted(values)}")
         return value
 
+    return check
 
-class ListOf:
+
+def list_of(item: Check) -> Check:
     """A list whose every item passes `item`."""
 
-    __slots__ = ("item",)
-
-    def __init__(self, item: Check) -> None:
-        self.item = item
-
-    def __call__(self, value: Any) -> list[Any]:
+    def check(value: Any) -> Any:
         if type(value) is not list:
             raise WrongEntry("expected a list")
-        return _same_or_new(value, [self.item(part) for part in value])
+        return _same_or_new(value, [item(part) for part in value])
+
+    return check
 
 
-class Row:
+def row(*places: Check) -> Check:
     """A list of a fixed length, each place with its own check."""
 
-    __slots__ = ("places",)
+    def check(value: Any) -> Any:
+        if type(value) is not list or len(value) != len(places):
+            raise WrongEntry(f"expected a list of {len(places)}")
+        return _same_or_new(value, [put(part) for put, part in zip(places, value, strict=True)])
 
-    def __init__(self, *places: Check) -> None:
-        self.places = places
-
-    def __call__(self, value: Any) -> list[Any]:
-        if type(value) is not list or len(value) != len(self.places):
-            raise WrongEntry(f"expected a list of {len(self.places)}")
-        checked = [check(part) for check, part in zip(self.places, value, strict=True)]
-        return _same_or_new(value, checked)
+    return check
 
 
-class MapOf:
-    """An object whose every value passes `value` (its keys are any text)."""
+def map_of(each: Check) -> Check:
+    """An object whose every value passes `each` (its keys are any text)."""
 
-    __slots__ = ("value",)
-
-    def __init__(self, value: Check) -> None:
-        self.value = value
-
-    def __call__(self, value: Any) -> dict[str, Any]:
+    def check(value: Any) -> Any:
         if type(value) is not dict:
             raise WrongEntry("expected an object")
-        checked = {key: self.value(part) for key, part in value.items()}
-        return _same_dict_or_new(value, checked)
+        return _same_or_new(value, {key: each(part) for key, part in value.items()})
+
+    return check
 
 
-class Json:
+def any_json(value: Any) -> Any:
     """Any JSON value not nested too deeply; text inside it is made safe to show."""
-
-    __slots__ = ()
-
-    def __call__(self, value: Any) -> Any:
-        return _shallow(value, DEEPEST)
+    return _shallow(value, DEEPEST)
 
 
 class Maybe:
@@ -196,35 +156,28 @@ class Maybe:
     def __init__(self, check: Check) -> None:
         self.check = check
 
-    def __call__(self, value: Any) -> Any:
-        return self.check(value)
-
-
-_UNKNOWN = Json()
-"""The check of a field no declaration names."""
-
 
 class Fields:
     """An object with named fields. Other fields are kept (a newer nctui may add some),
-    checked as `Json`.
+    checked as `any_json`.
 
     A field wrapped in `Maybe` may be missing or null; every other one must be there.
     """
 
     __slots__ = ("_checks", "named", "required")
 
-    def __init__(self, **named: Check) -> None:
+    def __init__(self, **named: Check | Maybe) -> None:
         self.named = named
         self.required = frozenset(
             name for name, check in named.items() if not isinstance(check, Maybe)
         )
-        # Maybe only marks a field optional: checking goes straight to what it wraps.
-        self._checks = {
+        self._checks: dict[str, Check] = {
             name: check.check if isinstance(check, Maybe) else check
             for name, check in named.items()
         }
 
     def __call__(self, value: Any) -> dict[str, Any]:
+        """`value` as the screens see it; raises WrongEntry when it does not fit."""
         if type(value) is not dict:
             raise WrongEntry("expected an object")
         if not self.required <= value.keys():
@@ -236,31 +189,27 @@ class Fields:
                 if name in self.required:
                     raise WrongEntry(f"{name} is missing")
                 continue
-            seen = checks.get(name, _UNKNOWN)(part)
+            seen = checks.get(name, any_json)(part)
             if seen is not part:
                 changed = changed or {}
                 changed[name] = seen
         return {**value, **changed} if changed else value
 
 
-def _same_or_new(old: list[Any], new: list[Any]) -> list[Any]:
-    return old if all(a is b for a, b in zip(old, new, strict=True)) else new
-
-
-def _same_dict_or_new(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
-    return old if all(new[key] is part for key, part in old.items()) else new
+def _same_or_new(old: Any, new: Any) -> Any:
+    # `old` itself when every part came back as itself: nothing is copied.
+    olds = old.values() if isinstance(old, dict) else old
+    news = new.values() if isinstance(new, dict) else new
+    return old if all(a is b for a, b in zip(olds, news, strict=True)) else new
 
 
 def _shallow(value: Any, depth: int) -> Any:
     if type(value) is str:
         return printable(value)
+    if type(value) not in {list, dict}:
+        return value
+    if depth == 0:
+        raise WrongEntry("nested too deeply")
     if type(value) is list:
-        if depth == 0:
-            raise WrongEntry("nested too deeply")
         return _same_or_new(value, [_shallow(part, depth - 1) for part in value])
-    if type(value) is dict:
-        if depth == 0:
-            raise WrongEntry("nested too deeply")
-        checked = {key: _shallow(part, depth - 1) for key, part in value.items()}
-        return _same_dict_or_new(value, checked)
-    return value
+    return _same_or_new(value, {key: _shallow(part, depth - 1) for key, part in value.items()})

@@ -8,8 +8,7 @@ of nctui's storage code together (measured in benchmarks/).
 from __future__ import annotations
 
 from pathlib import Path
-from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from nctui.storage.errors import StorageBusyError
 
@@ -18,44 +17,29 @@ if TYPE_CHECKING:
 
 
 class DataLock:
-    """An inter-process lock on one data folder, re-entrant within a thread."""
+    """An inter-process lock on one data folder, held in a `with` block; re-entrant
+    within a thread. Raises StorageBusyError when another copy of nctui holds it for
+    longer than `timeout` seconds."""
 
     def __init__(self, path: Path, timeout: float) -> None:
         self.path = path
         self.timeout = timeout
         self._lock: FileLock | None = None
 
-    def acquire(self, timeout: float | None = None) -> None:
-        """Take the lock, waiting up to `timeout` seconds (default: the lock's own).
-
-        Raises StorageBusyError when another copy of nctui holds it that long.
-        """
+    def __enter__(self) -> DataLock:
         from filelock import FileLock, Timeout  # noqa: PLC0415 - see module docstring
 
         if self._lock is None:
             self._lock = FileLock(self.path, timeout=self.timeout, mode=0o600)
-        wait = self.timeout if timeout is None else timeout
         try:
-            self._lock.acquire(timeout=wait)
+            self._lock.acquire()
         except Timeout as exc:
             raise StorageBusyError(
-                f"Another copy of nctui has been holding the data file for over {wait:.0f} s. "
-                "If it is stuck, close it and try again."
+                f"Another copy of nctui has been holding the data file for over "
+                f"{self.timeout:.0f} s. If it is stuck, close it and try again."
             ) from exc
-
-    def release(self) -> None:
-        """Let the lock go."""
-        if self._lock is not None:
-            self._lock.release()
-
-    def __enter__(self) -> DataLock:
-        self.acquire()
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.release()
+    def __exit__(self, *_: Any) -> None:
+        assert self._lock is not None
+        self._lock.release()

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from tinydb import TinyDB, where
+from tinydb import where
 
+from nctui.storage.aside import file_stamp, unused
 from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode
 from nctui.storage.location import DATA_FILE_NAME
 from nctui.storage.ops import Batch, Insert, Op, op_from_json
@@ -40,25 +41,28 @@ def _folder_tag(data_dir: Path) -> str:
     return f"{binascii.crc32(os.fsencode(data_dir.absolute())):08x}"
 
 
+def _places(data_dir: Path) -> list[tuple[Path, str]]:
+    # Beside the data file first; then the temporary folder, saying whose they are.
+    return [
+        (data_dir, UNSAVED_PREFIX),
+        (_temp_folder(), f"{UNSAVED_PREFIX}{_folder_tag(data_dir)}-"),
+    ]
+
+
 def leftover_files(data_dir: Path) -> list[Path]:
-    """The files of unsaved changes for `data_dir`: beside the data file, then in the
-    temporary folder; oldest first in each."""
-    beside = sorted(data_dir.glob(f"{UNSAVED_PREFIX}*"))
-    elsewhere = sorted(_temp_folder().glob(f"{UNSAVED_PREFIX}{_folder_tag(data_dir)}-*"))
-    return beside + elsewhere
+    """The files of unsaved changes for `data_dir`, in the places `keep_unsaved` uses,
+    oldest first in each."""
+    return [
+        path for folder, prefix in _places(data_dir) for path in sorted(folder.glob(f"{prefix}*"))
+    ]
 
 
 def keep_unsaved(ops: Sequence[Op], data_dir: Path, now: datetime) -> Path | None:
     """Write `ops` to a leftover file the next start will find; its path, or None when
     not even the temporary folder would take it."""
-    from nctui.storage.aside import file_stamp, unused  # noqa: PLC0415 - a rare path
-
     payload = encode([op.as_json() for op in ops], indent=1)
-    stamp = file_stamp(now)
-    beside = data_dir / f"{UNSAVED_PREFIX}{stamp}"
-    elsewhere = _temp_folder() / f"{UNSAVED_PREFIX}{_folder_tag(data_dir)}-{stamp}"
-    for place in (beside, elsewhere):
-        target = unused(place)
+    for folder, prefix in _places(data_dir):
+        target = unused(folder / f"{prefix}{file_stamp(now)}")
         try:
             atomic_write_bytes(target, payload)
         except OSError:
@@ -67,11 +71,9 @@ def keep_unsaved(ops: Sequence[Op], data_dir: Path, now: datetime) -> Path | Non
     return None
 
 
-def read_leftover(path: Path) -> list[Op] | None:
-    """The changes kept in `path`; None when it cannot be read as nctui's changes."""
+def _read_leftover(path: Path) -> list[Op] | None:
     try:
-        items = json.loads(path.read_text("utf-8"))
-        return [op_from_json(item) for item in items]
+        return [op_from_json(item) for item in json.loads(path.read_text("utf-8"))]
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
@@ -98,15 +100,19 @@ def add_back(data: RawData, files: Sequence[Path]) -> AddedBack:
         return AddedBack(data, 0, (), ())
     db = memory_db(json.loads(encode(data)))
     added = 0
-    used = []
-    unreadable = []
+    used, unreadable = [], []
     for path in files:
-        ops = read_leftover(path)
+        ops = _read_leftover(path)
         if ops is None:
             unreadable.append(path)
             continue
         for op in ops:
-            if _already_in(db, op):
+            parts = op.ops if isinstance(op, Batch) else (op,)
+            if any(
+                isinstance(part, Insert)
+                and db.table(part.table).contains(where("id") == part.doc["id"])
+                for part in parts
+            ):
                 continue
             try:
                 op.apply(db)
@@ -115,11 +121,3 @@ def add_back(data: RawData, files: Sequence[Path]) -> AddedBack:
             added += 1
         used.append(path)
     return AddedBack(db.storage.read() or {}, added, tuple(used), tuple(unreadable))
-
-
-def _already_in(db: TinyDB, op: Op) -> bool:
-    parts = op.ops if isinstance(op, Batch) else (op,)
-    return any(
-        isinstance(part, Insert) and db.table(part.table).contains(where("id") == part.doc["id"])
-        for part in parts
-    )

@@ -47,23 +47,25 @@ def prepare_data_dir(path: Path) -> Path:
         raise DataDirError(f"{path} is a file, not a folder. Choose a folder for nctui's data.")
     if not exists:
         try:
-            path.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _create_private(path)
         except OSError as exc:
             raise DataDirError(
                 f"Could not create the data folder {path} ({exc.strerror})."
             ) from exc
-        with contextlib.suppress(OSError):
-            path.chmod(0o700)  # mkdir's mode is trimmed by the umask
     _check_writable(path)
     return path
 
 
 def ensure_data_dir(path: Path) -> None:
     """Create the data folder again, private, if it was deleted while nctui runs."""
-    if path.is_dir():
-        return
+    if not path.is_dir():
+        with contextlib.suppress(OSError):
+            _create_private(path)
+
+
+def _create_private(path: Path) -> None:
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     with contextlib.suppress(OSError):
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
         path.chmod(0o700)  # mkdir's mode is trimmed by the umask
 
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from nctui.storage.atomic_file import RawData
 from nctui.storage.errors import CorruptDataError, NewerSchemaError
+
+RawData = dict[str, dict[str, dict[str, Any]]]
+"""The data file's shape, as TinyDB stores it: table -> document id -> document."""
 
 CURRENT_SCHEMA_VERSION = 1
 META_TABLE = "meta"

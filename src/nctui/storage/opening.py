@@ -1,9 +1,10 @@
-"""Opening the data file under the lock, repairing what can be repaired.
+"""Opening the data file: a quick look, and under the lock, what can be repaired.
 
-Runs only when the quick look in `Repository.open` found something to do: no file yet,
-a damaged file, entries that do not fit, an older version, or leftover changes. Every
-replacement is written before anything is removed, so a crash or a full disk at any
-point leaves the person's file where it was.
+The quick look needs no lock (a write replaces the file in one step) and is all an
+intact, current file with nothing left over costs. Anything else (no file yet, a damaged
+file, entries that do not fit, an older version, changes an earlier run could not save)
+is looked at again under the lock and put right in one write. Every copy is kept before
+anything is replaced, so a crash or a full disk at any point leaves the file where it was.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from nctui.storage.aside import keep_aside, remove_all, take_back, unused
+from nctui.storage.aside import keep_aside, keep_copy, remove_all
 from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode, make_private, read_file
 from nctui.storage.errors import CorruptDataError, DataFileError, describe_write_error
 from nctui.storage.leftovers import add_back, leftover_files
-from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, check_data, migrate, new_data
+from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, migrate, new_data, schema_version
 from nctui.storage.shapes import inspect
 
 
@@ -43,83 +44,87 @@ class OpenReport:
     by `Repository.open`)."""
 
 
-def _write(path: Path, payload: bytes, undo: tuple[Path, bool] | None = None) -> None:
-    """Write `payload` to `path`, or explain in plain words why it could not be done."""
+def quick_look(path: Path) -> RawData | None:
+    """The data to show, when the file is whole, current and nothing is left over to add;
+    else None (then `repair` under the lock). Raises StorageError like `read_file`,
+    except for a damaged file, which `repair` keeps aside."""
     try:
-        atomic_write_bytes(path, payload)
-    except OSError as error:
-        if undo is not None:
-            take_back(*undo)
-        raise DataFileError(
-            f"nctui could not write its data file {path}. "
-            f"{describe_write_error(error, path.parent)} Nothing was changed; start nctui "
-            "again once that is fixed."
-        ) from error
+        data = read_file(path)
+    except CorruptDataError:
+        return None
+    if data is None or schema_version(data) != CURRENT_SCHEMA_VERSION:
+        return None
+    inspection = inspect(data)
+    if not inspection.whole or leftover_files(path.parent):
+        return None
+    make_private(path)
+    return inspection.shown
 
 
-def backup_then_migrate(
-    path: Path, data: RawData, version: int, now: datetime
-) -> tuple[Path, RawData]:
-    """Keep a private, flushed copy of the older file, then write the migrated one.
-
-    Returns the copy and the migrated data; raises DataFileError if either write fails.
-    """
-    backup = unused(path.with_name(f"{path.name}.backup-v{version}"))
-    _write(backup, path.read_bytes())
-    migrated = migrate(data, now)
-    _write(path, encode(migrated))
-    return backup, migrated
+def _cannot(path: Path, what: str, error: OSError) -> DataFileError:
+    return DataFileError(
+        f"nctui could not {what}. {describe_write_error(error, path.parent)} Nothing was "
+        "changed; start nctui again once that is fixed."
+    )
 
 
-def _keep_aside(path: Path, now: datetime) -> tuple[Path, bool]:
+def backup_then_migrate(path: Path, data: RawData, now: datetime) -> tuple[Path, RawData]:
+    """Keep the older file at `path` as `<name>.backup-v<N>`, then bring its data forward
+    (written by the caller). Raises DataFileError if the copy cannot be kept."""
     try:
-        return keep_aside(path, now)
+        backup = keep_copy(path, f"{path.name}.backup-v{schema_version(data)}")
     except OSError as error:
-        raise DataFileError(
-            f"nctui could not read its data file {path}, and could not keep a copy of it "
-            f"aside before starting a new one. {describe_write_error(error, path.parent)} "
-            "Nothing was changed; start nctui again once that is fixed."
+        raise _cannot(
+            path, f"keep a copy of its data file {path} before updating it", error
         ) from error
+    return backup, migrate(data, now)
 
 
-def open_locked(path: Path, now: datetime) -> tuple[RawData, OpenReport]:
+def repair(path: Path, now: datetime) -> tuple[RawData, OpenReport]:
     """The data to show, and what was done, for the file at `path` (lock held).
 
     Raises DataFileError, with a message for a person, when the file must be written
     and cannot be: then nothing has changed.
     """
     try:
-        data = read_file(path)
-        version = None if data is None else check_data(data, path)
-        damage = None
+        data, damage = read_file(path), None
     except CorruptDataError as problem:
-        data, version, damage = None, None, str(problem)
-    report = OpenReport(path=path, damage=damage)
-    if data is None or version is None:
-        data, report = new_data(now), replace(report, created=damage is None)
-    elif version < CURRENT_SCHEMA_VERSION:
-        backup, data = backup_then_migrate(path, data, version, now)
+        data, damage = None, str(problem)
+    report = OpenReport(path=path, damage=damage, created=data is None and damage is None)
+    if data is None:
+        data = new_data(now)
+    elif (version := schema_version(data)) < CURRENT_SCHEMA_VERSION:
+        backup, data = backup_then_migrate(path, data, now)
         report = replace(report, migrated_from=version, backup=backup)
     found = add_back(data, leftover_files(path.parent))
     inspection = inspect(found.data)
     report = replace(report, added_back=found.added, unreadable_leftovers=found.unreadable)
-    if damage is not None or not (inspection.whole or report.created):
-        # The file as it was goes aside first; only then is it replaced.
-        aside = _keep_aside(path, now)
-        _write(path, encode(inspection.kept()), undo=aside)
-        report = replace(report, moved_aside=aside[0])
+    damaged = damage is not None or not inspection.whole
+    must_write = damaged or report.created or report.backup is not None
+    if not (must_write or found.added):
+        make_private(path)
+        remove_all(found.used)  # their changes were all in the file already
+        return inspection.shown, report
+    made = [] if report.backup is None else [report.backup]
+    if damaged:  # the file as it was goes aside first; only then is it replaced
+        try:
+            aside, new = keep_aside(path, now)
+        except OSError as error:
+            remove_all(made)
+            what = f"read its data file {path}, nor keep a copy of it aside"
+            raise _cannot(path, what, error) from error
+        made += [aside] if new else []
+        report = replace(report, moved_aside=aside)
         if damage is None:
             report = replace(report, damage=inspection.describe(), salvaged=True)
-    elif report.created or found.added or not inspection.whole:
-        try:
-            _write(path, encode(inspection.kept()))
-        except DataFileError:
-            if report.created:
-                raise
-            # The leftovers still cannot be saved: their files stay for next time.
-            make_private(path)
-            return inspect(data).shown, replace(report, added_back=0)
-    else:
+    try:
+        atomic_write_bytes(path, encode(inspection.kept()))
+    except OSError as error:
+        remove_all(made)  # what only this start kept aside: the file stays as it was
+        if must_write:
+            raise _cannot(path, f"write its data file {path}", error) from error
+        # Only the leftovers wanted saving: their files stay for the next start.
         make_private(path)
+        return inspect(data).shown, replace(report, added_back=0)
     remove_all(found.used)
     return inspection.shown, report

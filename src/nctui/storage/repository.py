@@ -31,24 +31,22 @@ from tinydb.table import Table
 from nctui.domain.clock import Clock
 from nctui.storage.aside import copies_aside, copies_with_more, keep_aside
 from nctui.storage.atomic_file import (
-    RawData,
     atomic_write_bytes,
     decode,
     encode,
-    make_private,
     read_file,
     remove_stale_temporaries,
 )
 from nctui.storage.errors import CorruptDataError, StorageBusyError
 from nctui.storage.file_lock import DataLock
-from nctui.storage.leftovers import keep_unsaved, leftover_files
+from nctui.storage.leftovers import keep_unsaved
 from nctui.storage.location import DATA_FILE_NAME, ensure_data_dir, prepare_data_dir
 from nctui.storage.merge import union
-from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, check_data, migrate
-from nctui.storage.opening import OpenReport, backup_then_migrate, open_locked
+from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, migrate, schema_version
+from nctui.storage.opening import OpenReport, backup_then_migrate, quick_look, repair
 from nctui.storage.ops import Op
 from nctui.storage.shapes import inspect
-from nctui.storage.tinydb_storage import memory_db, transaction_db
+from nctui.storage.tinydb_storage import memory_db
 
 LOCK_TIMEOUT_SECONDS = 10.0
 Fingerprint = tuple[int, int, int] | None
@@ -81,36 +79,24 @@ def read_snapshot(data_dir: Path) -> TinyDB:
     left out. Raises DataFileError, CorruptDataError or NewerSchemaError when the file
     cannot be used.
     """
-    path = data_dir / DATA_FILE_NAME
-    data = read_file(path)
-    if data is None:
-        return memory_db({})
-    check_data(data, path)
-    return memory_db(inspect(data).shown)
+    return memory_db(inspect(read_file(data_dir / DATA_FILE_NAME) or {}).shown)
 
 
 class Repository:
     """The person's data: an in-memory copy for reading and an ordered background writer."""
 
-    def __init__(  # noqa: PLR0917 - built only by `open`, which names nothing twice
-        self,
-        data_dir: Path,
-        clock: Clock,
-        data: RawData,
-        report: OpenReport,
-        lock: DataLock,
-        fingerprint: Fingerprint,
-    ) -> None:
+    def __init__(self, data_dir: Path, clock: Clock, lock_timeout: float) -> None:
+        """An empty repository; `open` is how one is made."""
         # Absolute, so a later change of working directory cannot redirect a write.
         self.data_dir = data_dir.absolute()
         self.path = self.data_dir / DATA_FILE_NAME
-        self.report = report
+        self.report = OpenReport(path=self.path)
         self.on_write_error: WriteErrorHandler | None = None
         self.on_notice: NoticeHandler | None = None
         self._clock = clock
-        self._lock = lock
-        self._memory = memory_db(data)
-        self._fingerprint = fingerprint
+        self._lock = DataLock(self.data_dir / f"{DATA_FILE_NAME}.lock", lock_timeout)
+        self._memory = memory_db({})
+        self._fingerprint: Fingerprint = None
         self._foreign_changes = False
         self._restore_needed = False
         self._changes = 0
@@ -137,35 +123,31 @@ class Repository:
         StorageError, with a message for a person, when the data cannot be used.
         """
         prepare_data_dir(data_dir)
-        path = data_dir / DATA_FILE_NAME
-        lock = DataLock(data_dir / f"{DATA_FILE_NAME}.lock", timeout=lock_timeout)
+        repository = cls(data_dir, clock, lock_timeout)
+        path = repository.path
         remove_stale_temporaries(path)
-        # The fingerprint is taken before the read: a write in between then shows up as
-        # a change to reload, never as one silently marked seen.
+        # Taken before the read: a write in between then shows up as a change to reload,
+        # never as one silently marked seen.
         fingerprint = _fingerprint(path)
-        try:
-            data = read_file(path)
-            version = None if data is None else check_data(data, path)
-        except CorruptDataError:
-            data, version = None, None
-        if data is not None and version == CURRENT_SCHEMA_VERSION and not leftover_files(data_dir):
-            inspection = inspect(data)
-            if inspection.whole:
-                # The usual case needs no lock: a write replaces the file in one step.
-                make_private(path)
-                report = OpenReport(path=path, set_aside=tuple(copies_aside(path)))
-                return cls(data_dir, clock, inspection.shown, report, lock, fingerprint)
-        with lock:
-            # Look again under the lock: another copy may have repaired it meanwhile.
-            shown, report = open_locked(path, clock())
-            fingerprint = _fingerprint(path)
-        report = replace(report, set_aside=tuple(copies_aside(path)))
-        return cls(data_dir, clock, shown, report, lock, fingerprint)
+        shown = quick_look(path)
+        report = repository.report
+        if shown is None:
+            with repository._lock:
+                shown, report = repair(path, clock())
+                fingerprint = _fingerprint(path)
+        repository._memory = memory_db(shown)
+        repository._fingerprint = fingerprint
+        repository.report = replace(report, set_aside=tuple(copies_aside(path)))
+        return repository
 
     # -- reading ---------------------------------------------------------------------
 
     def table(self, name: str) -> Table:
-        """A table of the in-memory copy. Read from it freely; change it only via `apply`."""
+        """A table of the in-memory copy. Read from it freely; change it only via `apply`.
+
+        Changes are made in place: to change a table while looping over it, loop over
+        `.all()`.
+        """
         return self._memory.table(name)
 
     def documents(self, name: str) -> list[Mapping[str, Any]]:
@@ -234,98 +216,66 @@ class Repository:
         with self._pending_lock:
             self._drain_scheduled = False
             batch = list(self._pending)
-            restoring = self._restore_needed
             # Taken under the same lock as `batch`, so it holds exactly those changes.
-            snapshot = encode(self._memory.storage.read() or {}) if restoring else None
-        if not batch and not restoring:
+            snapshot = encode(self._memory.storage.read()) if self._restore_needed else None
+        if not batch and snapshot is None:
             return
         try:
             notice = self._write(batch, snapshot)
         except _RestoreNeeded:
-            with self._pending_lock:
-                self._restore_needed = True
-                self._schedule_drain()
+            self._ask_for_restore()
             return
         except Exception as error:  # reported; the batch stays queued for a retry
-            self._report_error(error, batch)
+            _call(self.on_write_error, error, batch)
             return
         with self._pending_lock:
             for _ in batch:
                 self._pending.popleft()
-            if restoring:
+            if snapshot is not None:
                 self._restore_needed = False
         if notice:
-            self._notify(notice)
+            _call(self.on_notice, notice)
 
     def _write(self, batch: Sequence[Op], snapshot: bytes | None) -> str | None:
         # A folder deleted meanwhile comes back private, before the lock (kept in it)
         # would create it with the usual permissions.
         ensure_data_dir(self.data_dir)
-        self._lock.acquire()
-        try:
+        with self._lock:
             if _fingerprint(self.path) != self._fingerprint:
                 self._foreign_changes = True
-            db, storage = transaction_db(self.path)
             try:
-                current = storage.read()
-                version = None if current is None else check_data(current, self.path)
+                data = read_file(self.path)
             except CorruptDataError as problem:
                 if snapshot is None:
                     raise _RestoreNeeded from problem
                 kept, _ = keep_aside(self.path, self._clock())
-                atomic_write_bytes(self.path, snapshot)
-                self._foreign_changes = False
-                return self._restored(f"was damaged ({problem}); it is kept as {kept}")
-            if current is None:
+                return self._write_back(snapshot, f"was damaged ({problem}); it is kept as {kept}")
+            if data is None:
                 if snapshot is None:
                     raise _RestoreNeeded
-                atomic_write_bytes(self.path, snapshot)
-                self._foreign_changes = False
-                return self._restored("went missing")
-            if version is not None and version < CURRENT_SCHEMA_VERSION:
-                backup_then_migrate(self.path, current, version, self._clock())
-                db, storage = transaction_db(self.path)
+                return self._write_back(snapshot, "went missing")
+            migrating = schema_version(data) < CURRENT_SCHEMA_VERSION
+            if migrating:
+                _, data = backup_then_migrate(self.path, data, self._clock())
+            db = memory_db(data)
             for op in batch:
                 op.apply(db)
-            if snapshot is None:
-                storage.commit()
-                self._fingerprint = _fingerprint(self.path)
-                return None
-            # Asked to write back what this window holds, but a file is there (another
-            # window wrote one meanwhile): add to it, never replace it.
-            merged, added = union(storage.read() or {}, decode(snapshot, self.path))
-            if added:
-                atomic_write_bytes(self.path, encode(merged))
-            else:
-                storage.commit()
+            added = 0
+            if snapshot is not None:
+                # Asked to write back what this window holds, but a file is there (another
+                # window wrote one meanwhile): add to it, never replace it.
+                data, added = union(data, decode(snapshot, self.path))
+                self._foreign_changes = True  # this window still lacks the other's entries
+            if batch or added or migrating:
+                atomic_write_bytes(self.path, encode(data))
             self._fingerprint = _fingerprint(self.path)
-            self._foreign_changes = True  # this window still lacks the other's entries
-            return self._restored("came back without some of your entries") if added else None
-        finally:
-            self._lock.release()
+            return _restored("came back without some of your entries") if added else None
 
-    def _restored(self, what_happened: str) -> str:
+    def _write_back(self, snapshot: bytes, what_happened: str) -> str:
+        atomic_write_bytes(self.path, snapshot)
         self._fingerprint = _fingerprint(self.path)
-        return (
-            f"Your data file {what_happened} while nctui was open. Everything this window "
-            "holds has been written back, so nothing is lost."
-        )
-
-    def _report_error(self, error: Exception, batch: Sequence[Op]) -> None:
-        if self.on_write_error is None:
-            return
-        try:
-            self.on_write_error(error, batch)
-        except Exception:  # a broken handler must not stop the writer
-            return
-
-    def _notify(self, message: str) -> None:
-        if self.on_notice is None:
-            return
-        try:
-            self.on_notice(message)
-        except Exception:  # a broken handler must not stop the writer
-            return
+        self._foreign_changes = False
+        return _restored(what_happened)
 
     # -- other copies of nctui -----------------------------------------------------------
 
@@ -349,15 +299,12 @@ class Repository:
         fingerprint = _fingerprint(self.path)
         try:
             data = read_file(self.path)
-            version = None if data is None else check_data(data, self.path)
         except CorruptDataError:
-            data, version = None, None
-        if data is None or version is None:
+            data = None
+        if data is None:
             self._ask_for_restore()
             return None
-        if version < CURRENT_SCHEMA_VERSION:
-            data = migrate(data, self._clock())
-        shown = inspect(data).shown
+        shown = inspect(migrate(data, self._clock())).shown
         with self._pending_lock:
             # Under the lock: the in-memory copy only changes while it is held. A change
             # made since the read starts another write anyway, and this read is not used.
@@ -406,13 +353,8 @@ class Repository:
             left = list(self._pending)
         self._executor.shutdown(wait=False, cancel_futures=True)
         if left:
-            self._recovery = self._save_recovery(left)
+            self._recovery = keep_unsaved(left, self.data_dir, self._clock())
         return self._recovery
-
-    def _save_recovery(self, ops: Sequence[Op]) -> Path | None:
-        return keep_unsaved(ops, self.data_dir, self._clock())
-
-    # -- copies kept aside ---------------------------------------------------------------
 
     def copies_with_more(self) -> list[Path]:
         """Damaged copies kept beside the file that hold entries it lacks, newest first.
@@ -424,6 +366,20 @@ class Repository:
 
 class _RestoreNeeded(Exception):
     """The file is missing or damaged: write the whole in-memory copy back."""
+
+
+def _restored(what_happened: str) -> str:
+    return (
+        f"Your data file {what_happened} while nctui was open. Everything this window "
+        "holds has been written back, so nothing is lost."
+    )
+
+
+def _call(handler: Callable[..., None] | None, *args: Any) -> None:
+    # A broken handler must not stop the writer.
+    with contextlib.suppress(Exception):
+        if handler is not None:
+            handler(*args)
 
 
 __all__ = ["OpenReport", "ReloadSnapshot", "Repository", "StorageBusyError", "read_snapshot"]

@@ -16,20 +16,21 @@ from typing import Any
 
 from nctui.storage.atomic_file import RawData
 from nctui.storage.fields import (
-    Choice,
-    Day,
+    Check,
     Fields,
-    Flag,
-    Id,
-    Int,
-    Json,
-    ListOf,
-    MapOf,
     Maybe,
-    Moment,
-    Row,
-    Text,
     WrongEntry,
+    any_json,
+    choice,
+    day,
+    flag,
+    ident,
+    list_of,
+    map_of,
+    moment,
+    number,
+    row,
+    text,
 )
 
 LONGEST_DAYS = 36_500
@@ -43,19 +44,19 @@ LONGEST_DAYS = 36_500
 def _meta() -> Fields:
     # Only the version is read (before anything else, by `migrations`); the rest is
     # left unchecked, so an odd creation time never costs the file its version mark.
-    return Fields(schema_version=Int(1))
+    return Fields(schema_version=number(1))
 
 
 def _attempts() -> Fields:
     from nctui.domain.period import EndReason
 
     return Fields(
-        id=Id(),
-        start=Moment(),
-        length_days=Int(1, LONGEST_DAYS),
-        intake_id=Maybe(Id()),
-        ended_at=Maybe(Moment()),
-        end_reason=Maybe(Choice(EndReason)),
+        id=ident,
+        start=moment,
+        length_days=number(1, LONGEST_DAYS),
+        intake_id=Maybe(ident),
+        ended_at=Maybe(moment),
+        end_reason=Maybe(choice(EndReason)),
     )
 
 
@@ -63,14 +64,14 @@ def _events() -> Fields:
     from nctui.domain.ledger import Kind
 
     return Fields(
-        id=Id(),
-        kind=Choice(Kind),
-        at=Moment(),
-        logged=Maybe(Moment()),
-        detail=Maybe(Text()),
-        note=Maybe(Text()),
-        attempt=Maybe(Id()),
-        restarted=Maybe(Flag()),
+        id=ident,
+        kind=choice(Kind),
+        at=moment,
+        logged=Maybe(moment),
+        detail=Maybe(text()),
+        note=Maybe(text()),
+        attempt=Maybe(ident),
+        restarted=Maybe(flag),
     )
 
 
@@ -78,48 +79,48 @@ def _intakes() -> Fields:
     from nctui.domain.intake import EndedBy, Ending, Goal, LooseEnd, YesNo
 
     return Fields(
-        id=Id(),
-        taken_at=Moment(),
+        id=ident,
+        taken_at=moment,
         answers=Fields(
-            contact_stopped=Day(),
-            together_months=Int(0, 12 * 150),
-            ending=Choice(Ending),
-            ended_by=Choice(EndedBy),
-            stay_friends=Choice(YesNo),
-            seeing_someone=Choice(YesNo),
-            single_issue=Choice(YesNo),
-            loose_ends=ListOf(Choice(LooseEnd)),
-            other_loose_end=Maybe(Text()),
-            goal=Choice(Goal),
+            contact_stopped=day,
+            together_months=number(0, 12 * 150),
+            ending=choice(Ending),
+            ended_by=choice(EndedBy),
+            stay_friends=choice(YesNo),
+            seeing_someone=choice(YesNo),
+            single_issue=choice(YesNo),
+            loose_ends=list_of(choice(LooseEnd)),
+            other_loose_end=Maybe(text()),
+            goal=choice(Goal),
         ),
         recommendation=Fields(
-            days=Int(1, LONGEST_DAYS),
-            reasons=ListOf(Row(Text(), Text(), Int(), Flag())),
-            helps=ListOf(Text()),
-            warnings=ListOf(Text()),
+            days=number(1, LONGEST_DAYS),
+            reasons=list_of(row(text(), text(), number(), flag)),
+            helps=list_of(text()),
+            warnings=list_of(text()),
         ),
-        chosen_days=Int(1, LONGEST_DAYS),
+        chosen_days=number(1, LONGEST_DAYS),
     )
 
 
 def _checklist() -> Fields:
-    return Fields(id=Id(), done=Flag(), at=Maybe(Moment()))
+    return Fields(id=ident, done=flag, at=Maybe(moment))
 
 
 def _checkins() -> Fields:
     from nctui.domain.checkin import SCALES, Rating
 
-    def rating(which: Rating) -> Int:
-        return Int(SCALES[which].low, SCALES[which].high)
+    def rating(which: Rating) -> Check:
+        return number(SCALES[which].low, SCALES[which].high)
 
     return Fields(
-        id=Id(),
-        day=Day(),
+        id=ident,
+        day=day,
         mood=rating(Rating.MOOD),
         miss=rating(Rating.MISS),
         urge=rating(Rating.URGE),
-        text=Maybe(Text()),
-        at=Moment(),
+        text=Maybe(text()),
+        at=moment,
     )
 
 
@@ -127,7 +128,7 @@ def _own_activities() -> Fields:
     from nctui.domain.activities import Category
 
     return Fields(
-        id=Id(), name=Text(blank=False), category=Choice(Category), added_at=Maybe(Moment())
+        id=ident, name=text(blank=False), category=choice(Category), added_at=Maybe(moment)
     )
 
 
@@ -135,13 +136,13 @@ def _activity_plans() -> Fields:
     from nctui.domain.activities import Category
 
     return Fields(
-        id=Id(),
-        activity=Id(),
-        name=Text(blank=False),
-        category=Choice(Category),
-        day=Day(),
-        made_at=Moment(),
-        dropped_at=Maybe(Moment()),
+        id=ident,
+        activity=ident,
+        name=text(blank=False),
+        category=choice(Category),
+        day=day,
+        made_at=moment,
+        dropped_at=Maybe(moment),
     )
 
 
@@ -150,27 +151,27 @@ def _activity_done() -> Fields:
     from nctui.domain.activity_input import MAX_MINUTES
 
     return Fields(
-        id=Id(),
-        activity=Id(),
-        name=Text(blank=False),
-        category=Choice(Category),
-        at=Moment(),
-        minutes=Int(1, MAX_MINUTES),
-        note=Maybe(Text()),
-        plan=Maybe(Id()),
+        id=ident,
+        activity=ident,
+        name=text(blank=False),
+        category=choice(Category),
+        at=moment,
+        minutes=number(1, MAX_MINUTES),
+        note=Maybe(text()),
+        plan=Maybe(ident),
     )
 
 
 def _letters() -> Fields:
     return Fields(
-        id=Id(),
-        written=Moment(),
-        text=Text(),
-        sealed=Maybe(Moment()),
-        opened=Maybe(Moment()),
-        early=Maybe(Flag()),
-        earlier=Maybe(ListOf(Text())),
-        updated=Maybe(Moment()),
+        id=ident,
+        written=moment,
+        text=text(),
+        sealed=Maybe(moment),
+        opened=Maybe(moment),
+        early=Maybe(flag),
+        earlier=Maybe(list_of(text())),
+        updated=Maybe(moment),
     )
 
 
@@ -178,24 +179,24 @@ def _readiness() -> Fields:
     from nctui.domain.readiness import Verdict
 
     return Fields(
-        id=Id(),
-        at=Moment(),
-        answers=MapOf(Int()),
-        score=Int(),
-        verdict=Choice(Verdict),
-        reasons=ListOf(Text()),
-        extension_days=Maybe(Int(0, LONGEST_DAYS)),
+        id=ident,
+        at=moment,
+        answers=map_of(number()),
+        score=number(),
+        verdict=choice(Verdict),
+        reasons=list_of(text()),
+        extension_days=Maybe(number(0, LONGEST_DAYS)),
     )
 
 
 def _settings() -> Fields:
     # A setting's type depends on the setting: `read_setting` compares it with its default.
-    return Fields(id=Id(), value=Json())
+    return Fields(id=ident, value=any_json)
 
 
 def _drafts() -> Fields:
     # Text being written, kept until it is saved or thrown away.
-    return Fields(id=Id(), editor=Id(), text=Text(), updated_at=Moment())
+    return Fields(id=ident, editor=ident, text=text(), updated_at=moment)
 
 
 TABLES: Mapping[str, Callable[[], Fields]] = {
@@ -291,7 +292,5 @@ def inspect(data: RawData) -> Inspection:
             shown[table] = docs  # the stored table itself: no copy of years of history
             continue
         skip = set(wrong)
-        shown[table] = {
-            key: changed.get(key, doc) for key, doc in docs.items() if key not in skip
-        }
+        shown[table] = {key: changed.get(key, doc) for key, doc in docs.items() if key not in skip}
     return Inspection(shown, left_out, data)

@@ -1,57 +1,64 @@
-"""TinyDB storages: the locked, atomic file transaction and the in-memory copy."""
+"""TinyDB over data held in memory: the copy the screens read, and the file's data while
+a write applies its changes to it.
+
+TinyDB's own tables copy a whole table twice on every change (to turn its text keys
+into numbers and back): with ten years of history each keypress would wait for that.
+These tables change the stored dict in place, so a change costs what it changes.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, cast
+from collections.abc import Callable, Iterator, MutableMapping
+from typing import Any
 
 from tinydb import TinyDB
-from tinydb.storages import MemoryStorage, Storage
+from tinydb.storages import MemoryStorage
+from tinydb.table import Table
 
-from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode, read_file
-
-
-class TransactionStorage(Storage):
-    """A storage for one transaction, used only while the file lock is held.
-
-    It reads the file at most once and writes nothing until `commit`, so a batch of
-    changes costs one read and one atomic write however many documents it touches.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self._path = path
-        self._data: RawData | None = None
-        self._loaded = False
-        self._dirty = False
-
-    def read(self) -> RawData | None:
-        """The file's data as of the start of the transaction, plus changes so far."""
-        if not self._loaded:
-            self._data = read_file(self._path)
-            self._loaded = True
-        return self._data
-
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
-        """Stage the new state; nothing reaches the disk before `commit`."""
-        self._data = data
-        self._loaded = True
-        self._dirty = True
-
-    def commit(self) -> None:
-        """Write the staged state to the file atomically, if anything changed."""
-        if self._dirty and self._data is not None:
-            atomic_write_bytes(self._path, encode(self._data))
-            self._dirty = False
+from nctui.storage.migrations import RawData
 
 
-def transaction_db(path: Path) -> tuple[TinyDB, TransactionStorage]:
-    """A TinyDB over the file for one locked transaction, and its storage to commit."""
-    db = TinyDB(path, storage=TransactionStorage)
-    return db, cast(TransactionStorage, db.storage)
+class _Numbered(MutableMapping[int, Any]):
+    """A table's documents by number, as TinyDB's changes expect, kept under the text
+    keys the file uses (every key is a whole number's text: `decode` sees to that)."""
+
+    __slots__ = ("_docs",)
+
+    def __init__(self, docs: dict[str, Any]) -> None:
+        self._docs = docs
+
+    def __getitem__(self, key: int) -> Any:
+        return self._docs[str(key)]
+
+    def __setitem__(self, key: int, doc: Any) -> None:
+        self._docs[str(key)] = doc
+
+    def __delitem__(self, key: int) -> None:
+        del self._docs[str(key)]
+
+    def __iter__(self) -> Iterator[int]:
+        return map(int, self._docs)
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+
+class _InPlaceTable(Table):
+    """A TinyDB table whose changes edit the data in memory where it is."""
+
+    def _update_table(self, updater: Callable[[dict[int, Any]], None]) -> None:
+        tables = self._storage.read()
+        assert tables is not None  # memory_db always holds data
+        updater(_Numbered(tables.setdefault(self.name, {})))  # type: ignore[arg-type]
+        self.clear_cache()
+
+
+class _MemoryDB(TinyDB):
+    table_class = _InPlaceTable
 
 
 def memory_db(data: RawData) -> TinyDB:
-    """A TinyDB over an in-memory copy of the data, for the screens to read."""
-    db = TinyDB(storage=MemoryStorage)
+    """A TinyDB over `data` itself (not a copy): its changes are made to `data`."""
+    db = _MemoryDB(storage=MemoryStorage)
     db.storage.write(data)
     return db

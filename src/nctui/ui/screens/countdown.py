@@ -112,7 +112,6 @@ class CountdownScreen(NctuiScreen):
     """Where a person lands each time during the period."""
 
     destination = COUNTDOWN
-    CSS_PATH = "countdown.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("u", "log('urge')", "Urge", group=LOG_GROUP, tooltip="an urge you resisted"),

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from devtools.sample_activities import sample_activity_tables
 from nctui.domain.checkin import CheckInValues, checkin_day
 from nctui.domain.intake import EndedBy, Ending, Goal, IntakeAnswers, LooseEnd, YesNo
 from nctui.domain.ledger import ALLOWED_REASONS, SIGNS, SLIPS, Kind, LedgerEvent
@@ -27,7 +28,6 @@ from nctui.storage.location import DATA_FILE_NAME, prepare_data_dir
 from nctui.storage.migrations import new_data
 from nctui.storage.ops import Insert, Op, new_id
 from nctui.storage.records import moment
-from nctui.storage.sample_activities import sample_activity_tables
 from nctui.storage.settings import setting_op
 from nctui.storage.tinydb_storage import memory_db
 

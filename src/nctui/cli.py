@@ -7,15 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from nctui.exit_codes import EXIT_OK, EXIT_UNSAVED, EXIT_USAGE
+
 if TYPE_CHECKING:
     from nctui.domain.clock import Clock
     from nctui.ui.app import NctuiApp
-
-EXIT_OK = 0
-EXIT_UNSAVED = 1
-"""Some changes could not be saved; they were kept in a file, which was named."""
-EXIT_USAGE = 2
-"""Bad arguments, or a data folder or file that cannot be used."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -96,17 +96,20 @@ def settled(attempts: Iterable[Attempt]) -> list[Attempt]:
 
     Two windows can each restart the period before seeing the other's change: both
     then leave an attempt running, and the first one's end may be written over by the
-    second's. Read back, the later start wins: an attempt still open when a later one
-    began ended at that moment (a restart after contact if it keeps the same plan, else
-    a new plan), and an end by contact never runs past the next start. Every attempt
-    stays in the history.
+    second's. Read back, the later start wins: of two attempts still open, the earlier
+    one ended when the later one began (a restart after contact if it keeps the same
+    plan, else a new plan), and an end by contact never runs past the next start. A
+    single open attempt runs on even if one that started later is closed: a new plan
+    may count from before the period it replaced. Every attempt stays in the history.
     """
     ordered = sorted(attempts, key=lambda attempt: attempt.start)
+    running = [index for index, attempt in enumerate(ordered) if attempt.ended_at is None]
     for index, (attempt, following) in enumerate(pairwise(ordered)):
         if attempt.ended_at is None:
-            same_plan = attempt.intake_id == following.intake_id
-            reason = EndReason.CONTACT if same_plan else EndReason.NEW_PLAN
-            ordered[index] = replace(attempt, ended_at=following.start, end_reason=reason)
+            if index != running[-1]:
+                same_plan = attempt.intake_id == following.intake_id
+                reason = EndReason.CONTACT if same_plan else EndReason.NEW_PLAN
+                ordered[index] = replace(attempt, ended_at=following.start, end_reason=reason)
         elif attempt.end_reason is EndReason.CONTACT and attempt.ended_at > following.start:
             ordered[index] = replace(attempt, ended_at=following.start)
     return ordered

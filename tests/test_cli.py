@@ -209,7 +209,7 @@ def test_changes_kept_in_the_temp_folder_are_named_with_where_to_move_them(
         assert isinstance(app, NctuiAppType)
         for module in ("tinydb_storage", "leftovers"):
             monkeypatch.setattr(f"nctui.storage.{module}.atomic_write_bytes", full_folder)
-        app.save(Insert("notes", {"id": "n1", "note": "written on a full disk"}))
+        app.coach.apply(Insert("notes", {"id": "n1", "note": "written on a full disk"}))
         await pilot.press("q")
 
     _run_headless(monkeypatch, log_then_quit)

@@ -113,7 +113,7 @@ def _run_app(data_dir: Path) -> int:
         app.run()
     finally:
         resume_collection()
-        recovery = app.repository.close()
+        recovery = app.coach.file.close()
     if app.goodbye:
         print(app.goodbye)
     # Textual sets a return code of 1 when the app stopped on an unexpected error.

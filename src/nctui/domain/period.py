@@ -151,6 +151,15 @@ def days_to_add(attempt: Attempt, days: int, now: datetime) -> int:
     return days + behind
 
 
+def extension_note(attempt: Attempt, new_length: int) -> str:
+    """The ledger's note on extending the period: the old and the new length, and
+    whether the first length had been completed."""
+    note = f"{attempt.length_days} → {new_length} days"
+    if attempt.end_reason is EndReason.COMPLETE:
+        note = f"{attempt.length_days} days completed, then extended: {note}"
+    return note
+
+
 def close_for_new_plan(attempt: Attempt, now: datetime) -> tuple[datetime, EndReason]:
     """When and why an open attempt closes because a new plan starts.
 

@@ -21,7 +21,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from nctui.domain.clock import fixed_clock
-from nctui.storage.ops import Insert, new_id
+from nctui.domain.ledger import Kind
 from nctui.storage.sample import write_sample_history
 from nctui.ui.app import create_app
 
@@ -62,12 +62,8 @@ async def _nctui(now: datetime, years: float, repeat: int) -> float:
                 await pilot.pause()
 
             def log_urge(_index: int) -> None:
-                stamp = now.isoformat()
-                app.save(
-                    Insert(
-                        "events", {"id": new_id(), "kind": "urge", "at": stamp, "logged_at": stamp}
-                    )
-                )
+                if app.coach.ledger.log(Kind.URGE) is None:
+                    raise SystemExit("the sample history has no period to log an urge in")
 
             return await _median_ms(pilot, log_urge, repeat)
 

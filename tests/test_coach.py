@@ -145,6 +145,11 @@ def test_events_come_back_in_the_order_they_happened(data_dir: Path, clock: Manu
     assert coach.ledger.since(hour_ago - timedelta(days=1)) == [late, same]
     # The most recently logged, whenever they happened.
     assert coach.ledger.recent(2) == [early, same]
+    # Logged in the same second, the order logged decides which are the most recent.
+    clock.advance(timedelta(minutes=1))
+    first = coach.ledger.log(Kind.URGE, hour_ago)
+    second = coach.ledger.log(Kind.SIGN, hour_ago)
+    assert coach.ledger.recent(2) == [first, second]
     coach.file.close()
 
 

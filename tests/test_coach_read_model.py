@@ -20,7 +20,7 @@ from nctui.domain.activity_catalogue import catalogue
 from nctui.domain.checkin import CheckInValues
 from nctui.domain.clock import ManualClock
 from nctui.domain.intake import EndedBy, Ending, Goal, IntakeAnswers, YesNo
-from nctui.domain.ledger import Kind
+from nctui.domain.ledger import Kind, LedgerEvent
 from nctui.domain.readiness import STATEMENTS
 from nctui.domain.recommendation import recommend
 from nctui.storage.activity_store import load_activity_log
@@ -28,9 +28,10 @@ from nctui.storage.attempt_store import load_attempts
 from nctui.storage.checkin_store import load_entries
 from nctui.storage.draft_store import load_drafts
 from nctui.storage.intake_store import load_intakes, load_ticks
-from nctui.storage.ledger_store import load_events
+from nctui.storage.ledger_store import event_from_doc, load_events
 from nctui.storage.letter_store import load_letters
 from nctui.storage.readiness_store import load_checks
+from nctui.storage.records import parse_all
 from nctui.storage.repository import Repository
 from nctui.storage.settings import read_setting
 
@@ -55,6 +56,19 @@ def _answers(days_before: int) -> IntakeAnswers:
     )
 
 
+def _recent(repository: Repository, count: int) -> list[LedgerEvent]:
+    """The `count` most recently logged events, read the long way: the last few stored,
+    by when they were logged (the order stored breaks a tie), in the order they happened."""
+    newest = load_events_in_stored_order(repository)[-count * 3 :]
+    latest = sorted(newest, key=lambda event: event.logged_at)[-count:]
+    return sorted(latest, key=lambda event: event.at)
+
+
+def load_events_in_stored_order(repository: Repository) -> list[LedgerEvent]:
+    """Every event that parses, in the order stored."""
+    return parse_all(repository.documents("events"), event_from_doc)
+
+
 def assert_same_as_fresh(model: ReadModel, repository: Repository) -> None:
     """What `model` holds is what a fresh read model, and the whole-table loads, read now."""
     fresh = ReadModel(repository)
@@ -63,7 +77,7 @@ def assert_same_as_fresh(model: ReadModel, repository: Repository) -> None:
     assert list(model.ledger.ordered()) == list(fresh.ledger.ordered()) == events
     contacts = [event.at for event in events if event.kind is Kind.CONTACT]
     assert model.ledger.contact_times() == contacts
-    assert model.ledger.recent(4) == fresh.ledger.recent(4)
+    assert model.ledger.recent(4) == fresh.ledger.recent(4) == _recent(repository, 4)
     for event in events:
         if event.kind is Kind.EXTENSION and event.detail:
             assert model.ledger.extended_after(event.detail)

@@ -8,7 +8,7 @@ keypress never sorts or scans the whole history again, and a question about some
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime
 from itertools import islice
 from typing import TYPE_CHECKING
@@ -86,8 +86,9 @@ class LedgerIndex:
     def recent(self, count: int) -> list[LedgerEvent]:
         """The `count` most recently logged events, in the order they happened."""
         # Stored in the order logged, so the newest are last; a few more than needed
-        # are looked at, as a time typed in may put one before another.
-        newest: Iterator[LedgerEvent] = islice(reversed(self.records.by_id.values()), count * 3)
+        # are looked at, as a time typed in may put one before another. Back in the
+        # order stored, so that of two logged in the same second the later counts.
+        newest = list(islice(reversed(self.records.by_id.values()), count * 3))[::-1]
         latest = sorted(newest, key=lambda event: event.logged_at)[-count:] if count else []
         return sorted(latest, key=_at)
 

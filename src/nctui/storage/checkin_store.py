@@ -12,8 +12,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from nctui.domain.checkin import (
-    DEFAULT_DAY_START_HOUR,
-    LATEST_DAY_START_HOUR,
     CheckIn,
     CheckInValues,
     DayEntry,
@@ -22,7 +20,7 @@ from nctui.domain.checkin import (
 )
 from nctui.storage.ops import Insert, Put, new_id
 from nctui.storage.records import moment, parse_all, stamp
-from nctui.storage.settings import read_setting, setting_op
+from nctui.storage.settings import setting_op
 
 if TYPE_CHECKING:
     from nctui.storage.repository import Repository
@@ -67,12 +65,6 @@ def load_checkins(repository: Repository) -> list[CheckIn]:
 def load_entries(repository: Repository) -> list[DayEntry]:
     """Every day with a check-in, oldest first, each with all its versions."""
     return day_entries(load_checkins(repository))
-
-
-def load_day_start(repository: Repository) -> int:
-    """The hour the person's day starts at (04:00 unless they changed it)."""
-    value = read_setting(repository, DAY_START, DEFAULT_DAY_START_HOUR)
-    return value if 0 <= value <= LATEST_DAY_START_HOUR else DEFAULT_DAY_START_HOUR
 
 
 def day_start_op(hour: int) -> Put:

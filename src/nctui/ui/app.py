@@ -24,7 +24,7 @@ from nctui.domain.clock import Clock
 from nctui.domain.drafts import kept_note
 from nctui.domain.ledger import Kind
 from nctui.domain.sos import idea_for
-from nctui.startup import resume_collection
+from nctui.startup import resume_collection, set_aside
 from nctui.ui.key_rules import works_while_typing
 from nctui.ui.navigation import (
     ACTIVITIES,
@@ -413,6 +413,9 @@ class NctuiApp(App[None]):
         changes, self._unshown = self._unshown or message.changes, None
         for screen in list(self._followers):
             screen.data_changed(changes)
+        if changes.everything:
+            # The history was read afresh and lasts until the next such change.
+            self.call_after_refresh(set_aside)
 
     # -- saving ----------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from nctui.coach import Changes
+from nctui.startup import set_aside
 from nctui.ui.key_rules import is_text_box
 from nctui.ui.navigation import Destination
 from nctui.ui.widgets.keybar import KeyBar
@@ -67,6 +68,8 @@ class NctuiScreen(Screen[None]):
     @on(events.Mount)
     def _follow_data(self) -> None:
         self.nctui.follow(self)
+        # A screen lasts the session: once drawn, the collector need not walk it again.
+        self.call_after_refresh(set_aside)
 
     @on(events.Unmount)
     def _stop_following(self) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from nctui.coach.core import Core
-from nctui.domain.chart_data import chart_window
 from nctui.domain.checkin import (
     DEFAULT_DAY_START_HOUR,
     LATEST_DAY_START_HOUR,
@@ -17,9 +17,11 @@ from nctui.domain.checkin import (
     checkin_day,
     is_change,
 )
-from nctui.domain.mood_trend import Trend, mood_trend
 from nctui.domain.period import period_status
 from nctui.storage.checkin_store import DAY_START, checkin_from_doc, checkin_op, day_start_op
+
+if TYPE_CHECKING:
+    from nctui.domain.mood_trend import Trend
 
 
 class Journal:
@@ -79,6 +81,10 @@ class Journal:
     def period_trend(self, now: datetime | None = None) -> Trend:
         """The mood trend over the running or just-completed period: the same weeks the
         journal's chart shows."""
+        # Imported here: the dashboard, drawn first, starts without the trend's code.
+        from nctui.domain.chart_data import chart_window  # noqa: PLC0415
+        from nctui.domain.mood_trend import mood_trend  # noqa: PLC0415
+
         now = now or self._core.clock()
         status = period_status(self._core.model.attempts(), now)
         window = chart_window(status, self.today(now))

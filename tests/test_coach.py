@@ -153,6 +153,27 @@ def test_events_come_back_in_the_order_they_happened(data_dir: Path, clock: Manu
     coach.file.close()
 
 
+def test_the_dashboard_is_answered_without_reading_the_whole_history(
+    data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock, today=False)
+    coach = Coach.open(data_dir, clock)
+    model = coach._core.model
+    assert coach.period.record().contacts == 0
+    assert not coach.journal.checked_in_today()
+    assert [event.kind for event in coach.ledger.recent(1)] == [Kind.URGE]
+    # Changes made meanwhile are followed, still without reading everything.
+    at = clock() - timedelta(hours=2)
+    contact = coach.ledger.log(Kind.CONTACT, at, restart=True)
+    coach.journal.check_in(coach.journal.today(), CheckInValues(6, 5, 4, ""))
+    assert coach.ledger.contact_times() == [at]
+    assert coach.ledger.recent(1) == [contact]
+    assert coach.journal.checked_in_today()
+    assert not model.ledger.records.built and not model.journal.records.built
+    assert coach.period.record().contacts == 1
+    coach.file.close()
+
+
 def test_the_chart_reads_only_the_events_of_its_days(data_dir: Path, clock: ManualClock) -> None:
     repository = Repository.open(data_dir, clock)
     start = datetime(2026, 11, 1, 12, 0, tzinfo=TOKYO)
@@ -446,6 +467,22 @@ def test_changes_taken_in_from_another_window_say_everything_changed(
     assert snapshot is not None and coach.file.take_in(snapshot)
     assert heard == [Changes.all()]
     assert [entry.current.text for entry in coach.journal.entries()] == ["elsewhere"]
+
+
+def test_every_stored_table_has_a_kind_of_record_screens_can_follow() -> None:
+    from nctui.coach import read_model
+    from nctui.coach.core import TOPICS
+    from nctui.storage import intake_store, letter_store, readiness_store
+    from nctui.storage.shapes import TABLES
+
+    assert set(TOPICS) == set(TABLES) - {"meta"}
+    # Named again where their readers are imported late: the same names.
+    assert (read_model.LETTERS, read_model.INTAKES, read_model.CHECKLIST, read_model.CHECKS) == (
+        letter_store.LETTERS,
+        intake_store.INTAKES,
+        intake_store.CHECKLIST,
+        readiness_store.CHECKS,
+    )
 
 
 def test_a_listener_that_stops_hears_no_more(opened: tuple[Coach, list[Changes]]) -> None:

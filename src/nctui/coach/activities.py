@@ -14,7 +14,6 @@ from nctui.domain.activities import (
     Plan,
     plan_to_complete,
 )
-from nctui.domain.activity_catalogue import catalogue
 from nctui.storage.activity_store import (
     done_op,
     drop_plan_op,
@@ -42,6 +41,9 @@ class Activities:
 
     def all(self) -> list[Activity]:
         """Every activity: the catalogue, then the person's own."""
+        # Imported here: the dashboard, drawn first, never lists the catalogue.
+        from nctui.domain.activity_catalogue import catalogue  # noqa: PLC0415
+
         return [*catalogue(), *self.log().own]
 
     def next_plan(self, activity: Activity) -> Plan | None:

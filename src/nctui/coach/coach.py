@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nctui.coach.activities import Activities
 from nctui.coach.changes import Changes
 from nctui.coach.core import Core, Listener
 from nctui.coach.data_file import DataFile
 from nctui.coach.drafts import Drafts
-from nctui.coach.intake import Intake
 from nctui.coach.journal import Journal
 from nctui.coach.ledger import Ledger
-from nctui.coach.letters import Letters
 from nctui.coach.period import Period
-from nctui.coach.readiness import Readiness
 from nctui.coach.settings import Settings
 from nctui.domain.clock import Clock
 from nctui.storage.ops import Op
 from nctui.storage.repository import Repository
+
+if TYPE_CHECKING:
+    from nctui.coach.intake import Intake
+    from nctui.coach.letters import Letters
+    from nctui.coach.readiness import Readiness
+
+# The intake, the letters and the readiness check are loaded when first asked for: the
+# dashboard, drawn first, needs none of them.
+# ruff: noqa: PLC0415
 
 
 class Coach:
@@ -35,12 +43,30 @@ class Coach:
         self.period = Period(core)
         self.ledger = Ledger(core)
         self.journal = Journal(core)
-        self.letters = Letters(core)
         self.activities = Activities(core)
-        self.intake = Intake(core)
-        self.readiness = Readiness(core, self.journal)
         self.settings = Settings(core)
         self.drafts = Drafts(core)
+
+    @cached_property
+    def letters(self) -> Letters:
+        """Unsent letters: written, sealed, opened."""
+        from nctui.coach.letters import Letters
+
+        return Letters(self._core)
+
+    @cached_property
+    def intake(self) -> Intake:
+        """The intake and the plan it leads to, and the start checklist."""
+        from nctui.coach.intake import Intake
+
+        return Intake(self._core)
+
+    @cached_property
+    def readiness(self) -> Readiness:
+        """The readiness check and the extension it may suggest."""
+        from nctui.coach.readiness import Readiness
+
+        return Readiness(self._core, self.journal)
 
     @classmethod
     def open(cls, data_dir: Path, clock: Clock) -> Coach:

@@ -8,17 +8,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from nctui.coach.changes import Changes, Topic
-from nctui.coach.read_model import ReadModel
+from nctui.coach.read_model import CHECKLIST, CHECKS, INTAKES, LETTERS, ReadModel
 from nctui.domain.clock import Clock
 from nctui.storage.activity_store import ACTIVITY_DONE, ACTIVITY_PLANS, OWN_ACTIVITIES
 from nctui.storage.attempt_store import ATTEMPTS
 from nctui.storage.checkin_store import CHECKINS, DAY_START
 from nctui.storage.draft_store import DRAFTS
-from nctui.storage.intake_store import CHECKLIST, INTAKES
 from nctui.storage.ledger_store import EVENTS
-from nctui.storage.letter_store import LETTERS
 from nctui.storage.lookup import touched
-from nctui.storage.readiness_store import CHECKS
 from nctui.storage.settings import SETTINGS_TABLE
 
 if TYPE_CHECKING:

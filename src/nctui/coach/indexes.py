@@ -41,11 +41,17 @@ class LedgerIndex:
 
     def touched(self, doc_id: str, added: Mapping[str, Any] | None) -> None:
         """Follow one changed document; a new event is slotted into place."""
+        built = self.records.built
         old, new = self.records.touched(doc_id, added)
-        if old is not None or new is None:
+        if not built and added is not None:
+            # Not all parsed yet, but the contacts may be kept: parse just this one.
+            new = self.records.parsed(added)
+        if old is not None or (new is None and added is None):
             # Events are only ever added; anything else is rare enough to rebuild.
             self._ordered = self._contacts = self._extended = None
             return
+        if new is None:
+            return  # added, but it does not parse: nothing to show
         if self._ordered is not None:
             # After any event at the same moment, as a stable sort of the stored order puts it.
             bisect.insort_right(self._ordered, new, key=_at)
@@ -78,9 +84,17 @@ class LedgerIndex:
         return list(ordered[bisect.bisect_left(ordered, moment, key=_at) :])
 
     def contact_times(self) -> list[datetime]:
-        """When each contact the person started happened, in order."""
+        """When each contact the person started happened, in order.
+
+        Asked for on the dashboard, drawn first: before the whole ledger is needed, only
+        the contacts are found and read.
+        """
         if self._contacts is None:
-            self._contacts = [e.at for e in self.ordered() if e.kind is Kind.CONTACT]
+            if self.records.built:
+                self._contacts = [e.at for e in self.ordered() if e.kind is Kind.CONTACT]
+            else:
+                contacts = self.records.where("kind", Kind.CONTACT.value)
+                self._contacts = sorted(event.at for event in contacts)
         return list(self._contacts)
 
     def recent(self, count: int) -> list[LedgerEvent]:
@@ -88,7 +102,11 @@ class LedgerIndex:
         # Stored in the order logged, so the newest are last; a few more than needed
         # are looked at, as a time typed in may put one before another. Back in the
         # order stored, so that of two logged in the same second the later counts.
-        newest = list(islice(reversed(self.records.by_id.values()), count * 3))[::-1]
+        if self.records.built:
+            newest = list(islice(reversed(self.records.by_id.values()), count * 3))[::-1]
+        else:  # only those few are read
+            docs = self.records.documents()[-count * 3 :] if count else []
+            newest = [e for e in map(self.records.parsed, docs) if e is not None]
         latest = sorted(newest, key=lambda event: event.logged_at)[-count:] if count else []
         return sorted(latest, key=_at)
 
@@ -150,8 +168,19 @@ class JournalIndex:
         return self._entries
 
     def entry(self, day: date) -> DayEntry | None:
-        """The check-in of `day`, with its versions, if there is one."""
-        return self._index()[0].get(day)
+        """The check-in of `day`, with its versions, if there is one.
+
+        Before the whole journal is needed (the dashboard asks about today), only that
+        day's versions are found and read.
+        """
+        if self._by_day is None:
+            versions = self.records.where("day", day.isoformat())
+            return DayEntry(day, tuple(versions)) if versions else None
+        return self._by_day.get(day)
+
+    def checked_in(self, day: date) -> bool:
+        """Whether `day` has a check-in."""
+        return self.entry(day) is not None
 
     def between(self, first: date, last: date) -> list[DayEntry]:
         """The days from `first` to `last` that have a check-in, oldest first."""

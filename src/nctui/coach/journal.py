@@ -60,7 +60,7 @@ class Journal:
 
     def checked_in_today(self, now: datetime | None = None) -> bool:
         """Whether today's check-in is done."""
-        return self.entry(self.today(now)) is not None
+        return self._core.model.journal.checked_in(self.today(now))
 
     def check_in(self, day: date, values: CheckInValues) -> CheckIn | None:
         """Save a version of `day`'s check-in; None when it would change nothing.

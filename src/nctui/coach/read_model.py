@@ -8,17 +8,15 @@ from a table (sorted lists, statuses) is kept until that table changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from importlib import import_module
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from nctui.coach.indexes import JournalIndex, LedgerIndex
-from nctui.coach.records import Records
+from nctui.coach.records import Parse, Records
 from nctui.domain.activities import ActivityLog, ActivityStatus, statuses
 from nctui.domain.drafts import Draft
-from nctui.domain.letters import Letter
 from nctui.domain.period import Attempt, settled
-from nctui.domain.readiness import CheckRecord
-from nctui.domain.recommendation import IntakeRecord
 from nctui.storage.activity_store import (
     ACTIVITY_DONE,
     ACTIVITY_PLANS,
@@ -29,18 +27,35 @@ from nctui.storage.activity_store import (
 )
 from nctui.storage.attempt_store import ATTEMPTS, attempt_from_doc
 from nctui.storage.draft_store import DRAFTS, draft_from_doc
-from nctui.storage.intake_store import CHECKLIST, INTAKES, intake_from_doc
-from nctui.storage.letter_store import LETTERS, letter_from_doc
 from nctui.storage.lookup import touched
-from nctui.storage.readiness_store import CHECKS, check_from_doc
 from nctui.storage.settings import SETTINGS_TABLE
 
 if TYPE_CHECKING:
+    from nctui.domain.letters import Letter
+    from nctui.domain.readiness import CheckRecord
+    from nctui.domain.recommendation import IntakeRecord
     from nctui.storage.ops import Op
     from nctui.storage.repository import Repository
 
+LETTERS, INTAKES, CHECKLIST, CHECKS = "letters", "intakes", "checklist", "readiness"
+"""Tables the first screen never reads: their readers are imported when first needed
+(the same names as in their `storage` modules; a test checks that)."""
+
 T = TypeVar("T")
 S = TypeVar("S", int, str)
+
+
+def later(module: str, name: str) -> Parse[Any]:
+    """A reader imported the first time a document is read with it, so start-up pays
+    only for the code the first screen reads with."""
+    loaded: list[Parse[Any]] = []
+
+    def parse(doc: Mapping[str, Any]) -> Any:
+        if not loaded:
+            loaded.append(getattr(import_module(module), name))
+        return loaded[0](doc)
+
+    return parse
 
 
 def _value(doc: Any) -> Any:
@@ -58,13 +73,19 @@ class ReadModel:
         self.ledger = LedgerIndex(repository)
         self.journal = JournalIndex(repository)
         self._attempts = Records(repository, ATTEMPTS, attempt_from_doc)
-        self._letters = Records(repository, LETTERS, letter_from_doc)
+        self._letters: Records[Letter] = Records(
+            repository, LETTERS, later("nctui.storage.letter_store", "letter_from_doc")
+        )
         self._own = Records(repository, OWN_ACTIVITIES, own_activity_from_doc)
         self._plans = Records(repository, ACTIVITY_PLANS, plan_from_doc)
         self._done = Records(repository, ACTIVITY_DONE, done_from_doc)
-        self._intakes = Records(repository, INTAKES, intake_from_doc)
+        self._intakes: Records[IntakeRecord] = Records(
+            repository, INTAKES, later("nctui.storage.intake_store", "intake_from_doc")
+        )
         self._ticks = Records(repository, CHECKLIST, _done)
-        self._checks = Records(repository, CHECKS, check_from_doc)
+        self._checks: Records[CheckRecord] = Records(
+            repository, CHECKS, later("nctui.storage.readiness_store", "check_from_doc")
+        )
         self._settings: Records[Any] = Records(repository, SETTINGS_TABLE, _value)
         self._drafts = Records(repository, DRAFTS, draft_from_doc)
         self._tables: dict[str, Records[Any] | LedgerIndex | JournalIndex] = {

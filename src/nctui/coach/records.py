@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from nctui.storage.lookup import document
+from nctui.storage.lookup import document, matching
 
 if TYPE_CHECKING:
     from nctui.storage.repository import Repository
@@ -37,17 +37,29 @@ class Records(Generic[R]):
         if self._by_id is None:
             self._by_id = {}
             for doc in self._repository.documents(self.table):
-                record = self._parsed(doc)
+                record = self.parsed(doc)
                 if record is not None:
                     self._by_id[str(doc["id"])] = record
         return self._by_id
+
+    def documents(self) -> list[Mapping[str, Any]]:
+        """The table's documents as stored, unparsed (to look at a few without parsing
+        them all). Read only."""
+        return self._repository.documents(self.table)
+
+    def where(self, field: str, value: object) -> list[R]:
+        """The records whose stored `field` is `value`, parsing only the documents a
+        TinyDB query finds: for one question before the whole table is needed."""
+        found = (self.parsed(doc) for doc in matching(self._repository, self.table, field, value))
+        return [record for record in found if record is not None]
 
     @property
     def built(self) -> bool:
         """Whether the records have been parsed since they were last dropped."""
         return self._by_id is not None
 
-    def _parsed(self, doc: Mapping[str, Any]) -> R | None:
+    def parsed(self, doc: Mapping[str, Any]) -> R | None:
+        """One document as a record; None if it does not parse."""
         try:
             return self._parse(doc)
         except _UNPARSABLE:  # checked on reading, so only a gap in a reader: skip it
@@ -62,7 +74,7 @@ class Records(Generic[R]):
             return None, None
         doc = added if added is not None else document(self._repository, self.table, doc_id)
         old = self._by_id.get(doc_id)
-        new = None if doc is None else self._parsed(doc)
+        new = None if doc is None else self.parsed(doc)
         if new is None:
             self._by_id.pop(doc_id, None)
         else:

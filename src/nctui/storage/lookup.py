@@ -1,7 +1,8 @@
-"""Which stored documents a change touched, and one document found by its id.
+"""Which stored documents a change touched, and documents found by a field.
 
 For the coach's read model, which parses each document once and then follows the
-changes made in this window document by document instead of reading whole tables again.
+changes made in this window document by document instead of reading whole tables again,
+and which answers a question about one day or one kind before it has read a whole table.
 """
 
 from __future__ import annotations
@@ -45,3 +46,11 @@ def document(repository: Repository, table: str, doc_id: str) -> Mapping[str, An
     """The document with this id in the in-memory copy, or None when there is none."""
     found = repository.table(table).get(where("id") == doc_id)
     return found if isinstance(found, Mapping) else None
+
+
+def matching(
+    repository: Repository, table: str, field: str, value: object
+) -> list[Mapping[str, Any]]:
+    """The documents whose `field` is `value`, found by a TinyDB query (which TinyDB
+    keeps until the table changes)."""
+    return list(repository.table(table).search(where(field) == value))

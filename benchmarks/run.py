@@ -9,6 +9,8 @@ Usage: uv run python benchmarks/run.py [--runs N]
    against what the keypress that made it waits for (the in-memory change only).
 3. Redraw: a saved change until the screen is idle again, with every screen open, on
    10 years of history, against a bare app updating one Static (benchmarks/redraw.py).
+4. Keys: typical keys on the countdown, journal and activities screens, and coming back
+   to a screen, each timed until its last frame is painted (benchmarks/keys.py).
 
 Figures are printed, never asserted: timings belong here, not in the tests.
 """
@@ -38,6 +40,7 @@ from nctui.storage.repository import Repository
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent))
 from devtools.sample import write_sample_history
+from keys import keys
 from redraw import redraw
 
 HERE = Path(__file__).parent
@@ -200,6 +203,7 @@ def main() -> None:
     status_speed(max(options.runs, 5) * 2)
     writes(repeat=15)
     redraw(NOW, HISTORY_YEARS, repeat=15)
+    keys(NOW, HISTORY_YEARS, rounds=12)
 
 
 if __name__ == "__main__":

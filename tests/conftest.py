@@ -68,4 +68,4 @@ def make_app(data_dir: Path, clock: ManualClock) -> Iterator[Callable[[], NctuiA
 
     yield build
     for app in apps:
-        app.repository.close()
+        app.coach.file.close()

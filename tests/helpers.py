@@ -6,10 +6,13 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import pytest
 from textual.app import App
+from textual.pilot import Pilot
 
+from nctui.coach import Changes
 from nctui.ui.app import NctuiApp
 
 AppFactory = Callable[[], NctuiApp]
@@ -37,3 +40,23 @@ def stored(data_dir: Path, table: str) -> list[dict[str, Any]]:
     """One table's documents as they are in the data file, in the order they were added."""
     data = json.loads((data_dir / "nctui.json").read_text())
     return list(data.get(table, {}).values())
+
+
+_HEARD: WeakKeyDictionary[NctuiApp, list[Changes]] = WeakKeyDictionary()
+
+
+def notices(app: NctuiApp) -> list[Changes]:
+    """Every change notice the app's coach has given since this was first asked."""
+    heard = _HEARD.get(app)
+    if heard is None:
+        heard = _HEARD[app] = []
+        app.coach.listen(heard.append)
+    return heard
+
+
+async def take_in_changes(app: NctuiApp, pilot: Pilot[None]) -> None:
+    """Have the app look for another window's changes now, and take them in (the poll
+    that runs every few seconds, by hand)."""
+    app._poll_storage()
+    await app.workers.wait_for_complete([w for w in app.workers if w.group == "reload"])
+    await pilot.pause()

@@ -13,7 +13,9 @@ from textual.widgets import Input, OptionList, Static
 
 from nctui.domain.activities import Category, DoneEntry
 from nctui.domain.activity_catalogue import catalogue
+from nctui.domain.clock import ManualClock
 from nctui.storage.activity_store import done_op
+from nctui.storage.repository import Repository
 from nctui.ui.app import NctuiApp
 from nctui.ui.screens.activities import ActivitiesScreen
 from nctui.ui.screens.activity_forms import ActivityForm, AddActivityForm, DoneForm, PlanForm
@@ -21,7 +23,7 @@ from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.screens.help import HelpScreen
 from nctui.ui.widgets.activity_list import ActivityList
 from nctui.ui.widgets.activity_summary import NextUp, ReclaimedChart
-from tests.helpers import AppFactory, screen_text, squash, stored
+from tests.helpers import AppFactory, screen_text, squash, stored, take_in_changes
 
 
 async def _type(pilot: Pilot[None], text: str) -> None:
@@ -184,7 +186,7 @@ async def test_browse_find_surprise_add_plan_and_done(make_app: AppFactory, data
         await _add_own(pilot, screen)
         await _plan_today(pilot, screen)
         await _log_done(pilot, screen)
-        app.repository.flush()
+        app.coach.file.flush()
 
     (own,) = stored(data_dir, "own_activities")
     assert own["name"] == "Learn to juggle"
@@ -218,7 +220,7 @@ async def test_bad_names_get_a_message_and_keep_focus(make_app: AppFactory, data
         await pilot.press("escape")  # cancel: nothing is added
         await pilot.pause()
         assert isinstance(app.screen, ActivitiesScreen)
-        app.repository.flush()
+        app.coach.file.flush()
     assert stored(data_dir, "own_activities") == []
 
 
@@ -248,7 +250,7 @@ async def test_bad_durations_get_a_message_and_keep_focus(
         await pilot.pause()
         assert "below zero" in _message(app)
         assert app.focused is time_box
-        app.repository.flush()
+        app.coach.file.flush()
     assert stored(data_dir, "activity_done") == []
 
 
@@ -282,7 +284,7 @@ async def test_a_past_day_is_flagged_and_a_bad_one_refused(
         assert _active(app) is screen
         assert "passed 20 Nov" in screen_text(app)
         assert "1 earlier plan still open" in _side(screen)
-        app.repository.flush()
+        app.coach.file.flush()
     (plan,) = stored(data_dir, "activity_plans")
     assert plan["day"] == "2026-11-20"
 
@@ -308,7 +310,7 @@ async def test_a_plan_can_be_dropped_and_stays_in_the_file(
         await pilot.press("tab", "enter")
         await pilot.pause()
         assert "Nothing planned yet." in _side(screen)
-        app.repository.flush()
+        app.coach.file.flush()
     (plan,) = stored(data_dir, "activity_plans")
     assert plan["day"] == "2026-11-27"
     assert plan["dropped_at"] == "2026-11-26T09:30:00+00:00"
@@ -333,17 +335,19 @@ async def test_nothing_found_offers_to_add_it(make_app: AppFactory) -> None:
         assert kinds.highlighted == list(Category).index(Category.TRIP)
 
 
-async def test_changes_from_another_window_show_up(make_app: AppFactory) -> None:
+async def test_changes_from_another_window_show_up(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         screen = await open_activities(pilot)
         assert "Nothing logged yet." in _side(screen)
         swim = next(a for a in catalogue() if a.key == "swim")
         entry = DoneEntry("elsewhere", swim.key, swim.name, swim.category, app.clock(), 45)
-        # What a reload does: the repository changes underneath, then data_version moves.
-        app.repository.apply(done_op(entry))
-        app.data_version += 1
-        await pilot.pause()
+        other = Repository.open(data_dir, clock)
+        other.apply(done_op(entry))
+        other.close()
+        await take_in_changes(app, pilot)
         assert "In all 45m" in _side(screen)
 
 

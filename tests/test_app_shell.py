@@ -17,7 +17,7 @@ from nctui.storage.settings import setting_op
 from nctui.ui.navigation import DESTINATIONS, HOME
 from nctui.ui.screens.help import HelpScreen
 from nctui.ui.screens.notice import NoticeScreen
-from tests.helpers import AppFactory, screen_text, squash
+from tests.helpers import AppFactory, notices, screen_text, squash
 
 
 async def test_opens_on_home_with_the_title(make_app: AppFactory) -> None:
@@ -160,7 +160,7 @@ async def test_the_help_lists_this_screens_keys_not_textuals_own(make_app: AppFa
 async def test_q_quits_and_everything_is_saved(make_app: AppFactory, data_dir: Path) -> None:
     app = make_app()
     async with app.run_test() as pilot:
-        app.save(Insert("notes", {"id": new_id(), "note": "before quitting"}))
+        app.coach.apply(Insert("notes", {"id": new_id(), "note": "before quitting"}))
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
@@ -207,12 +207,12 @@ async def test_changes_from_another_window_appear(
         other = Repository.open(data_dir, clock)
         other.apply(Insert("notes", {"id": new_id(), "note": "from the other window"}))
         other.close()
-        version = app.data_version
+        heard = notices(app)
         app._poll_storage()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.data_version == version + 1
-        notes = [doc["note"] for doc in app.repository.table("notes").all()]
+        assert [changes.everything for changes in heard] == [True]
+        notes = [doc["note"] for doc in app.coach.repository.table("notes").all()]
         assert notes == ["from the other window"]
 
 
@@ -226,13 +226,13 @@ async def test_a_failed_save_is_reported_and_retried(
                 "nctui.storage.repository.atomic_write_bytes",
                 _raise_disk_full,
             )
-            app.save(Insert("notes", {"id": new_id(), "note": "precious"}))
-            app.repository.flush()
+            app.coach.apply(Insert("notes", {"id": new_id(), "note": "precious"}))
+            app.coach.file.flush()
             await pilot.pause()
             titles = [n.title for n in app._notifications]
             assert "Could not save just now" in titles
         app._poll_storage()
-        app.repository.flush()
+        app.coach.file.flush()
         app._poll_storage()
         await pilot.pause()
         assert "Saved" in [n.title for n in app._notifications]

@@ -13,7 +13,7 @@ from nctui.domain.period import EndReason, State, period_status
 from nctui.domain.runs import record
 from nctui.status import status_report
 from nctui.storage.attempt_store import load_attempts, new_attempt_op
-from nctui.storage.ledger_store import contact_times, log_event_ops
+from nctui.storage.ledger_store import load_events, log_event_ops
 from nctui.storage.repository import Repository
 
 
@@ -64,7 +64,8 @@ def test_two_windows_restarting_at_once_leave_one_attempt_running(
         now = clock()
         status = period_status(attempts, now)
         assert status.attempt == running[0]
-        done = record(attempts, contact_times(window), now)
+        contacts = [event.at for event in load_events(window) if event.kind is Kind.CONTACT]
+        done = record(attempts, contacts, now)
         assert (done.attempts, done.contacts, done.current_run_days) == (3, 2, 0)
         window.close()
     report = status_report(data_dir, clock())

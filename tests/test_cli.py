@@ -16,9 +16,10 @@ from textual.pilot import Pilot
 from nctui import __version__
 from nctui.cli import main, open_app
 from nctui.domain.clock import ManualClock
-from nctui.startup import resume_collection
+from nctui.startup import end_session, resume_collection
 from nctui.storage.ops import Insert
 from nctui.ui.app import NctuiApp as NctuiAppType
+from tests.helpers import AppFactory
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -113,9 +114,23 @@ async def test_the_collector_runs_again_once_the_first_screen_is_drawn(
         async with app.run_test() as pilot:
             await pilot.pause()
             assert gc.isenabled()
+            set_aside_at_start = gc.get_freeze_count()
+            # A screen opened later lasts the session too: set aside once drawn.
+            await pilot.press("j")
+            await pilot.pause()
+            assert gc.get_freeze_count() > set_aside_at_start
     finally:
         resume_collection()
-        gc.unfreeze()  # give this test process its collector back as it was
+        end_session()  # give this test process its collector back as it was
+
+
+async def test_apps_built_another_way_set_nothing_aside(make_app: AppFactory) -> None:
+    # A test run builds app after app: freezing them would keep every one alive.
+    before = gc.get_freeze_count()
+    async with make_app().run_test() as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+    assert gc.get_freeze_count() == before
 
 
 def test_a_data_file_linked_into_a_missing_folder_exits_2_with_a_message(
@@ -209,7 +224,7 @@ def test_changes_kept_in_the_temp_folder_are_named_with_where_to_move_them(
         assert isinstance(app, NctuiAppType)
         for module in ("repository", "leftovers"):
             monkeypatch.setattr(f"nctui.storage.{module}.atomic_write_bytes", full_folder)
-        app.save(Insert("notes", {"id": "n1", "note": "written on a full disk"}))
+        app.coach.apply(Insert("notes", {"id": "n1", "note": "written on a full disk"}))
         await pilot.press("q")
 
     _run_headless(monkeypatch, log_then_quit)

@@ -485,6 +485,6 @@ async def test_a_log_dialog_still_saves_after_resizing(
         await type_in(pilot, "opened the old photos")
         await keys(pilot, "ctrl+s")
         assert type(app.screen).__name__ == "CountdownScreen"
-        app.repository.flush()
+        app.coach.file.flush()
     notes = [event["note"] for event in stored(data_dir, "events")]
     assert "opened the old photos" in notes

@@ -164,7 +164,7 @@ async def test_bad_ledger_input_is_named_and_nothing_is_saved(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, CountdownScreen)
-        app.repository.flush()
+        app.coach.file.flush()
     assert stored(data_dir, "events") == []
 
 
@@ -194,9 +194,9 @@ async def test_the_period_completes_and_stays_complete(
         app.screen.tick()  # type: ignore[attr-defined]
         await pilot.pause()
         assert "Period complete" in screen_text(app)
-        app.repository.flush()
+        app.coach.file.flush()
         clock.advance(timedelta(days=-10))  # a clock set back
-        app.screen.load()  # type: ignore[attr-defined]
+        app.screen.tick(full=True)  # type: ignore[attr-defined]
         await pilot.pause()
         assert "Period complete" in screen_text(app)
     (attempt,) = stored(data_dir, "attempts")
@@ -257,7 +257,7 @@ async def test_a_milestone_long_past_is_noted_without_a_word(
         assert not any(n.title == "A moment to notice" for n in app._notifications)
         noted = {
             doc["value"]
-            for doc in app.repository.table("settings").all()
+            for doc in app.coach.repository.table("settings").all()
             if str(doc["id"]).startswith("milestone:")
         }
         assert noted == {7}  # recorded, so it is not brought up later either

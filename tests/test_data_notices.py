@@ -74,14 +74,14 @@ async def test_a_window_that_writes_back_its_entries_says_so(
     app = make_app()
     async with app.run_test(notifications=True) as pilot:
         other = Repository.open(data_dir, clock)
-        app.save(Insert("notes", {"id": "mine", "note": "typed here"}))
-        app.repository.flush()
+        app.coach.apply(Insert("notes", {"id": "mine", "note": "typed here"}))
+        app.coach.file.flush()
         (data_dir / DATA_FILE_NAME).unlink()
         other.apply(Insert("notes", {"id": "theirs", "note": "typed there"}))
         other.close()  # writes back its own copy, without this window's note
         app._poll_storage()
         await app.workers.wait_for_complete()
-        app.repository.flush()
+        app.coach.file.flush()
         await pilot.pause()
         said = _messages(app)["Data file restored"]
         assert "nothing is lost" in said

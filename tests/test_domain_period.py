@@ -19,6 +19,7 @@ from nctui.domain.period import (
     end_of,
     open_attempt,
     period_status,
+    settled,
     start_from_day,
 )
 
@@ -83,6 +84,31 @@ def test_a_new_plan_records_a_finished_period_as_complete() -> None:
     ended, reason = close_for_new_plan(finished, now)
     assert reason is EndReason.COMPLETE
     assert ended == add_calendar_days(finished.start, 30, LONDON)
+
+
+def test_a_new_plan_counted_from_before_the_one_it_replaced_is_the_one_running() -> None:
+    # Taking the intake again: "contact stopped" three days before the running period began.
+    now = datetime(2026, 11, 26, 9, 30, tzinfo=LONDON)
+    start = now - timedelta(days=3)
+    replaced = Attempt("old", start, 30, ended_at=now, end_reason=EndReason.NEW_PLAN)
+    new = Attempt("new", now - timedelta(days=6), 40, intake_id="intake")
+    attempts = settled([replaced, new])
+    assert attempts == [new, replaced]  # both kept, as they were
+    status = period_status(attempts, now)
+    assert status.state is State.ACTIVE and status.attempt == new and status.day == 7
+
+
+def test_of_two_running_attempts_the_later_start_runs_on() -> None:
+    # Two windows restarting at once: the earlier start ends where the later begins.
+    now = datetime(2026, 11, 26, 9, 30, tzinfo=LONDON)
+    first = Attempt("a", now - timedelta(hours=5), 30)
+    second = Attempt("b", now - timedelta(hours=2), 30)
+    ended, running = settled([second, first])
+    assert (ended.ended_at, ended.end_reason, running.ended_at) == (
+        second.start,
+        EndReason.CONTACT,
+        None,
+    )
 
 
 def test_open_attempt_is_the_latest_unclosed() -> None:

@@ -25,7 +25,6 @@ from nctui.storage.draft_store import (
     DRAFTS,
     draft_op,
     drop_draft_op,
-    find_draft,
     load_drafts,
 )
 from nctui.storage.leftovers import add_back
@@ -109,7 +108,7 @@ def test_the_note_on_quitting_names_what_is_kept() -> None:
 def test_a_draft_is_stored_replaced_and_forgotten(data_dir: Path, clock: ManualClock) -> None:
     repository = Repository.open(data_dir, clock)
     try:
-        assert find_draft(repository, NEW_LETTER_EDITOR) is None
+        assert load_drafts(repository) == []
         repository.apply(draft_op(NEW_LETTER_EDITOR, "Dear", clock()))
         clock.advance(timedelta(minutes=5))
         # Written again, it replaces the one before: one draft per editor.

@@ -32,7 +32,7 @@ from nctui.ui.screens.sos import SosScreen
 from nctui.ui.widgets.text_input import TextBox
 from nctui.ui.widgets.writing import WritingBox
 from tests.conftest import LONDON
-from tests.helpers import AppFactory, screen_text, squash, stored
+from tests.helpers import AppFactory, screen_text, squash, stored, take_in_changes
 from tests.seeds import DRAFT_TEXT, seed_journal, seed_plan
 
 TODAY = "checkin:2026-11-26"
@@ -98,7 +98,7 @@ async def test_todays_words_survive_ctrl_q_and_are_offered_back(
         await _type(pilot, " Better now.")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        app.repository.flush()
+        app.coach.file.flush()
         # Saved, the draft has done its job: gone, and the check-in has the words.
         assert _drafts(data_dir) == {}
         (saved,) = [doc for doc in stored(data_dir, CHECKINS) if doc["day"] == "2026-11-26"]
@@ -132,7 +132,7 @@ async def test_discarding_the_offer_forgets_the_words(
         await pilot.pause()
         assert _showing(app, JournalScreen)
         assert app.screen.query_one(WritingBox).text == ""
-        app.repository.flush()
+        app.coach.file.flush()
         assert _drafts(data_dir) == {}
 
 
@@ -164,14 +164,14 @@ async def test_a_new_letter_survives_a_quit_and_becomes_a_letter_only_when_kept(
         await _type(pilot, " I am all right.")
         await pilot.press("escape")  # keep it as a letter draft
         await pilot.pause()
-        app.repository.flush()
+        app.coach.file.flush()
         assert _drafts(data_dir) == {}
-        texts = [letter.text for letter in load_letters(app.repository)]
+        texts = [letter.text for letter in app.coach.letters.all()]
         assert "Dear you, I am all right." in texts
         # The new letter is the highlighted one, so s seals it straight away.
         await pilot.press("s")
         await pilot.pause()
-        app.repository.flush()
+        app.coach.file.flush()
         (kept,) = [doc for doc in stored(data_dir, LETTERS) if doc["text"].startswith("Dear")]
         assert "sealed" in kept
 
@@ -207,7 +207,7 @@ async def test_going_on_with_a_letter_draft_and_q_from_a_dialog(
         assert box.text == DRAFT_TEXT + " And more."
         await pilot.press("ctrl+s")  # sealed: a version of the letter now
         await pilot.pause()
-        app.repository.flush()
+        app.coach.file.flush()
         assert _drafts(data_dir) == {}
         (doc,) = [doc for doc in stored(data_dir, LETTERS) if doc["id"] == letter_id]
         assert doc["text"] == DRAFT_TEXT + " And more." and "sealed" in doc
@@ -237,7 +237,7 @@ async def test_words_for_a_letter_sealed_meanwhile_can_start_a_new_one(
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query_one(WritingBox).text == "Words for later."
-        app.repository.flush()
+        app.coach.file.flush()
         assert _drafts(data_dir) == {NEW_LETTER_EDITOR: "Words for later."}
 
 
@@ -257,7 +257,7 @@ async def test_words_for_a_day_never_saved_go_into_today(
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query_one(WritingBox).text == "Late night words."
-        app.repository.flush()
+        app.coach.file.flush()
         assert _drafts(data_dir) == {TODAY: "Late night words."}
 
 
@@ -293,7 +293,7 @@ async def test_an_earlier_day_being_edited_is_kept_and_offered_on_edit(
         assert app.screen.query_one(WritingBox).text == "Added later."
         await pilot.press("ctrl+s")
         await pilot.pause()
-        app.repository.flush()
+        app.coach.file.flush()
         assert _drafts(data_dir) == {}
         days = [doc for doc in stored(data_dir, CHECKINS) if doc["day"] == "2026-11-23"]
         assert days[-1]["text"] == "Added later."
@@ -323,7 +323,7 @@ async def test_rewritten_sos_reasons_survive_and_are_saved_once_kept(
         await pilot.pause()
         await pilot.press("escape")  # keep the reasons: saved at once
         await pilot.pause()
-        app.repository.flush()
+        app.coach.file.flush()
         assert _drafts(data_dir) == {}
         settings = {doc["id"]: doc["value"] for doc in stored(data_dir, SETTINGS_TABLE)}
         assert settings["sos_reasons"] == reasons.strip()
@@ -342,19 +342,19 @@ async def test_words_are_kept_once_typing_pauses_not_at_every_key(
         await _to_letters(pilot)
         await pilot.press("w")
         await pilot.pause()
-        apply = app.repository.apply
+        apply = app.coach.repository.apply
 
         def counted(op: Op) -> None:
             writes.append(op)
             apply(op)
 
-        app.repository.apply = counted  # type: ignore[method-assign]
+        app.coach.repository.apply = counted  # type: ignore[method-assign]
         await _type(pilot, typed)
         for _ in range(100):  # the pause ends on the app's own timer
-            if app.draft_for(NEW_LETTER_EDITOR) is not None:
+            if app.coach.drafts.find(NEW_LETTER_EDITOR) is not None:
                 break
             await pilot.pause(0.05)
-        draft = app.draft_for(NEW_LETTER_EDITOR)
+        draft = app.coach.drafts.find(NEW_LETTER_EDITOR)
         assert draft is not None and draft.text == typed
         # One write for the whole burst (two at most on a machine stalled mid-typing),
         # never one per key: each write rewrites the whole data file.
@@ -411,7 +411,7 @@ async def test_a_closed_terminal_keeps_the_words_and_writes_them_out(
         await pilot.pause()
         await _type(pilot, "Written just before the window closed.")
         # Before the pause after typing ends: only the hang-up can keep these words.
-        assert app.draft_for(NEW_LETTER_EDITOR) is None
+        assert app.coach.drafts.find(NEW_LETTER_EDITOR) is None
         os.kill(os.getpid(), signal.SIGHUP)
         await pilot.pause()
         # On disk already, before the app has finished closing.
@@ -436,7 +436,7 @@ async def test_a_crash_keeps_the_words(
             await _type(pilot, "Still here after the crash.")
             app.call_later(broken)
             await pilot.pause()
-    app.repository.close()
+    app.coach.file.close()
     assert _drafts(data_dir) == {NEW_LETTER_EDITOR: "Still here after the crash."}
 
 
@@ -468,7 +468,7 @@ async def test_ctrl_q_leaves_cleanly_from_every_dialog(
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
-    assert app.repository.unsaved == 0
+    assert app.coach.file.unsaved == 0
 
 
 def test_a_real_process_keeps_the_words_on_kill_hup(data_dir: Path, clock: ManualClock) -> None:
@@ -503,13 +503,16 @@ async def test_a_letter_sealed_in_another_window_while_writing_keeps_both(
         await _to_letters(pilot)
         await pilot.press("enter")  # go on with the draft letter
         await pilot.pause()
-        (draft,) = [letter for letter in load_letters(app.repository) if not letter.sealed_at]
-        # Meanwhile another window seals it as it was.
-        app.repository.apply(redraft_op(draft, draft.text, clock(), seal=True))
+        (draft,) = [letter for letter in app.coach.letters.all() if not letter.sealed_at]
+        # Meanwhile another window seals it as it was, and this one takes that in.
+        other = Repository.open(data_dir, clock)
+        other.apply(redraft_op(draft, draft.text, clock(), seal=True))
+        other.close()
+        await take_in_changes(app, pilot)
         await _type(pilot, " Written here.")
         await pilot.press("escape")
         await pilot.pause()
-        app.repository.flush()
+        app.coach.file.flush()
         texts = {doc["text"]: doc for doc in stored(data_dir, LETTERS)}
         assert "sealed" in texts[DRAFT_TEXT]  # the sealed words are as they were sealed
         assert "sealed" not in texts[DRAFT_TEXT + " Written here."]

@@ -196,7 +196,7 @@ async def test_text_from_outside_the_data_file_is_drawn_as_symbols_too(
     async with app.run_test(size=(120, 40), headless=False) as pilot:
         await pilot.pause()
         await pilot.pause()
-    app.repository.close()
+    app.coach.file.close()
     out = recorded()
     assert "\x1b]52" not in out
     assert COLOUR not in out

@@ -118,7 +118,7 @@ async def test_after_any_wrong_field_every_screen_works_and_an_urge_is_saved(
         await pilot.press(*"rode it out", "ctrl+s")
         await pilot.pause()
         assert app._exception is None
-    app.repository.close()
+    app.coach.file.close()
     urges = [doc for doc in stored(data_dir, "events") if doc.get("note") == "rode it out"]
     assert [doc["kind"] for doc in urges] == ["urge"]
     json.loads((data_dir / DATA_FILE_NAME).read_text())  # the file is whole

@@ -156,9 +156,9 @@ async def test_what_the_person_sees_for_each_damaged_file(
             assert words is not None and words in seen[title]
         await pilot.press("escape", "c")  # whatever was said, the app carries on
         await pilot.pause()
-        app.save(Insert("notes", {"id": "after", "note": "saved afterwards"}))
+        app.coach.apply(Insert("notes", {"id": "after", "note": "saved afterwards"}))
         assert app._exception is None
-    assert app.repository.close() is None
+    assert app.coach.file.close() is None
     assert [doc["id"] for doc in stored(data_dir, "notes")] == ["after"]
     assert not list(data_dir.glob(".nctui.json.*.tmp"))
 
@@ -233,20 +233,20 @@ async def test_what_the_person_sees_when_the_file_is_damaged_while_open(
 ) -> None:
     app = make_app()
     async with app.run_test(notifications=True) as pilot:
-        app.save(Insert("notes", {"id": "before", "note": "kept"}))
-        app.repository.flush()
+        app.coach.apply(Insert("notes", {"id": "before", "note": "kept"}))
+        app.coach.file.flush()
         if damage == "deleted":
             (data_dir / DATA_FILE_NAME).unlink()
         elif damage == "folder deleted":
             shutil.rmtree(data_dir)
         else:
             (data_dir / DATA_FILE_NAME).write_bytes(b"\x00 garbage")
-        app.save(Insert("notes", {"id": "after", "note": "kept too"}))
-        app.repository.flush()
+        app.coach.apply(Insert("notes", {"id": "after", "note": "kept too"}))
+        app.coach.file.flush()
         await pilot.pause()
         said = _seen(app)["Data file restored"]
         assert "nothing is lost" in said
         if damage == "overwritten with garbage":
             assert "it is kept as" in said
-    app.repository.close()
+    app.coach.file.close()
     assert sorted(doc["id"] for doc in stored(data_dir, "notes")) == ["after", "before"]

@@ -105,7 +105,7 @@ async def test_random_keys_through_every_screen_never_break_anything(
             assert app.is_running
             clock.advance(timedelta(minutes=rng.randint(0, 90)))  # time passes: days, milestones
     assert visited == {target.name for target in DESTINATIONS}
-    assert app.repository.close() is None
+    assert app.coach.file.close() is None
     json.loads((data_dir / DATA_FILE_NAME).read_text())
     reopened = Repository.open(data_dir, clock)
     reopened.close()

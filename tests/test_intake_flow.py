@@ -73,7 +73,7 @@ async def test_whole_intake_from_the_keyboard(make_app: AppFactory, data_dir: Pa
         await pilot.press("enter")  # accept the recommendation
         await pilot.pause()
         assert app.screen.query_one(StartChecklist)
-        app.repository.flush()
+        app.coach.file.flush()
 
     intake = stored(data_dir, "intakes")[0]
     assert intake["answers"]["together_months"] == 36
@@ -220,7 +220,7 @@ async def test_checklist_ticks_are_saved(make_app: AppFactory, data_dir: Path) -
         assert isinstance(app.screen, HelpScreen)
         rows = {row.keys: row.description for row in app.screen.rows}
         assert rows.get("space ⏎", rows.get("⏎ space")) == "Tick"
-        app.repository.flush()
+        app.coach.file.flush()
     ticks = {doc["id"]: doc["done"] for doc in stored(data_dir, "checklist")}
     assert ticks == {"tell_them": True, "hide_number": False}
 
@@ -245,7 +245,7 @@ async def test_retaking_keeps_history_and_asks_first(make_app: AppFactory, data_
         await pilot.press("enter")  # the safe choice has the focus: keep the current period
         await pilot.pause()
         assert not _confirming(app)
-        assert len(app.repository.table("attempts")) == 1
+        assert len(app.coach.repository.table("attempts")) == 1
         # Back to the period that goes on; the intake is not left on the chooser.
         assert isinstance(app.screen, CountdownScreen)
         await pilot.press("i")
@@ -262,7 +262,7 @@ async def test_retaking_keeps_history_and_asks_first(make_app: AppFactory, data_
         await pilot.press("tab", "enter")
         await pilot.pause()
         assert app.screen.query_one(StartChecklist)
-        app.repository.flush()
+        app.coach.file.flush()
     assert len(stored(data_dir, "intakes")) == 2
     first, second = sorted(stored(data_dir, "attempts"), key=lambda doc: "ended_at" in doc)[::-1]
     assert first["end_reason"] == "new_plan"
@@ -325,13 +325,12 @@ async def test_retaking_to_adjust_the_plan_keeps_the_first_day_and_the_run(
         assert "replaces that period; it keeps the same first day." in squash(_dialog_text(app))
         await pilot.press("tab", "enter")
         await pilot.pause()
-        app.repository.flush()
+        app.coach.file.flush()
     starts = {doc["start"] for doc in stored(data_dir, "attempts")}
     assert starts == {"2026-11-26T09:30:00+00:00"}
     from nctui.domain.runs import record
-    from nctui.storage.attempt_store import load_attempts
 
-    assert record(load_attempts(app.repository), [], clock()).current_run_days == 10
+    assert record(app.coach.period.attempts(), [], clock()).current_run_days == 10
 
 
 async def test_a_length_already_over_cannot_be_chosen_but_today_can_count(
@@ -366,7 +365,7 @@ async def test_a_length_already_over_cannot_be_chosen_but_today_can_count(
         assert "Day 1 is Thu 26 Nov 2026" in squash(screen_text(app))
         await pilot.press("enter")
         await pilot.pause()
-        app.repository.flush()
+        app.coach.file.flush()
     (attempt,) = stored(data_dir, "attempts")
     assert attempt["start"] == "2026-11-26T09:30:00+00:00"
 
@@ -436,7 +435,7 @@ async def test_a_key_typed_with_enter_in_another_length_is_not_counted(
         for _ in range(3):
             await pilot.pause()
         assert app.screen.query_one(StartChecklist)
-        app.repository.flush()
+        app.coach.file.flush()
     assert stored(data_dir, "attempts")[0]["length_days"] == 45
 
 
@@ -464,7 +463,7 @@ async def test_back_from_the_plan_keeps_every_answer(make_app: AppFactory, data_
         assert chooser.recommendation.days == 74  # 30 + 30 + 14
         await pilot.press("enter")
         await pilot.pause()
-        app.repository.flush()
+        app.coach.file.flush()
     (intake,) = stored(data_dir, "intakes")
     assert intake["answers"]["together_months"] == 12
     assert intake["answers"]["loose_ends"] == ["belongings"]

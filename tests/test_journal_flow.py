@@ -10,15 +10,14 @@ import pytest
 from textual import events
 from textual.widgets import Input, Static, TabbedContent
 
+from nctui.coach import Coach
 from nctui.domain.checkin import CheckInValues
 from nctui.domain.clock import ManualClock
 from nctui.domain.ledger import Kind
-from nctui.storage.attempt_store import load_attempts
-from nctui.storage.checkin_store import CHECKINS, checked_in_today, checkin_op
-from nctui.storage.letter_store import LETTERS, load_letters, open_letters_op
+from nctui.storage.checkin_store import CHECKINS, checkin_op
+from nctui.storage.letter_store import LETTERS, load_letters
 from nctui.storage.ops import Insert
 from nctui.storage.repository import Repository
-from nctui.storage.trend_store import period_mood_trend
 from nctui.ui.app import NctuiApp
 from nctui.ui.screens.checkin_editor import EditCheckInScreen
 from nctui.ui.screens.confirm import ConfirmScreen
@@ -36,8 +35,8 @@ TODAY = "2026-11-26"
 
 
 def _days(app: NctuiApp, day: str) -> list[dict[str, Any]]:
-    app.repository.flush()
-    return [doc for doc in stored(app.repository.data_dir, CHECKINS) if doc["day"] == day]
+    app.coach.file.flush()
+    return [doc for doc in stored(app.coach.file.folder, CHECKINS) if doc["day"] == day]
 
 
 def _showing(app: NctuiApp, kind: type) -> bool:
@@ -359,7 +358,7 @@ async def test_write_a_letter_and_seal_it(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert _showing(app, JournalScreen)
-        app.repository.flush()
+        app.coach.file.flush()
         letters = stored(data_dir, LETTERS)
         (new,) = [doc for doc in letters if doc["text"] == "I hope you are well."]
         assert new["sealed"] == "2026-11-26T09:30:00+00:00"
@@ -396,7 +395,7 @@ async def test_unseal_early_only_after_a_gentle_question(
         await pilot.pause()
         assert SEALED_TEXT in squash(screen_text(app))
         assert "opened early" in screen_text(app)
-        app.repository.flush()
+        app.coach.file.flush()
     (opened,) = [doc for doc in stored(data_dir, LETTERS) if doc["text"] == SEALED_TEXT]
     assert opened["early"] is True and opened["opened"] == "2026-11-26T09:30:00+00:00"
 
@@ -420,7 +419,7 @@ async def test_a_draft_is_kept_on_escape_and_every_draft_text_stays(
         await pilot.pause()
         await pilot.press("s")  # seal it as it is
         await pilot.pause()
-        app.repository.flush()
+        app.coach.file.flush()
     (draft,) = [doc for doc in stored(data_dir, LETTERS) if doc["text"].startswith("There are")]
     assert draft["text"] == DRAFT_TEXT + " More."
     assert draft["earlier"] == [DRAFT_TEXT]
@@ -461,26 +460,22 @@ async def test_my_day_starts_at_a_chosen_hour(
 
 def test_what_the_readiness_quiz_reads(data_dir: Path, clock: ManualClock) -> None:
     seed_journal(data_dir, clock, today=False)
-    repository = Repository.open(data_dir, clock)
+    coach = Coach.open(data_dir, clock)
     try:
-        assert not checked_in_today(repository, clock())
-        found = period_mood_trend(repository, clock())
+        assert not coach.journal.checked_in_today()
+        found = coach.journal.period_trend()
         assert found.change == 3.5
         assert found.sentence == "Mood is up 3.5 points on average since your first week."
         # Letters: sealed until a period is complete, then opened together.
-        attempts = load_attempts(repository)
-        letters = load_letters(repository)
-        assert open_letters_op(letters, attempts, clock()) is None
+        assert coach.letters.open_due() == []
         clock.advance(timedelta(days=15))  # past the end of the 45 days
-        op = open_letters_op(letters, attempts, clock())
-        assert op is not None
-        repository.apply(op)
-        opened = {letter.text: letter for letter in load_letters(repository)}
+        assert [letter.text for letter in coach.letters.open_due()] == [SEALED_TEXT]
+        opened = {letter.text: letter for letter in load_letters(coach.repository)}
         assert opened[SEALED_TEXT].opened_at == clock()
         assert not opened[SEALED_TEXT].opened_early
         assert opened[DRAFT_TEXT].opened_at is None  # a draft is never opened for you
     finally:
-        repository.close()
+        coach.file.close()
 
 
 async def test_typing_across_the_day_start_keeps_every_word(
@@ -553,7 +548,7 @@ async def test_a_new_letter_is_highlighted_so_s_seals_it(
         await pilot.pause()
         await pilot.press("s")
         await pilot.pause()
-        app.repository.flush()
+        app.coach.file.flush()
     (new,) = [doc for doc in stored(data_dir, LETTERS) if doc["text"] == "A short one."]
     assert new["sealed"] == "2026-11-26T09:30:00+00:00"
 

@@ -38,7 +38,7 @@ from nctui.ui.screens.history import HistoryScreen
 from nctui.ui.screens.letter_editor import LetterEditorScreen
 from nctui.ui.screens.log_event import LogEventScreen
 from nctui.ui.screens.sos import SosScreen
-from tests.helpers import AppFactory, stored
+from tests.helpers import AppFactory, notices, stored
 from tests.seeds import seed_journal, seed_plan
 
 ANSWERS = IntakeAnswers(
@@ -66,6 +66,7 @@ class Before:
     view: str
     focused: Widget | None
     data: int
+    """How many change notices the coach had given: a key that saves adds one."""
     state: Any
     exits: int
 
@@ -139,6 +140,7 @@ async def keys_do_what_the_help_says(
         app._exits_asked = _exits(app) + 1  # type: ignore[attr-defined]
 
     app.exit = ask_exit  # type: ignore[method-assign]
+    heard = notices(app)
     problems: list[str] = []
     for name, place in places.items():
         await _reset(pilot, app, place)
@@ -162,7 +164,7 @@ async def keys_do_what_the_help_says(
                 app.current_mode,
                 screen.view(app),
                 app.focused,
-                app.data_version,
+                len(heard),
                 screen.state(app),
                 _exits(app),
             )
@@ -174,7 +176,7 @@ async def keys_do_what_the_help_says(
                 if not enabled:
                     # Listed as "(not right now)": nothing at all may happen.
                     assert not app.screen.is_modal and app.current_mode == before.mode
-                    assert screen.view(app) == before.view and app.data_version == before.data
+                    assert screen.view(app) == before.view and len(heard) == before.data
                     assert screen.state(app) == before.state
                     continue
                 check = _global_check(action, screen) or screen.checks.get(action)
@@ -275,7 +277,7 @@ def _journal() -> Screen:
     def saved_or_said(app: NctuiApp, before: Before) -> None:
         # An empty form cannot be saved: it says what it needs and puts the cursor there.
         form = app.screen.query_one("#today-form")
-        assert form.has_class("-invalid") or app.data_version > before.data
+        assert form.has_class("-invalid") or len(notices(app)) > before.data
 
     def stepped(app: NctuiApp, before: Before) -> None:
         assert _focused_id(app) == "rating-mood" and before.state != _journal_state(app)
@@ -286,9 +288,9 @@ def _journal() -> Screen:
         )
 
     def sealed(app: NctuiApp, before: Before) -> None:
-        assert app.data_version > before.data
-        app.repository.flush()
-        assert sum("sealed" in doc for doc in stored(app.repository.data_dir, "letters")) == 2
+        assert len(notices(app)) > before.data
+        app.coach.file.flush()
+        assert sum("sealed" in doc for doc in stored(app.coach.file.folder, "letters")) == 2
 
     def cleared(app: NctuiApp, _before: Before) -> None:
         assert app.screen.query_one("#journal-search", Input).value == ""
@@ -477,7 +479,7 @@ def _intake() -> Screen:
         assert view(app) == f"question {int(before.view.split()[1]) - 1}"
 
     def ticked(app: NctuiApp, before: Before) -> None:
-        assert state(app) != before.state or app.data_version > before.data
+        assert state(app) != before.state or len(notices(app)) > before.data
 
     def tick_list(app: NctuiApp, before: Before) -> None:
         assert before.view == "question 7" and view(app) == "question 8"
@@ -561,7 +563,7 @@ def _readiness() -> Screen:
         return str(app.screen.view)  # type: ignore[attr-defined]
 
     def first(app: NctuiApp, before: Before) -> None:
-        checks = stored(app.repository.data_dir, CHECKS) if app.repository.flush() == [] else []
+        checks = stored(app.coach.file.folder, CHECKS) if app.coach.file.flush() == [] else []
         assert view(app) == ("result" if checks else before.view)
 
     def went_back(app: NctuiApp, before: Before) -> None:

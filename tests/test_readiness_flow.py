@@ -44,7 +44,7 @@ async def test_ready_with_the_first_contact_card(
         assert "You seem ready to reach out" in shown
         assert "Your answers and your data come to 100 of 100" in shown
         assert "Suggest meeting in person" in shown
-        app.repository.flush()
+        app.coach.file.flush()
     (check,) = stored(data_dir, "readiness")
     assert check["verdict"] == "ready"
     assert check["answers"]["healed"] == 4
@@ -73,7 +73,7 @@ async def test_not_yet_offers_an_extension_that_is_logged(
         await pilot.pause()
         asked_again = isinstance(app.screen, ConfirmScreen)
         assert not asked_again
-        app.repository.flush()
+        app.coach.file.flush()
     (attempt,) = stored(data_dir, "attempts")
     assert attempt["length_days"] == 64
     assert attempt["end_reason"] is None  # open again: the countdown runs on
@@ -134,7 +134,7 @@ async def test_retaking_keeps_every_result(
             await pilot.pause()
         shown = squash(screen_text(app))
         assert "Earlier checks" in shown
-        app.repository.flush()
+        app.coach.file.flush()
     verdicts = sorted(check["verdict"] for check in stored(data_dir, "readiness"))
     assert verdicts == ["not_yet", "ready"]
 
@@ -181,7 +181,7 @@ async def test_a_ready_verdict_opens_the_sealed_letters_and_counts_the_mood(
         await pilot.press("b")
         await pilot.pause()
         assert "You seem ready to reach out" in squash(screen_text(app))
-        app.repository.flush()
+        app.coach.file.flush()
     sealed = [doc for doc in stored(data_dir, "letters") if doc.get("sealed")]
     assert sealed and all("opened" in doc for doc in sealed)
     assert not any(doc.get("early") for doc in sealed)
@@ -198,7 +198,7 @@ async def test_letters_stay_sealed_when_the_answer_is_not_yet(
         await pilot.press("l")
         await pilot.pause()
         assert SEALED_TEXT not in screen_text(app)
-        app.repository.flush()
+        app.coach.file.flush()
     assert not any("opened" in doc for doc in stored(data_dir, "letters"))
 
 
@@ -211,7 +211,7 @@ async def test_an_old_check_never_extends_a_plan_begun_since(
         await rate_all(pilot, 2, want_them=4)
         assert "Press x to add 14 days" in squash(screen_text(app))
         # The person starts a new 30-day plan instead (as the intake would).
-        app.save(new_attempt_op(clock(), 30, None))
+        app.coach.apply(new_attempt_op(clock(), 30, None))
         await pilot.pause()
         shown = squash(screen_text(app))
         assert "Press x" not in shown

@@ -10,8 +10,7 @@ from textual.widgets import Input, TextArea
 
 from nctui.domain.clock import ManualClock
 from nctui.domain.text import LONG_TEXT_MAX_CHARS
-from nctui.storage.settings import read_setting
-from nctui.ui.app import SOS_REASONS, NctuiApp
+from nctui.ui.app import NctuiApp
 from nctui.ui.screens.sos import SosScreen
 from nctui.ui.widgets.keybar import KeyBar
 from tests.helpers import AppFactory, screen_text, squash, stored
@@ -42,7 +41,7 @@ async def test_closing_sos_logs_an_urge_resisted(
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, SosScreen)
-        app.repository.flush()
+        app.coach.file.flush()
     (event,) = stored(data_dir, "events")
     assert event["kind"] == "urge"
 
@@ -65,7 +64,7 @@ async def test_an_allowed_reason_logs_allowed_contact_with_tips(
         assert "esc Done" in keys  # not "I'm OK": it is logged as allowed contact
         await pilot.press("escape")
         await pilot.pause()
-        app.repository.flush()
+        app.coach.file.flush()
     (event,) = stored(data_dir, "events")
     assert (event["kind"], event["detail"]) == ("allowed", "emergency")
 
@@ -135,7 +134,7 @@ async def test_without_a_plan_sos_still_helps_and_logs_nothing(
         assert isinstance(app.screen, SosScreen)
         await pilot.press("escape")
         await pilot.pause()
-        app.repository.flush()
+        app.coach.file.flush()
     assert stored(data_dir, "events") == []
 
 
@@ -151,7 +150,7 @@ async def test_just_close_logs_nothing(
         await pilot.press("x")
         await pilot.pause()
         assert not isinstance(app.screen, SosScreen)
-        app.repository.flush()
+        app.coach.file.flush()
     assert stored(data_dir, "events") == []
 
 
@@ -186,7 +185,7 @@ async def test_reasons_hold_as_much_as_a_journal_entry_and_no_more(
         editor.text = "Short and true."
         await pilot.press("escape", "escape")
         await pilot.pause()
-    assert read_setting(app.repository, SOS_REASONS, "") == "Short and true."
+    assert app.coach.settings.sos_reasons() == "Short and true."
 
 
 async def test_a_paste_too_big_for_the_reasons_is_refused_with_a_word(

@@ -10,7 +10,7 @@ import sys
 from typing import NoReturn
 
 from nctui import __version__
-from nctui.cli import EXIT_USAGE
+from nctui.exit_codes import EXIT_USAGE
 
 
 class _Parser(argparse.ArgumentParser):

@@ -7,15 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from nctui.exit_codes import EXIT_OK, EXIT_UNSAVED, EXIT_USAGE
+
 if TYPE_CHECKING:
     from nctui.domain.clock import Clock
     from nctui.ui.app import NctuiApp
-
-EXIT_OK = 0
-EXIT_UNSAVED = 1
-"""Some changes could not be saved; they were kept in a file, which was named."""
-EXIT_USAGE = 2
-"""Bad arguments, or a data folder or file that cannot be used."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -117,7 +113,7 @@ def _run_app(data_dir: Path) -> int:
         app.run()
     finally:
         resume_collection()
-        recovery = app.repository.close()
+        recovery = app.coach.file.close()
     if app.goodbye:
         print(app.goodbye)
     # Textual sets a return code of 1 when the app stopped on an unexpected error.

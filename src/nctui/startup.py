@@ -8,6 +8,10 @@ benchmarks/). So collection waits until the first screen is drawn. Then everythi
 alive is set aside as permanent (`gc.freeze`), so later collections do not walk the
 history again, and collection resumes for what the session itself makes.
 
+The same holds for what is built later to last the session: a screen opened for the
+first time (the journal's years of days), or the whole history read again after
+another window's changes. `set_aside` does the same for those, once they are drawn.
+
 Plain reference counting still frees everything else at once throughout. The one
 cost: a start-up object later dropped as part of a reference cycle is never reclaimed,
 a one-off loss no larger than what start-up itself made.
@@ -18,6 +22,8 @@ from __future__ import annotations
 import gc
 
 _paused = False
+_session = False
+"""Whether this process started nctui with the collector paused, as `nctui` does."""
 
 
 def pause_collection() -> None:
@@ -34,8 +40,28 @@ def resume_collection() -> None:
     Does nothing unless `pause_collection` paused it, so calling it twice, or in a
     process that never paused, is harmless.
     """
-    global _paused  # noqa: PLW0603
+    global _paused, _session  # noqa: PLW0603
     if _paused:
         _paused = False
+        _session = True
         gc.freeze()
         gc.enable()
+
+
+def set_aside() -> None:
+    """Set aside what was just built to last the session, so later collections do not
+    walk it again.
+
+    Only once start-up has resumed collection in a process that paused it, as `nctui`
+    does; elsewhere (a test run building app after app) nothing is set aside.
+    """
+    if _session and not _paused and gc.isenabled():
+        gc.freeze()
+
+
+def end_session() -> None:
+    """Give everything set aside back to the collector, and set nothing more aside: for
+    a process that goes on after nctui has closed, such as a test run."""
+    global _session  # noqa: PLW0603
+    _session = False
+    gc.unfreeze()

@@ -7,7 +7,7 @@ been completed after the moment it was sealed; the readiness quiz then opens it 
 the person. They may also open it early, after a gentle "are you sure".
 
 For the readiness quiz: `letters_ready(letters, attempts, now)` lists the sealed
-letters now due, and `nctui.storage.letter_store.open_letters_op` opens them.
+letters now due, and the coach (`nctui.coach.letters`) opens them.
 """
 
 from __future__ import annotations

@@ -16,6 +16,16 @@ WORDS: dict[int, str] = {
     90: "Three months. A whole season of choosing yourself.",
 }
 
+GREET_WITHIN_DAYS = 2
+"""A milestone passed longer ago than this is recorded without a word: cheering day 1 on
+day 10 would ring false."""
+
+COMPLETE_WORDS = (
+    "Your no-contact period is complete. Take a moment with that: you did it. "
+    "When you feel ready, the readiness check (r) will help you decide what comes next."
+)
+"""What to say once, when the period reaches its end."""
+
 
 def milestone_after(days: int) -> int:
     """The next milestone strictly after `days` whole days (past a year, every 100)."""
@@ -46,6 +56,11 @@ def newest_reached(days: int, celebrated: int) -> int | None:
 def words_for(milestone: int) -> str:
     """What to say on reaching a milestone."""
     return WORDS.get(milestone, f"{milestone} days without contact. Quietly remarkable.")
+
+
+def greeting(milestone: int, elapsed_days: int) -> str | None:
+    """What to say for a milestone just noticed: its words, unless it passed a while ago."""
+    return words_for(milestone) if elapsed_days - milestone <= GREET_WITHIN_DAYS else None
 
 
 def describe_days(days: int) -> str:

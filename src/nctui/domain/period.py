@@ -96,17 +96,20 @@ def settled(attempts: Iterable[Attempt]) -> list[Attempt]:
 
     Two windows can each restart the period before seeing the other's change: both
     then leave an attempt running, and the first one's end may be written over by the
-    second's. Read back, the later start wins: an attempt still open when a later one
-    began ended at that moment (a restart after contact if it keeps the same plan, else
-    a new plan), and an end by contact never runs past the next start. Every attempt
-    stays in the history.
+    second's. Read back, the later start wins: of two attempts still open, the earlier
+    one ended when the later one began (a restart after contact if it keeps the same
+    plan, else a new plan), and an end by contact never runs past the next start. A
+    single open attempt runs on even if one that started later is closed: a new plan
+    may count from before the period it replaced. Every attempt stays in the history.
     """
     ordered = sorted(attempts, key=lambda attempt: attempt.start)
+    running = [index for index, attempt in enumerate(ordered) if attempt.ended_at is None]
     for index, (attempt, following) in enumerate(pairwise(ordered)):
         if attempt.ended_at is None:
-            same_plan = attempt.intake_id == following.intake_id
-            reason = EndReason.CONTACT if same_plan else EndReason.NEW_PLAN
-            ordered[index] = replace(attempt, ended_at=following.start, end_reason=reason)
+            if index != running[-1]:
+                same_plan = attempt.intake_id == following.intake_id
+                reason = EndReason.CONTACT if same_plan else EndReason.NEW_PLAN
+                ordered[index] = replace(attempt, ended_at=following.start, end_reason=reason)
         elif attempt.end_reason is EndReason.CONTACT and attempt.ended_at > following.start:
             ordered[index] = replace(attempt, ended_at=following.start)
     return ordered
@@ -146,6 +149,15 @@ def days_to_add(attempt: Attempt, days: int, now: datetime) -> int:
     if add_calendar_days(end, behind, zone) < now:
         behind += 1
     return days + behind
+
+
+def extension_note(attempt: Attempt, new_length: int) -> str:
+    """The ledger's note on extending the period: the old and the new length, and
+    whether the first length had been completed."""
+    note = f"{attempt.length_days} → {new_length} days"
+    if attempt.end_reason is EndReason.COMPLETE:
+        note = f"{attempt.length_days} days completed, then extended: {note}"
+    return note
 
 
 def close_for_new_plan(attempt: Attempt, now: datetime) -> tuple[datetime, EndReason]:

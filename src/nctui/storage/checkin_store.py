@@ -1,8 +1,5 @@
 """Daily check-ins and the "my day starts at" setting, as stored.
 
-For the readiness quiz: `checked_in_today(repository, now)`, and `load_entries(repository)`
-for anything else; the period's mood trend is in `trend_store`.
-
 Every save of a check-in is a new document, one per version, so an edit never
 overwrites what was there: the day's current check-in is its latest version. Two
 copies of nctui saving the same day both add a version; neither is lost.
@@ -15,18 +12,15 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from nctui.domain.checkin import (
-    DEFAULT_DAY_START_HOUR,
-    LATEST_DAY_START_HOUR,
     CheckIn,
     CheckInValues,
     DayEntry,
     Rating,
-    checkin_day,
     day_entries,
 )
 from nctui.storage.ops import Insert, Put, new_id
 from nctui.storage.records import moment, parse_all, stamp
-from nctui.storage.settings import read_setting, setting_op
+from nctui.storage.settings import setting_op
 
 if TYPE_CHECKING:
     from nctui.storage.repository import Repository
@@ -73,22 +67,6 @@ def load_entries(repository: Repository) -> list[DayEntry]:
     return day_entries(load_checkins(repository))
 
 
-def load_day_start(repository: Repository) -> int:
-    """The hour the person's day starts at (04:00 unless they changed it)."""
-    value = read_setting(repository, DAY_START, DEFAULT_DAY_START_HOUR)
-    return value if 0 <= value <= LATEST_DAY_START_HOUR else DEFAULT_DAY_START_HOUR
-
-
 def day_start_op(hour: int) -> Put:
     """The change that sets the hour the day starts at."""
     return setting_op(DAY_START, hour)
-
-
-def checked_in_today(repository: Repository, now: datetime) -> bool:
-    """Whether today's check-in is done, as of `now` (a local time).
-
-    Cheap enough to ask every minute: only today's documents are parsed.
-    """
-    today = checkin_day(now, load_day_start(repository)).isoformat()
-    todays = [doc for doc in repository.documents(CHECKINS) if doc.get("day") == today]
-    return bool(parse_all(todays, checkin_from_doc))

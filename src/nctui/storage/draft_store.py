@@ -35,11 +35,6 @@ def load_drafts(repository: Repository) -> list[Draft]:
     return sorted(drafts, key=lambda draft: draft.updated_at)
 
 
-def find_draft(repository: Repository, editor: str) -> Draft | None:
-    """The draft kept for `editor`, if there is one."""
-    return next((draft for draft in load_drafts(repository) if draft.editor == editor), None)
-
-
 def draft_op(editor: str, text: str, now: datetime) -> Put:
     """The change that keeps `text` as `editor`'s draft, replacing any earlier one.
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from nctui.domain.ledger import Kind, LedgerEvent
@@ -58,19 +57,6 @@ def load_events(repository: Repository) -> list[LedgerEvent]:
     return sorted(events, key=lambda event: event.at)
 
 
-def events_between(repository: Repository, first: date, last: date) -> list[LedgerEvent]:
-    """The events from `first` to `last` (by the date they were stored with, give or take
-    a day for time zones), in the order they happened.
-
-    For the mood chart of one period: years of earlier history are passed over unparsed.
-    """
-    # Stored times begin with their ISO date, so a string comparison finds the range.
-    low = (first - timedelta(days=1)).isoformat()
-    high = (last + timedelta(days=1)).isoformat()
-    near = [doc for doc in repository.documents(EVENTS) if low <= doc["at"][:10] <= high]
-    return sorted(parse_all(near, event_from_doc), key=lambda event: event.at)
-
-
 def log_event_ops(event: LedgerEvent, attempt: Attempt | None, restart: bool) -> Batch:
     """The changes for one logged event, made together.
 
@@ -83,22 +69,3 @@ def log_event_ops(event: LedgerEvent, attempt: Attempt | None, restart: bool) ->
         ops.append(close_attempt_op(attempt, event.at, EndReason.CONTACT))
         ops.append(new_attempt_op(event.at, attempt.length_days, attempt.intake_id))
     return Batch(tuple(ops))
-
-
-def contact_times(repository: Repository) -> list[datetime]:
-    """When each contact the person started happened (all that the record needs).
-
-    Only contact documents are read in full: years of urges need not be parsed for
-    the dashboard to open.
-    """
-    contacts = [doc for doc in repository.documents(EVENTS) if doc.get("kind") == Kind.CONTACT]
-    return sorted(event.at for event in parse_all(contacts, event_from_doc))
-
-
-def recent_events(repository: Repository, count: int) -> list[LedgerEvent]:
-    """The `count` most recently logged events, in the order they happened."""
-    # Documents are stored in the order they were logged, so the newest are last; a
-    # few more than needed are read, as a time typed in may put one before another.
-    newest = repository.documents(EVENTS)[-count * 3 :]
-    events = sorted(parse_all(newest, event_from_doc), key=lambda event: event.logged_at)
-    return sorted(events[-count:], key=lambda event: event.at)

@@ -6,13 +6,12 @@ lost; sealing and opening only add fields.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from nctui.domain.letters import Letter, letters_ready, opened
-from nctui.domain.period import Attempt
-from nctui.storage.ops import Batch, Insert, Put, Revise, new_id
+from nctui.domain.letters import Letter, opened
+from nctui.storage.ops import Insert, Put, Revise, new_id
 from nctui.storage.records import moment, optional_moment, parse_all, stamp
 
 if TYPE_CHECKING:
@@ -70,16 +69,3 @@ def open_op(letter: Letter, now: datetime, *, early: bool) -> Put:
     if early:
         doc["early"] = True
     return Put(LETTERS, doc)
-
-
-def open_letters_op(
-    letters: Iterable[Letter], attempts: Sequence[Attempt], now: datetime
-) -> Batch | None:
-    """For the readiness quiz: the change that opens every letter now due (None if none).
-
-    Save it with `app.save(op)`, then show the letters from `load_letters`.
-    """
-    ops = tuple(
-        open_op(letter, now, early=False) for letter in letters_ready(letters, attempts, now)
-    )
-    return Batch(ops) if ops else None

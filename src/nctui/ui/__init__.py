@@ -1,1 +1,1 @@
-"""The Textual user interface. Screens read through the repository and never touch the file."""
+"""The Textual user interface. Screens talk to the coach (`nctui.coach`), never to storage."""

@@ -1,4 +1,4 @@
-"""The nctui application: navigation, help, notices, and the link to the repository."""
+"""The nctui application: navigation, help, notices, and the link to the coach."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
 from functools import partial
 from importlib import import_module
 from pathlib import Path
@@ -17,23 +16,15 @@ from textual.app import App, SystemCommand
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.filter import LineFilter
 from textual.message import Message
-from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
+from nctui.coach import Changes, Coach
+from nctui.coach.data_file import CouldNotRead, Snapshot
 from nctui.domain.clock import Clock
-from nctui.domain.drafts import Draft, kept_note
-from nctui.domain.ledger import Kind, LedgerEvent
-from nctui.domain.period import State, period_status
-from nctui.domain.sos import DEFAULT_DELAY_MINUTES, DEFAULT_REASONS, idea_for
-from nctui.drafts import Drafts
-from nctui.startup import resume_collection
-from nctui.storage.attempt_store import ATTEMPTS, load_attempts
-from nctui.storage.errors import StorageError, describe_write_error
-from nctui.storage.ledger_store import log_event_ops
-from nctui.storage.ops import Op, new_id
-from nctui.storage.period_watch import due_updates
-from nctui.storage.repository import ReloadSnapshot, Repository
-from nctui.storage.settings import read_setting, setting_op
+from nctui.domain.drafts import kept_note
+from nctui.domain.ledger import Kind
+from nctui.domain.sos import idea_for
+from nctui.startup import resume_collection, set_aside
 from nctui.ui.key_rules import works_while_typing
 from nctui.ui.navigation import (
     ACTIVITIES,
@@ -53,8 +44,6 @@ if TYPE_CHECKING:
     from nctui.ui.screens.sos import SosOutcome
 
 SCREENS_GROUP = Binding.Group("Screens")
-SOS_DELAY = "sos_delay_minutes"
-SOS_REASONS = "sos_reasons"
 QUIT_TIP = "Save everything and leave nctui; words not saved yet are kept as drafts."
 HANG_UP_SIGNALS = ("SIGHUP", "SIGTERM")
 """A closed terminal, or a polite request to stop: both end in keeping everything."""
@@ -84,6 +73,24 @@ class StorageNotice(Message):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
+
+
+class DataChanged(Message):
+    """The data changed, here or in another window: `changes` says which kinds of record.
+
+    One message for every change made since the last one was handled."""
+
+    def __init__(self, changes: Changes) -> None:
+        super().__init__()
+        self.changes = changes
+
+
+class FollowsData(Protocol):
+    """A screen that shows stored data and updates the parts that show what changed."""
+
+    def data_changed(self, changes: Changes) -> None:
+        """Update what shows these changes now, or once the screen is on show again."""
+        ...
 
 
 SCREENS: dict[str, tuple[str, str]] = {
@@ -209,18 +216,17 @@ class NctuiApp(App[None]):
     draft_pause_seconds = 1.5
     """How long typing must pause before an editor's words are kept as a draft."""
 
-    data_version: reactive[int] = reactive(0, init=False)
-    """Goes up by one whenever the data changes; screens watch it to redraw."""
-
-    def __init__(self, repository: Repository, clock: Clock) -> None:
+    def __init__(self, coach: Coach) -> None:
         # Start straight in the first screen's mode, so no blank default screen is
         # built and drawn first (measured in benchmarks/). Textual reads DEFAULT_MODE
         # during __init__, and the first screen depends on the person's data.
-        self.DEFAULT_MODE = self.start_place(repository)  # type: ignore[misc]
+        self.DEFAULT_MODE = self.start_place(coach)  # type: ignore[misc]
         super().__init__()
-        self.repository = repository
-        self.clock = clock
-        self._drafts = Drafts(repository, clock)
+        self.coach = coach
+        self.clock: Clock = coach.clock
+        self._followers: list[FollowsData] = []
+        self._unshown: Changes | None = None
+        """Changes not yet handed to the screens (one message carries them all)."""
         self._write_problem: str | None = None
         self._control_pictures = ControlPictures()
         self._started = False
@@ -229,7 +235,7 @@ class NctuiApp(App[None]):
         self.goodbye: str | None = None
         """What to tell the person once the app has closed (words kept as drafts)."""
         self.register_theme(NCTUI_THEME)
-        saved_theme = read_setting(repository, "theme", DEFAULT_THEME)
+        saved_theme = coach.settings.theme(DEFAULT_THEME)
         self.theme = saved_theme if saved_theme in self.available_themes else DEFAULT_THEME
         for target in DESTINATIONS:
             self.add_mode(target.name, _screen_factory(target))
@@ -243,13 +249,13 @@ class NctuiApp(App[None]):
 
     def on_mount(self) -> None:
         """Tell the person anything they must know, then keep an eye on the data file."""
-        self.repository.on_write_error = self._report_write_error
-        self.repository.on_notice = self._report_notice
+        self.coach.file.watch(self._report_write_error, self._report_notice)
+        self.coach.listen(self._hear_changes)
         self._started = True
         # After the first screen is drawn: see nctui.startup.
         self.call_after_refresh(resume_collection)
         self._show_open_report()
-        if self.repository.report.set_aside:
+        if self.coach.file.report.set_aside:
             self._look_for_history_set_aside()
         self.check_period()
         if self.poll_seconds > 0:
@@ -257,19 +263,20 @@ class NctuiApp(App[None]):
         self._listen_for_hang_up()
 
     @staticmethod
-    def start_place(repository: Repository) -> str:
+    def start_place(coach: Coach) -> str:
         """The dashboard once there is a plan; the home screen before that."""
-        return COUNTDOWN.name if len(repository.table(ATTEMPTS)) else HOME.name
+        return COUNTDOWN.name if coach.period.has_plan() else HOME.name
 
     def on_unmount(self) -> None:
         """Keep unsaved words as drafts, then write what is still queued; anything that
         cannot be written is kept aside.
 
-        The command line closes the repository again to learn where such changes went.
+        The command line closes the data file again to learn where such changes went.
         """
         self._stop_listening()
+        self.coach.stop_listening(self._hear_changes)
         self.keep_drafts()
-        self.repository.close(timeout=5.0)
+        self.coach.file.close(timeout=5.0)
 
     async def action_quit(self) -> None:
         """Keep words not saved yet as drafts, say so once closed, and leave."""
@@ -307,7 +314,7 @@ class NctuiApp(App[None]):
         write everything now, while the process still can, then leave."""
         self.keep_drafts()
         with contextlib.suppress(Exception):  # whatever is left is written at exit
-            self.repository.flush(timeout=5.0)
+            self.coach.file.flush(timeout=5.0)
         self.exit()
 
     def _handle_exception(self, error: Exception) -> None:
@@ -317,7 +324,7 @@ class NctuiApp(App[None]):
         super()._handle_exception(error)
 
     def _show_open_report(self) -> None:
-        report = self.repository.report
+        report = self.coach.file.report
         if report.moved_aside is not None and report.salvaged:
             self.notify(
                 f"Part of your data file could not be read ({report.damage}), so it was "
@@ -367,7 +374,7 @@ class NctuiApp(App[None]):
     @work(thread=True, group="set-aside")
     def _look_for_history_set_aside(self) -> None:
         # Reads every copy kept aside: off the keystroke path, after the first paint.
-        for copy in self.repository.copies_with_more():
+        for copy in self.coach.file.copies_with_more():
             self.call_from_thread(self._tell_of_history_set_aside, copy)
 
     def _tell_of_history_set_aside(self, copy: Path) -> None:
@@ -382,16 +389,39 @@ class NctuiApp(App[None]):
             timeout=30,
         )
 
+    # -- changes out -------------------------------------------------------------------
+
+    def follow(self, screen: FollowsData) -> None:
+        """Tell `screen` of every change to the data from now on."""
+        if screen not in self._followers:
+            self._followers.append(screen)
+
+    def unfollow(self, screen: FollowsData) -> None:
+        """`screen` is gone: no more changes for it."""
+        if screen in self._followers:
+            self._followers.remove(screen)
+
+    def _hear_changes(self, changes: Changes) -> None:
+        # Several changes in one keypress (a plan and its checklist, say) make one message.
+        first = self._unshown is None
+        self._unshown = changes if self._unshown is None else self._unshown | changes
+        if first:
+            self.post_message(DataChanged(changes))
+
+    @on(DataChanged)
+    def _on_data_changed(self, message: DataChanged) -> None:
+        changes, self._unshown = self._unshown or message.changes, None
+        for screen in list(self._followers):
+            screen.data_changed(changes)
+        if changes.everything:
+            # The history was read afresh and lasts until the next such change.
+            self.call_after_refresh(set_aside)
+
     # -- saving ----------------------------------------------------------------------
 
-    def save(self, op: Op) -> None:
-        """Record a change: screens see it at once; the disk gets it in the background."""
-        self.repository.apply(op)
-        self.data_version += 1
-
-    def _report_write_error(self, error: Exception, _batch: object) -> None:
+    def _report_write_error(self, reason: str) -> None:
         # Runs on the writer thread: post_message is safe there, and never blocks.
-        self.post_message(WriteFailed(describe_write_error(error, self.repository.data_dir)))
+        self.post_message(WriteFailed(reason))
 
     def _report_notice(self, text: str) -> None:
         # Runs on the writer thread, like _report_write_error.
@@ -414,23 +444,6 @@ class NctuiApp(App[None]):
         self.notify(message.text, title="Data file restored", severity="warning", timeout=15)
 
     # -- drafts of unsaved words ---------------------------------------------------------
-
-    def draft_for(self, editor: str) -> Draft | None:
-        """The draft kept for `editor`, if there is one."""
-        return self._drafts.find(editor)
-
-    def drafts(self) -> list[Draft]:
-        """Every draft kept, oldest first."""
-        return self._drafts.all()
-
-    def keep_draft(self, editor: str, text: str, at: datetime | None = None) -> None:
-        """Keep `text` as `editor`'s draft (typed at `at`, else now)."""
-        # No screen shows drafts, so no redraw: the data version stays.
-        self._drafts.keep(editor, text, at)
-
-    def drop_draft(self, editor: str) -> None:
-        """Forget `editor`'s draft, if it has one."""
-        self._drafts.forget(editor)
 
     def add_draft_keeper(self, keeper: KeepsDraft) -> None:
         """Have `keeper` write its words whenever nctui closes."""
@@ -455,48 +468,44 @@ class NctuiApp(App[None]):
 
     def check_period(self) -> None:
         """Record a period that has reached its end, and celebrate a new milestone."""
-        ops, words = due_updates(self.repository, self.clock())
-        for op in ops:
-            self.save(op)
-        for text in words:
+        for text in self.coach.period.catch_up():
             self.notify(text, title="A moment to notice", timeout=8)
 
     def _poll_storage(self) -> None:
         self.check_period()
-        repository = self.repository
-        if repository.unsaved:
-            repository.retry()
+        data = self.coach.file
+        if data.unsaved:
+            data.retry()
             return
         if self._write_problem is not None:
             self._write_problem = None
             self.notify("Everything is saved now.", title="Saved")
-        if repository.changed_elsewhere():
+        if data.changed_elsewhere():
             self._reload()
 
     @work(thread=True, exclusive=True, group="reload")
     def _reload(self) -> None:
         # Reading and parsing the whole file happens here, off the keystroke path.
         try:
-            snapshot = self.repository.read_for_reload()
-        except StorageError as error:
+            snapshot = self.coach.file.read_elsewhere()
+        except CouldNotRead as error:
             self.call_from_thread(self._reload_failed, str(error))
             return
         if snapshot is not None:
             self.call_from_thread(self._finish_reload, snapshot)
 
-    def _finish_reload(self, snapshot: ReloadSnapshot) -> None:
-        if self.repository.swap_in(snapshot):
-            self.data_version += 1
+    def _finish_reload(self, snapshot: Snapshot) -> None:
+        if self.coach.file.take_in(snapshot):
             self.notify("Updated with changes from another nctui window.", timeout=4)
 
     def _reload_failed(self, reason: str) -> None:
-        self.repository.mark_seen()
+        self.coach.file.mark_seen()
         self.notify(reason, title="Could not read changes", severity="error", timeout=12)
 
     def watch_theme(self, theme: str) -> None:
         """Remember the chosen theme for next time."""
-        if self._started and read_setting(self.repository, "theme", DEFAULT_THEME) != theme:
-            self.save(setting_op("theme", theme))
+        if self._started:
+            self.coach.settings.set_theme(theme, DEFAULT_THEME)
 
     # -- navigation ------------------------------------------------------------------
 
@@ -534,35 +543,28 @@ class NctuiApp(App[None]):
         from nctui.ui.screens.sos import SosScreen  # noqa: PLC0415 - not needed to start
 
         now = self.clock()
+        settings = self.coach.settings
         screen = SosScreen(
             self.clock,
-            read_setting(self.repository, SOS_DELAY, DEFAULT_DELAY_MINUTES),
-            read_setting(self.repository, SOS_REASONS, DEFAULT_REASONS),
+            settings.sos_delay(),
+            settings.sos_reasons(),
             idea_for(now),
-            on_reasons=lambda text: self.save(setting_op(SOS_REASONS, text)),
+            on_reasons=settings.set_sos_reasons,
         )
         self.push_screen(screen, callback=self._sos_closed)
 
     def _sos_closed(self, outcome: SosOutcome | None) -> None:
         if outcome is None:
             return
-        repository = self.repository
-        if outcome.delay_minutes != read_setting(repository, SOS_DELAY, DEFAULT_DELAY_MINUTES):
-            self.save(setting_op(SOS_DELAY, outcome.delay_minutes))
-        if outcome.reasons != read_setting(repository, SOS_REASONS, DEFAULT_REASONS):
-            self.save(setting_op(SOS_REASONS, outcome.reasons))
+        self.coach.settings.set_sos_delay(outcome.delay_minutes)
+        self.coach.settings.set_sos_reasons(outcome.reasons)
         if not outcome.log:
             return
-        now = self.clock()
-        status = period_status(load_attempts(repository), now)
-        if status.state is State.NO_PLAN or status.attempt is None:
+        kind = Kind.URGE if outcome.allowed_reason is None else Kind.ALLOWED
+        event = self.coach.ledger.log(kind, detail=outcome.allowed_reason)
+        if event is None:
             self.notify("Well done for pausing. When you are ready, the intake (i) makes a plan.")
             return
-        kind = Kind.URGE if outcome.allowed_reason is None else Kind.ALLOWED
-        event = LedgerEvent(
-            new_id(), kind, now, now, detail=outcome.allowed_reason, attempt_id=status.attempt.id
-        )
-        self.save(log_event_ops(event, None, restart=False))
         if kind is Kind.URGE:
             self.notify("Logged as an urge resisted. You rode it out.", title="Well done")
         else:
@@ -610,7 +612,7 @@ def create_app(data_dir: Path, clock: Clock) -> NctuiApp:
 
     Raises StorageError (with a message for a person) when the data cannot be used.
     """
-    return NctuiApp(Repository.open(data_dir, clock), clock)
+    return NctuiApp(Coach.open(data_dir, clock))
 
 
-__all__ = ["NctuiApp", "StorageNotice", "WriteFailed", "create_app"]
+__all__ = ["DataChanged", "NctuiApp", "StorageNotice", "WriteFailed", "create_app"]

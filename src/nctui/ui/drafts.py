@@ -73,11 +73,11 @@ class DraftKeeper:
         text = strip_controls(self._text)
         if worth_keeping(text, self.saved):
             if text != self._stored:
-                self.app.keep_draft(self.editor, text)
+                self.app.coach.drafts.keep(self.editor, text)
                 self._stored = text
             return True
         if self._stored is not None:
-            self.app.drop_draft(self.editor)
+            self.app.coach.drafts.forget(self.editor)
             self._stored = None
         return False
 
@@ -99,7 +99,7 @@ class DraftKeeper:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self.app.drop_draft(self.editor)
+        self.app.coach.drafts.forget(self.editor)
         self.saved = saved
         self._text = None
         self._stored = None
@@ -129,9 +129,9 @@ async def take_back(
     """
     from nctui.ui.screens.draft_offer import DraftOfferScreen  # noqa: PLC0415 - rarely needed
 
-    own = app.draft_for(editor)
+    own = app.coach.drafts.find(editor)
     if own is not None and not worth_keeping(own.text, saved):
-        app.drop_draft(editor)
+        app.coach.drafts.forget(editor)
         own = None
     draft = own or next((stray for stray in strays if stray.text.strip()), None)
     if draft is None:
@@ -140,10 +140,10 @@ async def take_back(
         DraftOfferScreen(draft, app.clock(), None if own else elsewhere)
     )
     if not keep:
-        app.drop_draft(draft.editor)
+        app.coach.drafts.forget(draft.editor)
         return TakenBack(saved, None)
     if draft is not own:
         # Moved to this editor, so it is offered here again if nctui closes meanwhile.
-        app.keep_draft(editor, draft.text, draft.updated_at)
-        app.drop_draft(draft.editor)
+        app.coach.drafts.keep(editor, draft.text, draft.updated_at)
+        app.coach.drafts.forget(draft.editor)
     return TakenBack(draft.text, draft.text)

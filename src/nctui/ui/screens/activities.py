@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
+from datetime import date
 from typing import ClassVar
 
 from textual import on, work
@@ -12,34 +13,20 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Input, OptionList, Static
 
+from nctui.coach import Changes, Topic
 from nctui.domain.activities import (
     CATEGORY_SHORT,
     Activity,
-    ActivityLog,
     ActivityStatus,
     Category,
-    DoneEntry,
     hours_text,
     in_view,
     open_plans,
-    plan_to_complete,
-    statuses,
     surprise,
     time_reclaimed,
     upcoming_plans,
 )
-from nctui.domain.activity_catalogue import catalogue
 from nctui.domain.humanize import day_text, plural
-from nctui.storage.activity_store import (
-    done_op,
-    drop_plan_op,
-    load_activity_log,
-    new_own_activity,
-    new_plan,
-    own_activity_op,
-    plan_op,
-)
-from nctui.storage.ops import Op, new_id
 from nctui.ui.navigation import ACTIVITIES
 from nctui.ui.screens.activity_forms import AddActivityForm, DoneForm, PlanForm
 from nctui.ui.screens.base import NctuiScreen
@@ -61,7 +48,6 @@ class ActivitiesScreen(NctuiScreen):
     destination = ACTIVITIES
     CSS_PATH = "activities.tcss"
     AUTO_FOCUS = "#activity-list"
-    redraw_on_resume = True  # "today" and "tomorrow" may mean other days on return
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "plan", "Plan", tooltip="Plan the highlighted idea for a day (Enter too)"),
@@ -99,8 +85,10 @@ class ActivitiesScreen(NctuiScreen):
         """Where "Surprise me" draws from; tests put a seeded one here."""
         self.category: Category | None = None
         """The category on show; None for all."""
-        self._log = ActivityLog()
+        self._activities: list[Activity] = []
         self._known: dict[str, ActivityStatus] = {}
+        self._drawn_on: date | None = None
+        """The day the list and the side panel were drawn for ("today" means it)."""
         self._surprise: str | None = None
         """The surprise pick on show, badged while the cursor stays on it."""
         self._keep: str | None = None
@@ -124,11 +112,20 @@ class ActivitiesScreen(NctuiScreen):
                     yield chart
 
     def on_mount(self) -> None:
-        """Fill everything in, and follow changes made here or in another window."""
+        """Fill everything in."""
         self._refresh()
-        self.follow_data(self._data_changed)
         # Rows carry theme colours, drawn once per refresh: redraw them with a new theme.
-        self.watch(self.app, "theme", self._data_changed, init=False)
+        self.watch(self.app, "theme", self._redraw, init=False)
+
+    def show_changes(self, changes: Changes) -> None:
+        """Activities changed (here or in another window): redraw the list and the side."""
+        if changes.touches(Topic.ACTIVITIES):
+            self._redraw()
+
+    def on_screen_resume(self) -> None:
+        """Coming back on another day: "today" and "tomorrow" mean other days now."""
+        if self._drawn_on != self.nctui.clock().date():
+            self._refresh()
 
     def show_first_view(self) -> None:
         """a, pressed here: every idea again, no search, the cursor in the list."""
@@ -143,7 +140,7 @@ class ActivitiesScreen(NctuiScreen):
     @property
     def activities(self) -> list[Activity]:
         """Every activity: the catalogue, then the person's own."""
-        return [*catalogue(), *self._log.own]
+        return self._activities
 
     @property
     def _list(self) -> ActivityList:
@@ -161,20 +158,21 @@ class ActivitiesScreen(NctuiScreen):
     def _view(self) -> list[Activity]:
         return in_view(self.activities, self.category, self._find.value)
 
-    def _data_changed(self) -> None:
+    def _redraw(self) -> None:
         keep, self._keep = self._keep, None
         self._refresh(keep)
 
-    def _save(self, op: Op, keep: str) -> None:
-        """Save a change made here; the redraw it sets off keeps the cursor on `keep`."""
+    def _changing(self, keep: str) -> None:
+        """A change is made here: the redraw it sets off keeps the cursor on `keep`."""
         self._surprise = None
         self._keep = keep
-        self.nctui.save(op)
 
     def _refresh(self, keep: str | None = None) -> None:
-        """Reload the person's data and redraw, keeping the cursor where it was."""
-        self._log = load_activity_log(self.nctui.repository)
-        self._known = statuses(self._log)
+        """Read the person's activities and redraw, keeping the cursor where it was."""
+        activities = self.coach.activities
+        self._activities = activities.all()
+        self._known = activities.statuses()
+        self._drawn_on = self.nctui.clock().date()
         self._show_list(keep or self._list.highlighted_key)
         self._show_side()
 
@@ -222,10 +220,11 @@ class ActivitiesScreen(NctuiScreen):
     def _show_side(self) -> None:
         now = self.nctui.clock()
         today = now.date()
-        upcoming = upcoming_plans(self._log.plans, self._log.done, now)
-        passed = [p for p in open_plans(self._log.plans, self._log.done) if p.day < today]
+        log = self.coach.activities.log()
+        upcoming = upcoming_plans(log.plans, log.done, now)
+        passed = [p for p in open_plans(log.plans, log.done) if p.day < today]
         self.query_one(NextUp).show(upcoming, passed, today)
-        self.query_one(ReclaimedChart).show(time_reclaimed(self._log.done))
+        self.query_one(ReclaimedChart).show(time_reclaimed(log.done))
 
     # -- keys ----------------------------------------------------------------------------
 
@@ -333,9 +332,9 @@ class ActivitiesScreen(NctuiScreen):
         day = await self.app.push_screen_wait(PlanForm(activity, lambda: self.nctui.clock().date()))
         if day is None:
             return
-        now = self.nctui.clock()
-        self._save(plan_op(new_plan(activity, day, now)), activity.key)
-        when = "today" if day == now.date() else day_text(day)
+        self._changing(activity.key)
+        self.coach.activities.plan(activity, day)
+        when = "today" if day == self.nctui.clock().date() else day_text(day)
         # Names are the person's own words: never read as markup.
         self.notify(f"{activity.name}: planned for {when}.", title="Planned", markup=False)
 
@@ -345,22 +344,13 @@ class ActivitiesScreen(NctuiScreen):
         activity = self.highlighted()
         if activity is None:
             return
-        plan = plan_to_complete(activity.key, self._log)
+        plan = self.coach.activities.next_plan(activity)
         result = await self.app.push_screen_wait(DoneForm(activity, plan))
         if result is None:
             return
         minutes, note = result
-        entry = DoneEntry(
-            id=new_id(),
-            activity_key=activity.key,
-            name=activity.name,
-            category=activity.category,
-            at=self.nctui.clock(),
-            minutes=minutes,
-            note=note,
-            plan_id=None if plan is None else plan.id,
-        )
-        self._save(done_op(entry), activity.key)
+        self._changing(activity.key)
+        self.coach.activities.done(activity, minutes, note)
         self.notify(f"{hours_text(minutes)} of your time, spent on you.", title="Logged")
 
     @work(exclusive=True, group="activity-form")
@@ -376,11 +366,11 @@ class ActivitiesScreen(NctuiScreen):
         if result is None:
             return
         name, category = result
-        activity = new_own_activity(name, category)
         if self.category not in {None, category}:
             self.category = category
         self._find.value = ""
-        self._save(own_activity_op(activity, self.nctui.clock()), activity.key)
+        activity = self.coach.activities.add_own(name, category)
+        self._changing(activity.key)
         self._list.focus()
         self.notify(f"{name}: added to {CATEGORY_SHORT[category]}.", title="Added", markup=False)
 
@@ -388,7 +378,7 @@ class ActivitiesScreen(NctuiScreen):
     async def action_drop_plan(self) -> None:
         """Drop the highlighted idea's next plan, after asking; it stays in the history."""
         activity = self.highlighted()
-        plan = None if activity is None else plan_to_complete(activity.key, self._log)
+        plan = None if activity is None else self.coach.activities.next_plan(activity)
         if activity is None or plan is None:
             return
         drop = await self.app.push_screen_wait(
@@ -401,4 +391,5 @@ class ActivitiesScreen(NctuiScreen):
             )
         )
         if drop:
-            self._save(drop_plan_op(plan, self.nctui.clock()), activity.key)
+            self._changing(activity.key)
+            self.coach.activities.drop_plan(plan)

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 
+from nctui.coach import Changes
+from nctui.startup import set_aside
 from nctui.ui.key_rules import is_text_box
 from nctui.ui.navigation import Destination
 from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.navbar import NavBar
 
 if TYPE_CHECKING:
+    from nctui.coach import Coach
     from nctui.ui.app import NctuiApp
 
 
@@ -24,9 +28,6 @@ class NctuiScreen(Screen[None]):
     """A top-level screen reached with one key from anywhere."""
 
     destination: Destination
-
-    redraw_on_resume: ClassVar[bool] = False
-    """Redraw on every return, not only after changes (for screens that show "today")."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -59,37 +60,54 @@ class NctuiScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id=f"{self.destination.name}-screen")
         self.sub_title = self.destination.title
-        self._redraw: Callable[[], None] | None = None
-        self._stale = False
+        self._stale: Changes | None = None
+        """Changes made while another screen was on show, to show on coming back."""
 
-    def follow_data(self, redraw: Callable[[], None]) -> None:
-        """Call `redraw` after every saved change: at once while this screen is on show,
-        else once, when the person comes back to it.
+    # -- following the data ----------------------------------------------------------
 
-        Screens in other modes (and one under a dialog) would otherwise all reload on
+    @on(events.Mount)
+    def _follow_data(self) -> None:
+        self.nctui.follow(self)
+        # A screen lasts the session: once drawn, the collector need not walk it again.
+        self.call_after_refresh(set_aside)
+
+    @on(events.Unmount)
+    def _stop_following(self) -> None:
+        self.nctui.unfollow(self)
+
+    def data_changed(self, changes: Changes) -> None:
+        """The data changed: update what shows it at once while this screen is on show,
+        else once the person comes back to it.
+
+        Screens in other modes (and one under a dialog) would otherwise all redraw on
         every keypress that saves, which is slow with years of history.
         """
-        self._redraw = redraw
-        self.watch(self.app, "data_version", self._data_version_changed, init=False)
-
-    def _data_version_changed(self) -> None:
-        if self._redraw is None:
-            return
         if self.is_current:
-            self._redraw()
+            self.show_changes(changes)
         else:
-            self._stale = True
+            self._stale = changes if self._stale is None else self._stale | changes
+
+    def show_changes(self, changes: Changes) -> None:
+        """Update the parts of the screen that show the kinds of record that changed.
+
+        Each screen says which parts show which kinds (`changes.touches(...)`).
+        """
 
     def on_screen_resume(self) -> None:
-        """Catch up with changes saved while another screen was on show."""
-        if (self._stale or self.redraw_on_resume) and self._redraw is not None:
-            self._stale = False
-            self._redraw()
+        """Catch up with changes made while another screen was on show."""
+        stale, self._stale = self._stale, None
+        if stale:
+            self.show_changes(stale)
 
     @property
     def nctui(self) -> NctuiApp:
-        """The app, typed: its repository, clock and settings."""
+        """The app, typed: its coach and clock."""
         return cast("NctuiApp", self.app)
+
+    @property
+    def coach(self) -> Coach:
+        """The coach: what this screen shows, and every change it makes."""
+        return self.nctui.coach
 
     def compose(self) -> ComposeResult:
         """Navigation bar, the screen's own body, footer."""

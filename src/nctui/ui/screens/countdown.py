@@ -12,24 +12,13 @@ from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import ProgressBar, Static
 
+from nctui.coach import Changes, Topic
 from nctui.domain.activities import ActivityLog, hours_text, next_planned, time_reclaimed
 from nctui.domain.humanize import countdown_text, day_text, moment_text, plural, time_text
 from nctui.domain.ledger import Kind, LedgerEvent
 from nctui.domain.milestones import describe_days, next_milestone
-from nctui.domain.period import (
-    Attempt,
-    PeriodStatus,
-    State,
-    final_day_words,
-    period_status,
-    zone_of,
-)
-from nctui.domain.runs import Record, record
-from nctui.storage.activity_store import load_activity_log
-from nctui.storage.attempt_store import load_attempts
-from nctui.storage.checkin_store import checked_in_today
-from nctui.storage.ledger_store import contact_times, load_events, log_event_ops, recent_events
-from nctui.storage.ops import new_id
+from nctui.domain.period import PeriodStatus, State, final_day_words, zone_of
+from nctui.domain.runs import Record
 from nctui.ui.navigation import ACTIVITIES, COUNTDOWN, INTAKE, JOURNAL, READINESS
 from nctui.ui.screens.base import NctuiScreen
 from nctui.ui.widgets.figlet import FigletText
@@ -124,10 +113,6 @@ class CountdownScreen(NctuiScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._attempts: list[Attempt] = []
-        self._contacts: list[datetime] = []
-        self._recent: list[LedgerEvent] = []
-        self._activities = ActivityLog()
         self._state: State | None = None
 
     def compose_body(self) -> Iterable[Widget]:
@@ -150,9 +135,8 @@ class CountdownScreen(NctuiScreen):
             )
 
     def on_mount(self) -> None:
-        """Load the data, then tick every second."""
-        self.follow_data(self.load)
-        self.load()
+        """Draw everything, then tick every second."""
+        self.tick(full=True)
         self.set_interval(1.0, self.tick)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -163,19 +147,25 @@ class CountdownScreen(NctuiScreen):
 
     # -- drawing -----------------------------------------------------------------------
 
-    def load(self) -> None:
-        """Read attempts and events again (they changed, or the screen just opened)."""
-        repository = self.nctui.repository
-        self._attempts = load_attempts(repository)
-        self._contacts = contact_times(repository)
-        self._recent = recent_events(repository, RECENT_EVENTS)
-        self._activities = load_activity_log(repository)
-        self.tick(full=True)
+    def show_changes(self, changes: Changes) -> None:
+        """Redraw what shows the changed records: the countdown for the period, the
+        record and recent events for the ledger, the check-in line, time for yourself."""
+        if changes.touches(Topic.PERIOD):
+            self.tick(full=True)
+            return
+        now = self.nctui.clock()
+        status = self.coach.period.status(now)
+        if changes.touches(Topic.LEDGER, Topic.CHECKINS, Topic.DAY_START):
+            self._draw_record(now)
+        if changes.touches(Topic.LEDGER):
+            self._draw_recent(status, now)
+        if changes.touches(Topic.ACTIVITIES):
+            self._draw_for_you(status, now)
 
     def tick(self, *, full: bool = False) -> None:
         """Move the countdown on; redraw the rest only when something else changed."""
         now = self.nctui.clock()
-        status = period_status(self._attempts, now)
+        status = self.coach.period.status(now)
         if status.state is not self._state:
             if self._state is not None:
                 self.nctui.check_period()
@@ -198,12 +188,22 @@ class CountdownScreen(NctuiScreen):
         self._update("#until", self._until(status))
         self._update("#milestone", self._milestone(status, now))
         self._update("#invitation", self._invitation(status))
-        done = checked_in_today(self.nctui.repository, now)
-        record_lines = record_text(record(self._attempts, self._contacts, now))
+        self._draw_record(now)
+        self._draw_recent(status, now)
+        self._draw_for_you(status, now)
+
+    def _draw_record(self, now: datetime) -> None:
+        done = self.coach.journal.checked_in_today(now)
+        record_lines = record_text(self.coach.period.record(now))
         self._update("#record", f"{record_lines}\n{checkin_line(done)}")
+
+    def _draw_recent(self, status: PeriodStatus, now: datetime) -> None:
+        recent = self.coach.ledger.recent(RECENT_EVENTS)
         can_log = status.state is not State.NO_PLAN
-        self._update("#recent", recent_text(self._recent, now, can_log=can_log))
-        self._update("#for-you", for_you_text(self._activities, status, now))
+        self._update("#recent", recent_text(recent, now, can_log=can_log))
+
+    def _draw_for_you(self, status: PeriodStatus, now: datetime) -> None:
+        self._update("#for-you", for_you_text(self.coach.activities.log(), status, now))
 
     def _update(self, selector: str, text: str) -> None:
         widget = self.query_one(selector, Static)
@@ -250,7 +250,7 @@ class CountdownScreen(NctuiScreen):
         """Open the dialog for one kind of event."""
         from nctui.ui.screens.log_event import LogEventScreen  # noqa: PLC0415 - on first use
 
-        status = period_status(self._attempts, self.nctui.clock())
+        status = self.coach.period.status()
         screen = LogEventScreen(
             Kind(kind),
             self.nctui.clock,
@@ -262,19 +262,11 @@ class CountdownScreen(NctuiScreen):
     def _logged(self, logged: LoggedEvent | None) -> None:
         if logged is None:
             return
-        status = period_status(self._attempts, self.nctui.clock())
-        attempt = status.attempt if status.state is State.ACTIVE else None
-        event = LedgerEvent(
-            id=new_id(),
-            kind=logged.kind,
-            at=logged.at,
-            logged_at=self.nctui.clock(),
-            detail=logged.detail,
-            note=logged.note,
-            attempt_id=status.attempt.id if status.attempt else None,
-            restarted=logged.restart and attempt is not None,
+        event = self.coach.ledger.log(
+            logged.kind, logged.at, detail=logged.detail, note=logged.note, restart=logged.restart
         )
-        self.nctui.save(log_event_ops(event, attempt, event.restarted))
+        if event is None:
+            return
         message = THANKS[logged.kind]
         if logged.kind is Kind.CONTACT and not event.restarted:
             message = "Logged, and your dates stay as they were. Be gentle with yourself."
@@ -290,6 +282,7 @@ class CountdownScreen(NctuiScreen):
         from nctui.ui.screens.history import HistoryScreen  # noqa: PLC0415 - on first use
 
         now = self.nctui.clock()
-        done = record(self._attempts, self._contacts, now)
-        events = load_events(self.nctui.repository)
-        self.app.push_screen(HistoryScreen(self._attempts, events, done, now))
+        coach = self.coach
+        done = coach.period.record(now)
+        events = list(coach.ledger.events())
+        self.app.push_screen(HistoryScreen(coach.period.attempts(), events, done, now))

@@ -61,7 +61,7 @@ class HomeScreen(NctuiScreen):
             "Press a letter, or ↑ ↓ and Enter. ",
             ("?", "bold"),
             " lists every key.\nEverything stays on this computer, in ",
-            (display_path(self.nctui.repository.path), "italic"),
+            (display_path(self.coach.file.path), "italic"),
             ".",
         )
 

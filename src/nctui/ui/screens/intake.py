@@ -9,26 +9,12 @@ from textual import on, work
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 
+from nctui.coach import Changes, Topic
 from nctui.domain.checklist import DRAFT_MESSAGE, checklist_for
 from nctui.domain.humanize import day_text, plural
 from nctui.domain.intake import IntakeAnswers
-from nctui.domain.period import (
-    Attempt,
-    State,
-    add_calendar_days,
-    close_for_new_plan,
-    day_number,
-    end_of,
-    local,
-    open_attempt,
-    period_status,
-    plan_start,
-    zone_of,
-)
-from nctui.domain.recommendation import IntakeRecord, Recommendation, recommend
-from nctui.storage.attempt_store import close_attempt_op, load_attempts, new_attempt_op
-from nctui.storage.intake_store import intake_op, latest_intake, load_ticks, tick_op
-from nctui.storage.ops import Batch, Insert, Put, new_id
+from nctui.domain.period import State, add_calendar_days, day_number, local, zone_of
+from nctui.domain.recommendation import Recommendation, recommend
 from nctui.ui.navigation import COUNTDOWN, INTAKE
 from nctui.ui.screens.base import PagedScreen
 from nctui.ui.screens.confirm import ConfirmScreen
@@ -59,11 +45,12 @@ class IntakeScreen(PagedScreen):
     def on_mount(self) -> None:
         """The checklist once there is a plan (running or done), else the questions."""
         self._show_first_view()
-        self.follow_data(self._data_changed)
+
+    def _has_plan(self) -> bool:
+        return self.coach.period.has_plan() and self.coach.intake.latest() is not None
 
     def _show_first_view(self) -> None:
-        repository = self.nctui.repository
-        if load_attempts(repository) and latest_intake(repository):
+        if self._has_plan():
             self._show_checklist()
         else:
             self._show_questions()
@@ -71,8 +58,7 @@ class IntakeScreen(PagedScreen):
     def show_first_view(self) -> None:
         """i, pressed here: the checklist once there is a plan; the questions are
         already the first view before that, so nothing answered is lost."""
-        repository = self.nctui.repository
-        if self.view != CHECKLIST and load_attempts(repository) and latest_intake(repository):
+        if self.view != CHECKLIST and self._has_plan():
             self._show_checklist()
         else:
             super().show_first_view()
@@ -107,8 +93,8 @@ class IntakeScreen(PagedScreen):
         if given is not None:
             questionnaire = Questionnaire(today, given, given.contact_stopped, resume=True)
         else:
-            previous = latest_intake(self.nctui.repository)
-            running = self._current_attempt()
+            previous = self.coach.intake.latest()
+            running = self.coach.period.running()
             now = self.nctui.clock()
             stopped = local(running.start, zone_of(now)).date() if running else None
             questionnaire = Questionnaire(today, previous.answers if previous else None, stopped)
@@ -120,9 +106,7 @@ class IntakeScreen(PagedScreen):
     def _show_plan(self, answers: IntakeAnswers, *, from_today: bool = False) -> None:
         now = self.nctui.clock()
         zone = zone_of(now)
-        start = (
-            now if from_today else plan_start(answers.contact_stopped, now, self._current_attempt())
-        )
+        start = self.coach.intake.plan_start(answers, from_today=from_today)
         self._answers = answers
         self._start = start
         self._recommendation = recommend(answers)
@@ -149,20 +133,19 @@ class IntakeScreen(PagedScreen):
         self._show_plan(self._answers, from_today=True)
 
     def _show_checklist(self) -> None:
-        intake = latest_intake(self.nctui.repository)
+        intake = self.coach.intake.latest()
         self.show_view(
             CHECKLIST,
             StartChecklist(
                 self._summary(),
                 self._checklist_heading(),
                 checklist_for(intake.answers if intake else None),
-                load_ticks(self.nctui.repository),
+                self.coach.intake.ticks(),
             ),
         )
 
     def _summary(self) -> str:
-        now = self.nctui.clock()
-        status = period_status(load_attempts(self.nctui.repository), now)
+        status = self.coach.period.status()
         attempt = status.attempt
         if attempt is None or status.start is None or status.end is None:
             return "No plan yet."
@@ -175,26 +158,29 @@ class IntakeScreen(PagedScreen):
         return f"{plan} Today is day {status.day}."
 
     def _checklist_heading(self) -> str:
-        status = period_status(load_attempts(self.nctui.repository), self.nctui.clock())
+        status = self.coach.period.status()
         return (
             "Before you start"
             if status.state is State.ACTIVE and status.day <= 2
             else ("Your checklist")
         )
 
-    def _current_attempt(self) -> Attempt | None:
-        return open_attempt(load_attempts(self.nctui.repository))
-
-    def _data_changed(self) -> None:
-        # Another window may have ticked an item or saved a new plan: redraw the checklist
-        # (ticks, summary, to-dos). Questions and the plan being chosen are left alone.
-        if self.view == CHECKLIST:
-            intake = latest_intake(self.nctui.repository)
-            self.query_one(StartChecklist).show(
+    def show_changes(self, changes: Changes) -> None:
+        """Another window may have ticked an item or saved a new plan: redraw the
+        checklist (ticks, summary, to-dos). Questions and the plan being chosen are left
+        alone."""
+        if self.view != CHECKLIST or not changes.touches(
+            Topic.CHECKLIST, Topic.INTAKE, Topic.PERIOD
+        ):
+            return
+        # Not there yet while the checklist is being put on the page: it is drawn fresh then.
+        for checklist in self.query(StartChecklist).results(StartChecklist):
+            intake = self.coach.intake.latest()
+            checklist.show(
                 self._summary(),
                 self._checklist_heading(),
                 checklist_for(intake.answers if intake else None),
-                load_ticks(self.nctui.repository),
+                self.coach.intake.ticks(),
             )
 
     # -- events ----------------------------------------------------------------------
@@ -211,9 +197,9 @@ class IntakeScreen(PagedScreen):
 
     @work
     async def _start_plan(self, days: int) -> None:
-        current = self._current_attempt()
+        current = self.coach.intake.would_replace()
         now = self.nctui.clock()
-        if current is not None and end_of(current, zone_of(now)) > now:
+        if current is not None:
             day = day_number(current.start, now)
             assert self._start is not None
             same_start = self._start == current.start
@@ -244,21 +230,13 @@ class IntakeScreen(PagedScreen):
 
     def _save_plan(self, days: int) -> None:
         assert self._answers is not None and self._recommendation is not None
-        now = self.nctui.clock()
-        record = IntakeRecord(new_id(), now, self._answers, self._recommendation, days)
-        ops: list[Insert | Put] = [intake_op(record)]
-        current = self._current_attempt()
-        if current is not None:
-            ended_at, reason = close_for_new_plan(current, now)
-            ops.append(close_attempt_op(current, ended_at, reason))
         assert self._start is not None
-        ops.append(new_attempt_op(self._start, days, record.id))
-        self.nctui.save(Batch(tuple(ops)))
+        self.coach.intake.choose_plan(self._answers, self._recommendation, days, self._start)
 
     @on(StartChecklist.Toggled)
     def _ticked(self, event: StartChecklist.Toggled) -> None:
         event.stop()
-        self.nctui.save(tick_op(event.key, event.done, self.nctui.clock()))
+        self.coach.intake.tick(event.key, event.done)
 
     def action_retake(self) -> None:
         """Answer the questions again; the earlier answers stay in the history."""

@@ -13,15 +13,9 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
 
+from nctui.coach import Changes, Topic
 from nctui.domain.chart_data import chart_data, chart_window
-from nctui.domain.checkin import (
-    CheckInValues,
-    DayEntry,
-    Rating,
-    checkin_day,
-    entry_for,
-    is_change,
-)
+from nctui.domain.checkin import CheckInValues, DayEntry, Rating
 from nctui.domain.drafts import (
     NEW_LETTER_EDITOR,
     Draft,
@@ -33,11 +27,7 @@ from nctui.domain.drafts import (
 from nctui.domain.humanize import moment_text
 from nctui.domain.letters import Letter, LetterState, letter_state, sealed_until
 from nctui.domain.mood_trend import WeekAverage, trend, weekly_averages
-from nctui.domain.period import Attempt, PeriodStatus, State, period_status, zone_of
-from nctui.storage.attempt_store import load_attempts
-from nctui.storage.checkin_store import checkin_op, day_start_op, load_day_start, load_entries
-from nctui.storage.ledger_store import events_between
-from nctui.storage.letter_store import load_letters, new_letter_op, open_op, redraft_op
+from nctui.domain.period import PeriodStatus, State, zone_of
 from nctui.ui.drafts import DraftKeeper, take_back
 from nctui.ui.key_rules import is_text_box
 from nctui.ui.navigation import JOURNAL
@@ -163,11 +153,9 @@ class JournalScreen(NctuiScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._entries: list[DayEntry] = []
-        self._attempts: list[Attempt] = []
-        self._letters: list[Letter] = []
-        self._day_start = 4
         self._today: date | None = None
+        self._chart_for: date | None = None
+        """The day the chart was drawn for; None when what it shows has changed since."""
         self._form_source: tuple[date, str | None] | None = None
         """The day and version the Today form was last filled from."""
         self._search_next = False
@@ -197,8 +185,7 @@ class JournalScreen(NctuiScreen):
                 yield LetterShelf(id="letter-shelf")
 
     def on_mount(self) -> None:
-        """Load everything, start on today's check-in, and warm up the chart library."""
-        self.follow_data(self.load)
+        """Draw everything, start on today's check-in, and warm up the chart library."""
         self.load()
         self._mention_waiting_drafts()
         self.set_interval(60, self._tick)
@@ -216,7 +203,7 @@ class JournalScreen(NctuiScreen):
     # -- loading and drawing -------------------------------------------------------------
 
     def _current_day(self) -> date:
-        return checkin_day(self.nctui.clock(), self._day_start)
+        return self.coach.journal.today()
 
     def _form_day(self) -> date:
         """The day the Today form is for (the day it was started, if the day turned)."""
@@ -229,32 +216,39 @@ class JournalScreen(NctuiScreen):
             return ""
 
     def load(self) -> None:
-        """Read everything again (it changed, or the screen just opened) and redraw."""
-        repository = self.nctui.repository
-        self._day_start = load_day_start(repository)
-        self._entries = load_entries(repository)
-        self._attempts = load_attempts(repository)
-        self._letters = load_letters(repository)
-        self._draw()
+        """Draw every view (the screen just opened, or the day turned)."""
+        self.show_changes(Changes.all())
 
-    def _draw(self) -> None:
+    def show_changes(self, changes: Changes) -> None:
+        """Redraw the views that show what changed: today's check-in, the chart, the
+        journal's days, the letters. A new day redraws them all."""
         now = self.nctui.clock()
-        zone = zone_of(now)
         today = self._current_day()
-        self._today = today
-        status = period_status(self._attempts, now)
-        self._draw_today(today, status, now)
-        if self._tab() == CHART:
-            self._draw_chart(today, status)
-        self.query_one(JournalBrowser).show(self._entries, zone)
+        if today != self._today:
+            self._today = today
+            changes = Changes.all()
+        status = self.coach.period.status(now)
+        if changes.touches(Topic.CHECKINS, Topic.DAY_START, Topic.PERIOD):
+            self._draw_today(today, status, now)
+        if changes.touches(Topic.CHECKINS, Topic.DAY_START, Topic.PERIOD, Topic.LEDGER):
+            self._chart_for = None
+            if self._tab() == CHART:
+                self._draw_chart(today, status)
+        if changes.touches(Topic.CHECKINS):
+            self.query_one(JournalBrowser).show(self.coach.journal.entries(), zone_of(now))
+        if changes.touches(Topic.LETTERS, Topic.PERIOD):
+            self._draw_letters(now)
+        self.refresh_bindings()
+
+    def _draw_letters(self, now: datetime) -> None:
+        attempts = self.coach.period.attempts()
         select, self._select_letter = self._select_letter, None
         self.query_one(LetterShelf).show(
-            [(letter, letter_state(letter, self._attempts, now)) for letter in self._letters],
-            sealed_until(self._attempts, now),
-            zone,
+            [(letter, letter_state(letter, attempts, now)) for letter in self.coach.letters.all()],
+            sealed_until(attempts, now),
+            zone_of(now),
             select=select,
         )
-        self.refresh_bindings()
 
     def _draw_today(self, today: date, status: PeriodStatus, now: datetime) -> None:
         form = self.query_one(CheckInForm)
@@ -267,7 +261,7 @@ class JournalScreen(NctuiScreen):
                 "it is saved for this day[/dim]"
             )
             return
-        entry = entry_for(self._entries, today)
+        entry = self.coach.journal.entry(today)
         self.query_one("#today-heading", Static).update(today_heading(today, status))
         self.query_one("#today-status", Static).update(today_status(entry, now))
         self._show_today_hint()
@@ -299,7 +293,7 @@ class JournalScreen(NctuiScreen):
         else:
             hint.update(
                 f"[dim]Enter starts your check-in · 2 3 4 other views · "
-                f"d: your day starts at {self._day_start:02d}:00[/dim]"
+                f"d: your day starts at {self.coach.journal.day_start():02d}:00[/dim]"
             )
 
     def watch_focused(self) -> None:
@@ -315,13 +309,15 @@ class JournalScreen(NctuiScreen):
         return focused is not None and form in focused.ancestors_with_self
 
     def _draw_chart(self, today: date, status: PeriodStatus) -> None:
+        self._chart_for = today
         window = chart_window(status, today)
         last = window.label(window.days)
-        events = events_between(self.nctui.repository, window.first_day, last)
-        data = chart_data(
-            window, self._entries, events, self._day_start, zone_of(self.nctui.clock())
-        )
-        weeks = weekly_averages(self._entries, window.first_day, window.last_data_day)
+        zone = zone_of(self.nctui.clock())
+        journal = self.coach.journal
+        entries = journal.between(window.first_day, last)
+        events = self.coach.ledger.on_days(window.first_day, last, zone)
+        data = chart_data(window, entries, events, journal.day_start(), zone)
+        weeks = weekly_averages(entries, window.first_day, window.last_data_day)
         mood, miss, urge = (trend(weeks, rating) for rating in Rating)
         lines = [f"[b]{mood.sentence}[/b]"]
         if mood.change is not None:
@@ -333,6 +329,11 @@ class JournalScreen(NctuiScreen):
         self.query_one(MoodChart).show(data)
 
     def _tick(self) -> None:
+        if self._current_day() != self._today:
+            self.load()
+
+    def on_screen_resume(self) -> None:
+        """Coming back after the day turned: every view is for the new day."""
         if self._current_day() != self._today:
             self.load()
 
@@ -392,8 +393,9 @@ class JournalScreen(NctuiScreen):
             if not self._in_form():
                 self.set_focus(None)
         elif name == CHART:
-            now = self.nctui.clock()
-            self._draw_chart(self._current_day(), period_status(self._attempts, now))
+            today = self._current_day()
+            if self._chart_for != today:  # drawn only when what it shows has changed
+                self._draw_chart(today, self.coach.period.status())
             # Not a text box: the view keys still work, and ↑ ↓ scroll a small screen.
             self.set_focus(self.query_one(".chart-page"))
         elif name == JOURNAL_TAB:
@@ -425,7 +427,7 @@ class JournalScreen(NctuiScreen):
         event.stop()
         # The form's own day: the day may have turned since the typing started.
         day = self._form_day()
-        first = entry_for(self._entries, day) is None
+        first = self.coach.journal.entry(day) is None
         if self._save_checkin(day, event.values):
             # What was typed is now saved: the form is clean again, for today.
             self.query_one(CheckInForm).fill(event.values)
@@ -439,10 +441,9 @@ class JournalScreen(NctuiScreen):
                 self.notify("Saved. The earlier version is kept in the journal's history.")
 
     def _save_checkin(self, day: date, values: CheckInValues) -> bool:
-        if not is_change(entry_for(self._entries, day), values):
+        if self.coach.journal.check_in(day, values) is None:
             self.notify("Nothing has changed since the last save, so there is nothing new to keep.")
             return False
-        self.nctui.save(checkin_op(day, values, self.nctui.clock()))
         return True
 
     def _keep_today(self, day: date, saved: str) -> None:
@@ -461,7 +462,7 @@ class JournalScreen(NctuiScreen):
 
     @work(group="today-draft", exclusive=True)
     async def _offer_today(self, keeper: DraftKeeper) -> None:
-        strays = [draft for draft in self.nctui.drafts() if self._unsaved_day(draft, keeper)]
+        strays = [draft for draft in self.coach.drafts.all() if self._unsaved_day(draft, keeper)]
         taken = await take_back(self.nctui, keeper.editor, keeper.saved, strays, NOT_SAVED_BEFORE)
         if keeper is not self._today_keeper:
             return  # the form moved on to another day meanwhile
@@ -475,7 +476,7 @@ class JournalScreen(NctuiScreen):
         return (
             day is not None
             and draft.editor != keeper.editor
-            and entry_for(self._entries, day) is None
+            and self.coach.journal.entry(day) is None
         )
 
     @on(WritingBox.Changed)
@@ -486,31 +487,27 @@ class JournalScreen(NctuiScreen):
 
     def action_day_start(self) -> None:
         """Choose the hour the day starts at."""
-        self.app.push_screen(DayStartScreen(self._day_start), callback=self._day_start_chosen)
+        self.app.push_screen(
+            DayStartScreen(self.coach.journal.day_start()), callback=self._day_start_chosen
+        )
 
     def _day_start_chosen(self, hour: int | None) -> None:
-        if hour is None or hour == self._day_start:
-            return
-        self.nctui.save(day_start_op(hour))
-        self.notify(f"Your day now starts at {hour:02d}:00.")
+        if hour is not None and self.coach.journal.set_day_start(hour):
+            self.notify(f"Your day now starts at {hour:02d}:00.")
 
     # -- drafts waiting elsewhere ----------------------------------------------------------
 
     def _mention_waiting_drafts(self) -> None:
         """Say where words left unsaved are offered back, when that is not right here."""
         places = []
-        for draft in self.nctui.drafts():
+        for draft in self.coach.drafts.all():
             day = checkin_day_of(draft.editor)
-            if day is not None and entry_for(self._entries, day) is not None:
+            if day is not None and self.coach.journal.entry(day) is not None:
                 if day != self._form_day():
                     places.append(f"{long_day(day)} (3, then e on that day)")
             elif draft.editor == NEW_LETTER_EDITOR or letter_id_of(draft.editor):
                 letter = self._letter(letter_id_of(draft.editor))
-                if (
-                    letter is not None
-                    and letter_state(letter, self._attempts, self.nctui.clock())
-                    is LetterState.DRAFT
-                ):
+                if letter is not None and self._is_draft_letter(letter.id, self.nctui.clock()):
                     places.append("a letter draft (4, then Enter on it)")
                 else:
                     places.append("a new letter (4, then w)")
@@ -524,13 +521,13 @@ class JournalScreen(NctuiScreen):
             )
 
     def _letter(self, letter_id: str | None) -> Letter | None:
-        return next((letter for letter in self._letters if letter.id == letter_id), None)
+        return None if letter_id is None else self.coach.letters.get(letter_id)
 
     # -- the journal -------------------------------------------------------------------
 
     def _highlighted_entry(self) -> DayEntry | None:
         day = self.query_one(JournalBrowser).highlighted_day
-        return None if day is None else entry_for(self._entries, day)
+        return None if day is None else self.coach.journal.entry(day)
 
     def action_search(self) -> None:
         """Search the journal's text."""
@@ -565,7 +562,7 @@ class JournalScreen(NctuiScreen):
         )
         if values is not None and self._save_checkin(entry.day, values):
             self.notify(f"Saved {long_day(entry.day)}. The earlier version is kept (v).")
-        self.nctui.drop_draft(editor)
+        self.coach.drafts.forget(editor)
 
     def action_versions(self) -> None:
         """Every version of the highlighted day."""
@@ -581,7 +578,7 @@ class JournalScreen(NctuiScreen):
     # -- letters -----------------------------------------------------------------------
 
     def _until(self) -> str:
-        return seal_note(sealed_until(self._attempts, self.nctui.clock()))
+        return seal_note(sealed_until(self.coach.period.attempts(), self.nctui.clock()))
 
     @work(group="letter", exclusive=True)
     async def action_write(self) -> None:
@@ -589,7 +586,7 @@ class JournalScreen(NctuiScreen):
         now = self.nctui.clock()
         strays = [
             draft
-            for draft in self.nctui.drafts()
+            for draft in self.coach.drafts.all()
             if (letter_id := letter_id_of(draft.editor)) is not None
             and not self._is_draft_letter(letter_id, now)
         ]
@@ -600,20 +597,20 @@ class JournalScreen(NctuiScreen):
             )
         )
         if result is not None:
-            op = new_letter_op(result.text, self.nctui.clock(), seal=result.seal)
+            letter = self.coach.letters.write(result.text, seal=result.seal)
             # Highlighted once the list shows it, so s seals it straight away.
-            self._select_letter = str(op.doc["id"])
-            self.nctui.save(op)
+            self._select_letter = letter.id
             self._letter_saved(result.seal)
-        self.nctui.drop_draft(NEW_LETTER_EDITOR)
+        self.coach.drafts.forget(NEW_LETTER_EDITOR)
 
     def _is_draft_letter(self, letter_id: str, now: datetime) -> bool:
         letter = self._letter(letter_id)
-        return letter is not None and letter_state(letter, self._attempts, now) is LetterState.DRAFT
+        attempts = self.coach.period.attempts()
+        return letter is not None and letter_state(letter, attempts, now) is LetterState.DRAFT
 
     def _letter_saved(self, sealed: bool) -> None:
         if sealed:
-            until = sealed_until(self._attempts, self.nctui.clock())
+            until = sealed_until(self.coach.period.attempts(), self.nctui.clock())
             when = f"until {moment_text(until)}" if until else "until your next period is over"
             self.notify(f"Sealed {when}. Well done for putting it into words.", title="Sealed")
         else:
@@ -640,33 +637,29 @@ class JournalScreen(NctuiScreen):
                 taken.text, self._until(), editor=editor, saved=letter.text, stored=taken.stored
             )
         )
-        now = self.nctui.clock()
-        letters = load_letters(self.nctui.repository)
-        stored = next((found for found in letters if found.id == letter.id), None)
-        if result is not None and (stored is None or stored.sealed_at is not None):
+        kept = None
+        if result is not None:
+            kept = self.coach.letters.redraft(letter.id, result.text, seal=result.seal)
+        if kept is not None and kept.id != letter.id:
             # Sealed in another window meanwhile: its words stay as sealed; these new
-            # ones become a letter of their own.
-            op = new_letter_op(result.text, now, seal=result.seal)
-            self._select_letter = str(op.doc["id"])
-            self.nctui.save(op)
+            # ones became a letter of their own.
+            self._select_letter = kept.id
             self.notify(
                 "That letter was sealed in another window meanwhile, so these words are "
                 "kept as a new letter.",
                 title="Kept as a new letter",
             )
-        elif result is not None and (result.text != letter.text or result.seal):
-            self.nctui.save(redraft_op(letter, result.text, now, seal=result.seal))
+        elif kept is not None and result is not None:
             self._letter_saved(result.seal)
-        self.nctui.drop_draft(editor)
+        self.coach.drafts.forget(editor)
 
     def action_seal(self) -> None:
         """Seal the highlighted draft as it is."""
         chosen = self.query_one(LetterShelf).highlighted
         if chosen is None or chosen[1] is not LetterState.DRAFT:
             return
-        letter = chosen[0]
-        self.nctui.save(redraft_op(letter, letter.text, self.nctui.clock(), seal=True))
-        self._letter_saved(sealed=True)
+        if self.coach.letters.seal(chosen[0].id) is not None:
+            self._letter_saved(sealed=True)
 
     @work
     async def action_open_letter(self) -> None:
@@ -690,6 +683,5 @@ class JournalScreen(NctuiScreen):
                 return
         elif state is not LetterState.READY:
             return
-        now = self.nctui.clock()
-        self.nctui.save(open_op(letter, now, early=state is LetterState.SEALED))
-        self.notify("Opened. Take your time with it.", title="Letter opened")
+        if self.coach.letters.open(letter.id, early=state is LetterState.SEALED) is not None:
+            self.notify("Opened. Take your time with it.", title="Letter opened")

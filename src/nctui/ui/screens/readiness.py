@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from typing import Any, ClassVar
 
 from rich.console import Group
@@ -16,37 +15,11 @@ from textual.binding import Binding, BindingType
 from textual.widget import Widget
 from textual.widgets import Static
 
+from nctui.coach import Changes, Topic
+from nctui.coach.readiness import Extension
 from nctui.domain.humanize import day_text, plural
-from nctui.domain.letters import Letter, letters_to_read
-from nctui.domain.period import (
-    State,
-    add_calendar_days,
-    days_to_add,
-    end_of,
-    left_in_words,
-    period_status,
-    zone_of,
-)
-from nctui.domain.readiness import (
-    DOS_AND_DONTS,
-    READY_BAR,
-    VERDICT_TITLES,
-    CheckRecord,
-    Facts,
-    Verdict,
-    assess,
-)
-from nctui.storage.attempt_store import load_attempts
-from nctui.storage.letter_store import load_letters, open_letters_op
-from nctui.storage.ops import new_id
-from nctui.storage.readiness_store import (
-    check_op,
-    extended_by,
-    extension_ops,
-    gather_facts,
-    load_checks,
-)
-from nctui.storage.trend_store import period_mood_trend
+from nctui.domain.period import State, left_in_words, zone_of
+from nctui.domain.readiness import DOS_AND_DONTS, READY_BAR, VERDICT_TITLES, CheckRecord, Verdict
 from nctui.ui.navigation import READINESS
 from nctui.ui.screens.base import PagedScreen
 from nctui.ui.screens.confirm import ConfirmScreen
@@ -72,17 +45,6 @@ def verdict_content(record: CheckRecord) -> Group:
             Text(f"Your answers and your data come to {result.score} of 100.", style="dim"),
         ]
     return Group(*parts)
-
-
-class Extension(StrEnum):
-    """Where a "not yet" check's suggested extension stands."""
-
-    OFFERED = "offered"
-    """x adds it: the checked period is the current one, complete, not yet extended."""
-    DONE = "done"
-    """Added after this check."""
-    NONE = "none"
-    """Nothing to add: none suggested, or the period has moved on (a new plan, say)."""
 
 
 def advice_text(record: CheckRecord, end: datetime | None, extension: Extension) -> str:
@@ -165,27 +127,27 @@ class ReadinessScreen(PagedScreen):
 
     def on_mount(self) -> None:
         """The latest result if there is one, else the quiz."""
-        if load_checks(self.nctui.repository):
+        if self.coach.readiness.latest() is not None:
             self._show_result()
         else:
             self._show_quiz()
-        self.follow_data(self._data_changed)
 
     def show_first_view(self) -> None:
         """r, pressed here: the latest result; the quiz when there is none yet (a quiz
         being answered keeps its answers)."""
-        if self.view != RESULT and load_checks(self.nctui.repository):
+        if self.view != RESULT and self.coach.readiness.latest() is not None:
             self._show_result()
         else:
             super().show_first_view()
 
-    def _data_changed(self) -> None:
-        # The result shows dates, letters and whether x still applies: redraw it. Other
-        # views hold what the person is doing (a quiz half done, a draft) and stay, but
-        # the quiz's word on the period follows it (a restart, a new plan).
-        if self.view == RESULT:
+    def show_changes(self, changes: Changes) -> None:
+        """The result shows dates, letters and whether x still applies: redraw it when
+        those change. Other views hold what the person is doing (a quiz half done, a
+        draft) and stay, but the quiz's word on the period follows it (a restart)."""
+        result_shows = (Topic.READINESS, Topic.PERIOD, Topic.LETTERS, Topic.LEDGER)
+        if self.view == RESULT and changes.touches(*result_shows):
             self._show_result()
-        elif self.view == QUIZ:
+        elif self.view == QUIZ and changes.touches(Topic.PERIOD):
             # Not there yet while the quiz is being put on the page: it is drawn fresh then.
             for note in self.query("#quiz-note").results(Static):
                 note.update(self._quiz_note())
@@ -213,33 +175,9 @@ class ReadinessScreen(PagedScreen):
 
     # -- views -----------------------------------------------------------------------
 
-    def _latest(self) -> CheckRecord | None:
-        checks = load_checks(self.nctui.repository)
-        return checks[-1] if checks else None
-
-    def _extension(self, record: CheckRecord, now: datetime) -> tuple[Extension, datetime | None]:
-        """Where this check's extension stands, and when the period ends (with the days
-        added, while they are on offer); no end without a plan."""
-        zone = zone_of(now)
-        status = period_status(load_attempts(self.nctui.repository), now)
-        if status.attempt is None:
-            return Extension.NONE, None
-        end = end_of(status.attempt, zone)
-        if extended_by(self.nctui.repository, record.id):
-            return Extension.DONE, end
-        # Only the period the check judged, once complete: not a plan begun since.
-        if (
-            record.result.extension_days
-            and status.state is State.COMPLETE
-            and status.attempt.start <= record.taken_at
-        ):
-            more = days_to_add(status.attempt, record.result.extension_days, now)
-            return Extension.OFFERED, add_calendar_days(end, more, zone)
-        return Extension.NONE, end
-
     def _quiz_note(self) -> str:
         """The quiz's introduction, with where the period stands as of now."""
-        status = period_status(load_attempts(self.nctui.repository), self.nctui.clock())
+        status = self.coach.period.status()
         note = (
             "Rate each statement as honestly as you can; nobody else sees this. There are "
             "no right answers, only yours."
@@ -253,7 +191,7 @@ class ReadinessScreen(PagedScreen):
         return note
 
     def _show_quiz(self) -> None:
-        latest = self._latest()
+        latest = self.coach.readiness.latest()
         self.show_view(
             QUIZ,
             Static("Ready to reach out?", classes="section-title"),
@@ -262,13 +200,13 @@ class ReadinessScreen(PagedScreen):
         )
 
     def _show_result(self) -> None:
-        checks = load_checks(self.nctui.repository)
+        checks = self.coach.readiness.checks()
         record = checks[-1]
         now = self.nctui.clock()
-        extension, end = self._extension(record, now)
-        advice = advice_text(record, end, extension)
-        waiting = self._letters()
-        self._shown = Shown(record.result.verdict, extension, bool(waiting))
+        standing = self.coach.readiness.standing(record, now)
+        advice = advice_text(record, standing.end, standing.extension)
+        waiting = self.coach.letters.to_read(now)
+        self._shown = Shown(record.result.verdict, standing.extension, bool(waiting))
         if record.result.verdict is Verdict.READY and waiting:
             advice += (
                 f"\n\nYou sealed {plural(len(waiting), 'letter')} early on. Press [b]l[/b] to "
@@ -289,28 +227,12 @@ class ReadinessScreen(PagedScreen):
     @on(Quiz.Completed)
     def _rated(self, event: Quiz.Completed) -> None:
         event.stop()
-        now = self.nctui.clock()
-        facts: Facts = gather_facts(self.nctui.repository, now, self.mood_trend())
-        record = CheckRecord(new_id(), now, event.answers, assess(event.answers, facts))
-        self.nctui.save(check_op(record))
+        self.coach.readiness.take(event.answers)
         self._show_result()
-
-    def mood_trend(self) -> tuple[float | None, str]:
-        """The mood trend from the check-ins over this period."""
-        trend = period_mood_trend(self.nctui.repository, self.nctui.clock())
-        return trend.change, trend.sentence
-
-    def _letters(self) -> list[Letter]:
-        """Sealed letters to read now: ready to open, or opened when due (not early)."""
-        now = self.nctui.clock()
-        attempts = load_attempts(self.nctui.repository)
-        return letters_to_read(load_letters(self.nctui.repository), attempts, now)
 
     def action_letters(self) -> None:
         """Open the letters sealed until now, and show every opened letter."""
         now = self.nctui.clock()
-        repository = self.nctui.repository
-        due = open_letters_op(load_letters(repository), load_attempts(repository), now)
         zone = zone_of(now)
         blocks: list[Widget] = [
             Static("Letters you wrote", classes="section-title"),
@@ -320,14 +242,13 @@ class ReadinessScreen(PagedScreen):
                 classes="hint",
             ),
         ]
-        for letter in self._letters():
+        for letter in self.coach.letters.to_read(now):
             written = day_text(letter.written_at.astimezone(zone).date())
             blocks.append(Static(f"Written {written}", classes="letter-date"))
             blocks.append(Static(letter.text, classes="letter", markup=False))
         self.show_view(LETTERS, *blocks)
-        # Saved once the view has changed, so the redraw a save sets off leaves it alone.
-        if due is not None:
-            self.nctui.save(due)
+        # Opened once the view has changed, so the redraw a change sets off leaves it alone.
+        self.coach.letters.open_due(now)
 
     def action_retake(self) -> None:
         """Rate the statements again; every earlier result stays in the history."""
@@ -344,17 +265,15 @@ class ReadinessScreen(PagedScreen):
     @work
     async def action_extend(self) -> None:
         """Add the suggested days to the period, after a short confirmation."""
-        latest = self._latest()
-        now = self.nctui.clock()
-        if latest is None or self._extension(latest, now)[0] is not Extension.OFFERED:
+        latest = self.coach.readiness.latest()
+        if latest is None:
             return
-        days = latest.result.extension_days
-        attempt = period_status(load_attempts(self.nctui.repository), now).attempt
-        assert attempt is not None  # offered only with a completed period
-        more = days_to_add(attempt, days, now)
-        new_end = add_calendar_days(end_of(attempt, zone_of(now)), more, zone_of(now))
+        offer = self.coach.readiness.standing(latest)
+        if offer.extension is not Extension.OFFERED or offer.end is None:
+            return
+        days, new_end = offer.days, offer.end
         # Counted from today when the period ended a while ago: say so, as that is more.
-        since = " from today" if more > days else ""
+        since = " from today" if offer.added > days else ""
         confirmed = await self.app.push_screen_wait(
             ConfirmScreen(
                 f"Add {plural(days, 'day')}{since}?",
@@ -364,10 +283,9 @@ class ReadinessScreen(PagedScreen):
                 no="Not now",
             )
         )
-        # Looked at again: another window may have extended it while this one asked.
-        if not confirmed or self._extension(latest, self.nctui.clock())[0] is not Extension.OFFERED:
+        # Looked at again by the coach: another window may have extended it meanwhile.
+        if not confirmed or self.coach.readiness.extend(latest) is None:
             return
-        self.nctui.save(extension_ops(attempt, more, now, latest.id))
         self.notify(
             f"Your period now ends on {day_text(new_end.date())}. Take this check again then.",
             title="Period extended",

@@ -82,7 +82,7 @@ class SosScreen(ModalScreen[SosOutcome]):
         delay_minutes: int,
         reasons: str,
         suggestion: str,
-        on_reasons: Callable[[str], None] | None = None,
+        on_reasons: Callable[[str], object] | None = None,
     ) -> None:
         """`on_reasons` saves rewritten reasons as soon as the person keeps them."""
         super().__init__(classes="sos")

@@ -7,7 +7,7 @@ from datetime import date, tzinfo
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -84,12 +84,33 @@ class JournalSearch(TextInput):
         self.post_message(self.Cleared())
 
 
+class DayList(OptionList):
+    """The list of days: years of rows, measured once for the width they are shown at.
+
+    Textual measures every row again whenever an option list is resized, and a list in a
+    tab that is hidden and shown again counts as resized twice (to nothing and back):
+    with ten years of days that is a long pause on every visit to the journal view.
+    """
+
+    _measured_width = 0
+
+    @on(events.Resize)
+    def _keep_measured_rows(self, event: events.Resize) -> None:
+        width = event.size.width
+        if not width or width == self._measured_width:
+            # Hidden, or shown again as wide as before: the rows as measured still hold.
+            event.prevent_default()
+        else:
+            self._measured_width = width
+
+
 class JournalBrowser(Vertical):
     """Browse the days by date, search their text, and read the one highlighted."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="journal-browser")
-        self._entries: list[DayEntry] = []
+        self._entries: Sequence[DayEntry] = ()
+        self._by_day: dict[date, DayEntry] = {}
         self._zone: tzinfo | None = None
 
     def compose(self) -> ComposeResult:
@@ -98,16 +119,20 @@ class JournalBrowser(Vertical):
             placeholder="Search your journal (words, any order)", id="journal-search"
         )
         with Horizontal(classes="split"):
-            yield OptionList(id="journal-days", classes="side-list")
+            yield DayList(id="journal-days", classes="side-list")
             with VerticalScroll(id="journal-reader", classes="reader"):
                 yield Static("", id="journal-heading")
                 yield Static("", id="journal-text-shown", markup=False)
 
     def show(self, entries: Sequence[DayEntry], zone: tzinfo) -> None:
-        """Show these entries (newest first), keeping the search and the highlighted day."""
-        if list(entries) == self._entries and zone == self._zone:
-            return  # a save elsewhere (a logged urge, say): years of rows need not be rebuilt
-        self._entries = list(entries)
+        """Show these entries (newest first), keeping the search and the highlighted day.
+
+        The same entries again (the same object, or equal) leave years of rows alone.
+        """
+        if zone == self._zone and (entries is self._entries or entries == self._entries):
+            return
+        self._entries = entries
+        self._by_day = {entry.day: entry for entry in entries}
         self._zone = zone
         self._refill()
 
@@ -127,7 +152,7 @@ class JournalBrowser(Vertical):
 
     def entry(self, day: date) -> DayEntry | None:
         """The entry for `day`."""
-        return next((entry for entry in self._entries if entry.day == day), None)
+        return self._by_day.get(day)
 
     def _refill(self) -> None:
         menu = self.query_one("#journal-days", OptionList)

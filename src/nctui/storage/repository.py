@@ -42,7 +42,7 @@ from nctui.storage.file_lock import DataLock
 from nctui.storage.leftovers import keep_unsaved
 from nctui.storage.location import DATA_FILE_NAME, ensure_data_dir, prepare_data_dir
 from nctui.storage.merge import union
-from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, migrate, schema_version
+from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, RawData, migrate, schema_version
 from nctui.storage.opening import OpenReport, backup_then_migrate, quick_look, repair
 from nctui.storage.ops import Op
 from nctui.storage.shapes import inspect
@@ -97,6 +97,8 @@ class Repository:
         self._lock = DataLock(self.data_dir / f"{DATA_FILE_NAME}.lock", lock_timeout)
         self._memory = memory_db({})
         self._fingerprint: Fingerprint = None
+        # What this window last wrote, while the file is still that write: saves a re-read.
+        self._written: tuple[Fingerprint, RawData] | None = None
         self._foreign_changes = False
         self._restore_needed = False
         self._changes = 0
@@ -241,10 +243,15 @@ class Repository:
         # would create it with the usual permissions.
         ensure_data_dir(self.data_dir)
         with self._lock:
-            if _fingerprint(self.path) != self._fingerprint:
+            on_disk = _fingerprint(self.path)
+            if on_disk != self._fingerprint:
                 self._foreign_changes = True
+            written, self._written = self._written, None  # dropped until this write lands
             try:
-                data = read_file(self.path)
+                if written is not None and on_disk is not None and written[0] == on_disk:
+                    data: RawData | None = written[1]
+                else:
+                    data = read_file(self.path)
             except CorruptDataError as problem:
                 if snapshot is None:
                     raise _RestoreNeeded from problem
@@ -269,6 +276,7 @@ class Repository:
             if batch or added or migrating:
                 atomic_write_bytes(self.path, encode(data))
             self._fingerprint = _fingerprint(self.path)
+            self._written = (self._fingerprint, data)
             return _restored("came back without some of your entries") if added else None
 
     def _write_back(self, snapshot: bytes, what_happened: str) -> str:

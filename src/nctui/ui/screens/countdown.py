@@ -22,6 +22,7 @@ from nctui.domain.runs import Record
 from nctui.ui.navigation import ACTIVITIES, COUNTDOWN, INTAKE, JOURNAL, READINESS
 from nctui.ui.screens.base import NctuiScreen
 from nctui.ui.widgets.figlet import FigletText
+from nctui.ui.widgets.text_update import set_text
 
 if TYPE_CHECKING:
     from nctui.ui.screens.log_event import LoggedEvent
@@ -206,9 +207,7 @@ class CountdownScreen(NctuiScreen):
         self._update("#for-you", for_you_text(self.coach.activities.log(), status, now))
 
     def _update(self, selector: str, text: str) -> None:
-        widget = self.query_one(selector, Static)
-        if str(widget.content) != text:
-            widget.update(text)
+        set_text(self.query_one(selector, Static), text)
 
     @staticmethod
     def _until(status: PeriodStatus) -> str:

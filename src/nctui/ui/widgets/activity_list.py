@@ -8,11 +8,11 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from nctui.domain.activities import CATEGORY_LABELS, Activity, ActivityStatus, Category
 from nctui.ui.widgets.spread_row import SpreadRow
+from nctui.ui.widgets.steady_option_list import SteadyOptionList
 
 FRESH_MARK = "○"
 PLANNED_MARK = "◷"
@@ -80,7 +80,7 @@ def activity_row(
     return SpreadRow(left, status_content(status, today, plain=plain))
 
 
-class ActivityList(OptionList):
+class ActivityList(SteadyOptionList):
     """Activities to browse. Enter or Space picks the highlighted one (the screen plans it)."""
 
     _rows: dict[str, tuple[SpreadRow, SpreadRow]]

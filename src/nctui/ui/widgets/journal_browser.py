@@ -7,7 +7,7 @@ from datetime import date, tzinfo
 from typing import ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,6 +20,7 @@ from nctui.domain.checkin import DayEntry
 from nctui.domain.humanize import plural
 from nctui.domain.journal_search import Match, search
 from nctui.domain.text import printable
+from nctui.ui.widgets.steady_option_list import SteadyOptionList
 from nctui.ui.widgets.text_input import TextInput
 
 SNIPPET_WIDTH = 32
@@ -84,24 +85,8 @@ class JournalSearch(TextInput):
         self.post_message(self.Cleared())
 
 
-class DayList(OptionList):
-    """The list of days: years of rows, measured once for the width they are shown at.
-
-    Textual measures every row again whenever an option list is resized, and a list in a
-    tab that is hidden and shown again counts as resized twice (to nothing and back):
-    with ten years of days that is a long pause on every visit to the journal view.
-    """
-
-    _measured_width = 0
-
-    @on(events.Resize)
-    def _keep_measured_rows(self, event: events.Resize) -> None:
-        width = event.size.width
-        if not width or width == self._measured_width:
-            # Hidden, or shown again as wide as before: the rows as measured still hold.
-            event.prevent_default()
-        else:
-            self._measured_width = width
+class DayList(SteadyOptionList):
+    """The list of days: years of rows, measured once for the width they are shown at."""
 
 
 class JournalBrowser(Vertical):

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from nctui.domain.humanize import day_text, moment_text
 from nctui.domain.letters import Letter, LetterState
 from nctui.domain.text import printable
+from nctui.ui.widgets.steady_option_list import SteadyOptionList
 
 STATE_MARKS: dict[LetterState, str] = {
     LetterState.DRAFT: "✎ Draft",
@@ -84,7 +85,7 @@ class LetterShelf(Horizontal):
 
     def compose(self) -> ComposeResult:
         """The list beside the reader."""
-        yield OptionList(id="letter-list", classes="side-list")
+        yield SteadyOptionList(id="letter-list", classes="side-list")
         with VerticalScroll(id="letter-reader", classes="reader"):
             yield Static("", id="letter-heading")
             yield Static("", id="letter-text-shown", markup=False)

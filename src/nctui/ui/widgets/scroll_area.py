@@ -48,9 +48,12 @@ def _scroller(widget: Widget) -> tuple[Widget, Widget] | None:
     return None
 
 
-def reveal(widget: Widget, message: Widget | None = None) -> None:
+def reveal(widget: Widget, message: Widget | None = None, part: Region | None = None) -> None:
     """Scroll the nearest scrolling container so `widget` shows whole, and `message`
-    with it when both fit (the widget wins when they do not). Call after layout."""
+    with it when both fit (the widget wins when they do not). Call after layout.
+
+    `part`, given, is the screen region of the piece of `widget` to show instead (the
+    highlighted row of a list that scrolls inside itself)."""
     found = _scroller(widget)
     if found is None or not widget.is_attached:
         return
@@ -60,7 +63,7 @@ def reveal(widget: Widget, message: Widget | None = None) -> None:
     except NoWidget:
         docked = Spacing()
     window = scroller.scrollable_content_region.shrink(docked)
-    target = widget.region
+    target = widget.region if part is None else part
     if message is not None and message.region.area:
         both = target.union(message.region)
         if both.height <= window.height:

@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -29,6 +30,30 @@ class ChecklistList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space,enter", "select", "Tick", show=False),
     ]
+
+    def highlighted_region(self) -> Region | None:
+        """Where the highlighted step is on the screen, or None with none highlighted."""
+        index = self.highlighted
+        if index is None:
+            return None
+        self._update_lines()
+        top = self._index_to_line.get(index)
+        if top is None:
+            return None
+        content = self.scrollable_content_region
+        return Region(
+            content.x, content.y + top - round(self.scroll_y), content.width, self._heights[index]
+        )
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        """Scroll the list and the page, so the step Space would tick always shows."""
+        super().watch_highlighted(highlighted)
+        self.call_after_refresh(self._reveal_highlight)
+
+    def _reveal_highlight(self) -> None:
+        part = self.highlighted_region()
+        if part is not None:
+            reveal(self, part=part)
 
 
 class StartChecklist(Vertical):

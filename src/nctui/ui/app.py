@@ -39,6 +39,7 @@ from nctui.ui.navigation import (
 from nctui.ui.paths import display_path
 from nctui.ui.screen_filter import ControlPictures
 from nctui.ui.theme import DEFAULT_THEME, NCTUI_THEME
+from nctui.ui.widgets.scroll_area import keep_focus_in_view
 
 if TYPE_CHECKING:
     from nctui.ui.screens.sos import SosOutcome
@@ -266,6 +267,17 @@ class NctuiApp(App[None]):
     def start_place(coach: Coach) -> str:
         """The dashboard once there is a plan; the home screen before that."""
         return COUNTDOWN.name if coach.period.has_plan() else HOME.name
+
+    def on_resize(self) -> None:
+        """Once the screen is laid out at the new size, bring the focused control back
+        into view (a note box being typed in must not vanish under the fold)."""
+        screen = self.screen
+
+        def laid_out(_screen: Screen[object]) -> None:
+            screen.screen_layout_refresh_signal.unsubscribe(self)
+            self.call_after_refresh(keep_focus_in_view, screen)
+
+        screen.screen_layout_refresh_signal.subscribe(self, laid_out)
 
     def on_unmount(self) -> None:
         """Keep unsaved words as drafts, then write what is still queued; anything that

@@ -16,6 +16,7 @@ from textual import events
 from textual.containers import VerticalScroll
 from textual.errors import NoWidget
 from textual.geometry import Region, Spacing
+from textual.screen import Screen
 from textual.widget import Widget
 
 
@@ -81,6 +82,17 @@ def _distance(target: Region, window: Region) -> int:
     if target.bottom > window.bottom:
         return target.bottom - window.bottom
     return 0
+
+
+def keep_focus_in_view(screen: Screen[object]) -> None:
+    """After the terminal changed size, scroll every container so the focused control
+    shows again (call once the screen is laid out at its new size)."""
+    focused = screen.focused
+    if focused is None or not focused.is_attached:
+        return
+    focused.scroll_visible(animate=False, immediate=True)
+    # Again once scrolled: Textual's own scrolling counts a control under docked bars as shown.
+    focused.call_after_refresh(reveal, focused)
 
 
 def show_together(widget: Widget, message: Widget) -> None:

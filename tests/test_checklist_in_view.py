@@ -37,9 +37,7 @@ async def test_the_highlighted_step_is_always_in_view(
         for press in ["down", "space"] * checklist.option_count + ["up", "space"] * 3:
             steps.add(checklist.highlighted)
             rows = _highlighted_rows(checklist)
-            shown = page.scrollable_content_region.intersection(
-                checklist.scrollable_content_region
-            )
+            shown = page.scrollable_content_region.intersection(checklist.scrollable_content_region)
             assert shown.contains_region(rows), (
                 f"step {checklist.highlighted} at {tuple(rows)} is out of view"
             )

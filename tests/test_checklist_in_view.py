@@ -71,3 +71,18 @@ async def test_the_highlight_brings_the_page_back_after_the_wheel_scrolled_it(
                 assert shown.contains_region(rows), (
                     f"step {checklist.highlighted} at {tuple(rows)} is out of view"
                 )
+
+
+async def test_help_on_the_checklist_lists_its_keys(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await intake_checklist(pilot)
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "HelpScreen"
+        rows = app.screen.rows  # type: ignore[attr-defined]
+        listed = {row.keys.lower(): row.description.lower() for row in rows}
+        for key in ("space", "enter", "↑↓"):
+            assert any(key in keys for keys in listed), f"help does not list {key}: {listed}"
+        assert any("tick" in words for words in listed.values())

@@ -28,7 +28,38 @@ class ChecklistList(OptionList):
     """The steps; Space or Enter ticks the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "select", "Tick", show=False),
+        Binding(
+            "space",
+            "select",
+            "Tick",
+            key_display="Space",
+            show=False,
+            tooltip="Tick or untick the highlighted step",
+        ),
+        Binding(
+            "enter",
+            "select",
+            "Tick",
+            key_display="Enter",
+            show=False,
+            tooltip="Tick or untick the highlighted step",
+        ),
+        Binding(
+            "up",
+            "cursor_up",
+            "Move",
+            key_display="↑↓",
+            show=False,
+            tooltip="The step above or below",
+        ),
+        Binding(
+            "down",
+            "cursor_down",
+            "Move",
+            key_display="↑↓",
+            show=False,
+            tooltip="The step above or below",
+        ),
     ]
 
     def highlighted_region(self) -> Region | None:

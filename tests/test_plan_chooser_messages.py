@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static
 
 from tests.helpers import AppFactory
 from tests.test_controls_in_view import intake_tall_plan, keys, settle, type_in
 
 
-async def _another_length(pilot) -> None:  # type: ignore[no-untyped-def]
+async def _another_length(pilot: Pilot[None]) -> None:
     await intake_tall_plan(pilot)
     await keys(pilot, "end", "up", "enter")  # Another length…
     await settle(pilot)
 
 
-def _message(app) -> str:  # type: ignore[no-untyped-def]
+def _message(app: App[None]) -> str:
     return str(app.screen.query_one("#custom-length .question-error", Static).render())
 
 
@@ -37,7 +39,8 @@ async def test_escape_from_another_length_returns_to_the_lengths(make_app: AppFa
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await _another_length(pilot)
-        assert app.focused is app.screen.query_one("#custom-days", Input)
+        assert isinstance(app.focused, Input) and app.focused.id == "custom-days"
         await keys(pilot, "escape")
         await settle(pilot)
-        assert app.focused is app.screen.query_one("#lengths", OptionList)
+        focused = app.focused
+        assert isinstance(focused, OptionList) and focused.id == "lengths"

@@ -42,5 +42,5 @@ async def test_escape_from_another_length_returns_to_the_lengths(make_app: AppFa
         assert isinstance(app.focused, Input) and app.focused.id == "custom-days"
         await keys(pilot, "escape")
         await settle(pilot)
-        focused = app.focused
+        focused = app.screen.focused
         assert isinstance(focused, OptionList) and focused.id == "lengths"

@@ -146,7 +146,6 @@ class TogetherQuestion(Question):
             yield AnswerBox(
                 self._years,
                 on_enter=self._years_done,
-                placeholder="0",
                 id="years-input",
                 classes="number",
             )
@@ -154,7 +153,6 @@ class TogetherQuestion(Question):
             yield AnswerBox(
                 self._months,
                 on_enter=self.answer,
-                placeholder="0",
                 id="months-input",
                 classes="number",
             )
@@ -325,7 +323,7 @@ class LooseEndsQuestion(Question):
         yield AnswerBox(
             self._other,
             on_enter=self.answer,
-            placeholder="Something else: say what, in a few words",
+            placeholder="Something else? A few words",
             id="other-input",
             max_length=200,
         )
@@ -345,6 +343,12 @@ class LooseEndsQuestion(Question):
     def answer_widget(self) -> Widget:
         """The tick list."""
         return self.query_one(_TickList)
+
+    @on(Input.Changed, "#other-input")
+    def _typed(self, event: Input.Changed) -> None:
+        # The message asked for these words: it goes as they are typed.
+        event.stop()
+        self.clear_error()
 
     @on(SelectionList.SelectedChanged)
     def _ticked(self, event: SelectionList.SelectedChanged[LooseEnd]) -> None:

@@ -31,8 +31,20 @@ class TextInput(Input):
         event.prevent_default()
         event.stop()
         lines = strip_controls(event.text).splitlines()
-        if lines:
-            self.replace(lines[0], *self.selection)
+        if not lines:
+            return
+        text = lines[0]
+        start, end = sorted(self.selection)
+        room = self.max_length - (len(self.value) - (end - start)) if self.max_length else None
+        if room is not None and len(text) > room:
+            # Input would refuse the whole paste without a word: keep what fits, and say so.
+            text = text[: max(room, 0)]
+            self.app.notify(
+                f"This box holds {self.max_length} characters: the rest of what you "
+                "pasted was not kept.",
+                severity="warning",
+            )
+        self.replace(text, start, end)
 
 
 class AnswerBox(KeysInOrder, TextInput):

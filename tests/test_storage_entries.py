@@ -15,6 +15,7 @@ from nctui.storage.ledger_store import event_op, load_events
 from nctui.storage.location import DATA_FILE_NAME
 from nctui.storage.repository import Repository
 from nctui.storage.settings import read_setting
+from nctui.storage.shapes import TABLE_WORDS
 from tests.helpers import AppFactory, stored
 
 META = {"1": {"schema_version": 1, "created_at": "2026-11-01T09:00:00+00:00"}}
@@ -52,7 +53,7 @@ def test_an_event_with_a_wrong_detail_is_left_out_alone(
     assert [event.id for event in load_events(repository)] == ["kept"]
     assert [event.title for event in load_events(repository)]
     assert repository.report.salvaged
-    assert repository.report.damage == "1 entry in 'events'"
+    assert repository.report.damage == "1 entry in your log"
     _log_urge(repository, clock)
     assert repository.close() is None
 
@@ -187,10 +188,28 @@ def test_control_characters_in_stored_text_are_read_as_visible_symbols(
         ("attempts", {"id": "a", "start": "2026-11-01T09:00:00+00:00", "length_days": "30"}),
         ("attempts", {"id": "a", "start": "2026-11-01T09:00:00+00:00", "length_days": 0}),
         ("attempts", {"id": "a", "start": "9999-12-31T09:00:00+00:00", "length_days": 30}),
-        ("checkins", {"id": "c", "day": "2026-11-01", "mood": 11, "miss": 1, "urge": 1,
-                      "at": "2026-11-01T09:00:00+00:00"}),
-        ("checkins", {"id": "c", "day": "2026-13-01", "mood": 1, "miss": 1, "urge": 1,
-                      "at": "2026-11-01T09:00:00+00:00"}),
+        (
+            "checkins",
+            {
+                "id": "c",
+                "day": "2026-11-01",
+                "mood": 11,
+                "miss": 1,
+                "urge": 1,
+                "at": "2026-11-01T09:00:00+00:00",
+            },
+        ),
+        (
+            "checkins",
+            {
+                "id": "c",
+                "day": "2026-13-01",
+                "mood": 1,
+                "miss": 1,
+                "urge": 1,
+                "at": "2026-11-01T09:00:00+00:00",
+            },
+        ),
         ("events", {**_event("e"), "id": 7}),
         ("events", _event("e", kind="shout")),
         ("events", _event("e", restarted="yes")),
@@ -207,7 +226,8 @@ def test_each_wrong_field_leaves_out_its_entry_and_keeps_the_rest(
     _write(data_dir, data)
     repository = Repository.open(data_dir, clock)
     repository.close()
-    assert repository.report.damage == f"1 entry in {table!r}"
+    assert repository.report.damage == f"1 {TABLE_WORDS[table][0]}"
+    assert "_" not in repository.report.damage and "'" not in repository.report.damage
     assert doc not in stored(data_dir, table)
     assert _event("kept") in stored(data_dir, "events")
 

@@ -339,8 +339,8 @@ class NctuiApp(App[None]):
         report = self.coach.file.report
         if report.moved_aside is not None and report.salvaged:
             self.notify(
-                f"Part of your data file could not be read ({report.damage}), so it was "
-                "left out. Everything else is here. The file as it was is kept at "
+                "Part of your data file could not be read, so nctui left this out: "
+                f"{report.damage}. Everything else is here. The file as it was is kept at "
                 f"{display_path(report.moved_aside)}.",
                 title="Some entries left out",
                 severity="warning",

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Protocol, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -234,6 +234,8 @@ class NctuiApp(App[None]):
         self._keepers: list[KeepsDraft] = []
         self._signals: list[tuple[signal.Signals, object]] = []
         self.goodbye: str | None = None
+        self._held_notices: list[tuple[str, dict[str, Any]]] | None = None
+        """Notices kept back while a dialog about the data file is open (else None)."""
         """What to tell the person once the app has closed (words kept as drafts)."""
         self.register_theme(NCTUI_THEME)
         saved_theme = coach.settings.theme(DEFAULT_THEME)
@@ -349,6 +351,8 @@ class NctuiApp(App[None]):
         elif report.moved_aside is not None:
             from nctui.ui.screens.notice import NoticeScreen  # noqa: PLC0415 - rarely needed
 
+            # Notices wait until it is closed: they would cover the dialog they follow.
+            self._held_notices = []
             self.push_screen(
                 NoticeScreen(
                     "Your data file could not be read",
@@ -357,7 +361,8 @@ class NctuiApp(App[None]):
                     "Nothing was deleted. The old file is kept, untouched, at:\n"
                     f"{display_path(report.moved_aside)}\n\n"
                     "If you have a backup, you can put it back in place while nctui is closed.",
-                )
+                ),
+                callback=self._release_notices,
             )
         elif report.migrated_from is not None and report.backup is not None:
             self.notify(
@@ -382,6 +387,18 @@ class NctuiApp(App[None]):
                 title="Nothing lost",
                 timeout=8,
             )
+
+    def notify(self, message: str, **options: Any) -> None:
+        """Show a notice, or keep it until the open data-file dialog is closed."""
+        if self._held_notices is not None:
+            self._held_notices.append((message, options))
+            return
+        super().notify(message, **options)
+
+    def _release_notices(self, _closed: object = None) -> None:
+        held, self._held_notices = self._held_notices or [], None
+        for message, options in held:
+            self.notify(message, **options)
 
     @work(thread=True, group="set-aside")
     def _look_for_history_set_aside(self) -> None:

@@ -266,7 +266,8 @@ class Inspection:
         """What was left out, for a person: "1 entry in your log and 2 letters"."""
         parts = []
         for table, keys in self.left_out.items():
-            one, many = TABLE_WORDS.get(table, ("entry", "entries"))
+            # A table nctui does not know (added by hand) can only go by its own name.
+            one, many = TABLE_WORDS.get(table, (f"entry in {table!r}", f"entries in {table!r}"))
             parts.append(f"{len(keys)} {one if len(keys) == 1 else many}")
         return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 

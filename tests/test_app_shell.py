@@ -195,7 +195,8 @@ async def test_a_stray_entry_is_left_out_with_a_word_and_the_rest_kept(
         await pilot.pause()
         assert not isinstance(app.screen, NoticeScreen)  # no "fresh start" here
         (notice,) = [n for n in app._notifications if n.title == "Some entries left out"]
-        assert "1 entry in 'events'" in notice.message
+        assert "left this out: 1 entry in your log." in notice.message
+        assert "'events'" not in notice.message and "it was left out" not in notice.message
         assert "~/data/nctui.json.corrupt-2026-11-26T09-30-00" in notice.message
 
 

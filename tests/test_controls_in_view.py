@@ -442,14 +442,21 @@ async def test_every_focused_control_is_in_view(
         assert not problems, "\n".join(problems)
 
 
-TOP_LEVEL = {"HomeScreen", "IntakeScreen", "CountdownScreen", "ActivitiesScreen"}
-TOP_LEVEL |= {"JournalScreen", "ReadinessScreen"}
-DIALOGS = [case for case in CASES if case.screen not in TOP_LEVEL]
+RESIZES = [
+    pytest.param(((60, 20), (40, 12), (100, 30)), id="back-to-100x30"),
+    pytest.param(((60, 20),), id="to-60x20"),
+    pytest.param(((40, 12), (80, 24)), id="to-80x24"),
+]
 
 
-@pytest.mark.parametrize("case", DIALOGS, ids=[case.name for case in DIALOGS])
-async def test_a_dialog_survives_the_terminal_resizing_under_it(
-    case: Case, make_app: AppFactory, data_dir: Path, clock: ManualClock
+@pytest.mark.parametrize("resizes", RESIZES)
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+async def test_the_focused_control_stays_in_view_when_the_terminal_resizes(
+    case: Case,
+    resizes: tuple[tuple[int, int], ...],
+    make_app: AppFactory,
+    data_dir: Path,
+    clock: ManualClock,
 ) -> None:
     if case.seed is not None:
         case.seed(data_dir, clock)
@@ -458,7 +465,7 @@ async def test_a_dialog_survives_the_terminal_resizing_under_it(
         await case.reach(pilot)
         await settle(pilot)
         screen = app.screen
-        for size in ((60, 20), (40, 12), (100, 30)):
+        for size in resizes:
             await pilot.resize_terminal(*size)
             await settle(pilot)
         assert app.screen is screen

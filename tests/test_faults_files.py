@@ -98,17 +98,17 @@ IN_APP: dict[str, tuple[Callable[[Path], None], str | None, str | None]] = {
     "a detail that is a list": (
         _file(_data(events={"1": URGE, "2": {**URGE, "id": "e2", "detail": ["x"]}})),
         "Some entries left out",
-        "1 entry in 'events'",
+        "left this out: 1 entry in your log.",
     ),
     "a stray value for an entry": (
         _file(_data(events={"1": URGE, "2": 42})),
         "Some entries left out",
-        "1 entry in 'events'",
+        "left this out: 1 entry in your log.",
     ),
     "a date edited into words": (
         _file(_data(events={"1": URGE, "2": {**URGE, "id": "e2", "at": "last Tuesday"}})),
         "Some entries left out",
-        "1 entry in 'events'",
+        "left this out: 1 entry in your log.",
     ),
     "a byte-order mark": (_file(b"\xef\xbb\xbf" + _data(events={"1": URGE})), None, None),
     "an entry number that is not a number": (

@@ -467,7 +467,8 @@ def _intake() -> Screen:
             return tuple(app.screen.query_one("#loose-ends").selected)  # type: ignore[attr-defined]
         if view(app) != "checklist":
             return None
-        return str(app.screen.query_one("#checklist-count").render())
+        highlighted = app.screen.query_one("#checklist", OptionList).highlighted
+        return str(app.screen.query_one("#checklist-count").render()), highlighted
 
     def first(app: NctuiApp, before: Before) -> None:
         assert view(app) == ("checklist" if before.view == "checklist" else before.view)
@@ -481,6 +482,9 @@ def _intake() -> Screen:
     def ticked(app: NctuiApp, before: Before) -> None:
         assert state(app) != before.state or len(notices(app)) > before.data
 
+    def moved(app: NctuiApp, before: Before) -> None:
+        assert state(app)[1] != before.state[1]
+
     def tick_list(app: NctuiApp, before: Before) -> None:
         assert before.view == "question 7" and view(app) == "question 8"
 
@@ -489,6 +493,8 @@ def _intake() -> Screen:
         "retake": lambda app, _b: _assert(view(app) == "question 0"),
         "copy_draft": lambda app, _b: _assert(app.clipboard.startswith("Hi. I've been thinking")),
         "select": ticked,
+        "cursor_up": moved,
+        "cursor_down": moved,
         "done": tick_list,
     }
     return Screen("intake", view, first, checks, state)

@@ -15,6 +15,7 @@ from nctui.storage.ledger_store import event_op, load_events
 from nctui.storage.location import DATA_FILE_NAME
 from nctui.storage.repository import Repository
 from nctui.storage.settings import read_setting
+from nctui.storage.shapes import TABLE_WORDS
 from tests.helpers import AppFactory, stored
 
 META = {"1": {"schema_version": 1, "created_at": "2026-11-01T09:00:00+00:00"}}
@@ -52,7 +53,7 @@ def test_an_event_with_a_wrong_detail_is_left_out_alone(
     assert [event.id for event in load_events(repository)] == ["kept"]
     assert [event.title for event in load_events(repository)]
     assert repository.report.salvaged
-    assert repository.report.damage == "1 entry in 'events'"
+    assert repository.report.damage == "1 entry in your log"
     _log_urge(repository, clock)
     assert repository.close() is None
 
@@ -207,7 +208,8 @@ def test_each_wrong_field_leaves_out_its_entry_and_keeps_the_rest(
     _write(data_dir, data)
     repository = Repository.open(data_dir, clock)
     repository.close()
-    assert repository.report.damage == f"1 entry in {table!r}"
+    assert repository.report.damage == f"1 {TABLE_WORDS[table][0]}"
+    assert "_" not in repository.report.damage and "'" not in repository.report.damage
     assert doc not in stored(data_dir, table)
     assert _event("kept") in stored(data_dir, "events")
 

@@ -108,6 +108,10 @@ _DAYS_AGO = re.compile(r"^(\d{1,4})\s+days?\s+ago$")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
+_DAYS_AHEAD = re.compile(r"^in \d+ (day|days|week|weeks)$")
+_NOT_YET = "That day has not come yet. Contact can only have stopped by today."
+
+
 def parse_contact_day(text: str, today: date) -> date:
     """The day contact stopped, from "today", "yesterday", "N days ago" or YYYY-MM-DD.
 
@@ -120,6 +124,8 @@ def parse_contact_day(text: str, today: date) -> date:
         return today
     if cleaned == "yesterday":
         return today - timedelta(days=1)
+    if cleaned == "tomorrow" or _DAYS_AHEAD.match(cleaned):
+        raise AnswerError(_NOT_YET)
     if match := _DAYS_AGO.match(cleaned):
         day = today - timedelta(days=int(match.group(1)))
     elif match := _ISO_DAY.match(cleaned):
@@ -133,7 +139,7 @@ def parse_contact_day(text: str, today: date) -> date:
     else:
         raise AnswerError("Try a date like 2026-11-20, or “today”, “yesterday” or “3 days ago”.")
     if day > today:
-        raise AnswerError("That day has not come yet. Contact can only have stopped by today.")
+        raise AnswerError(_NOT_YET)
     if (today - day).days > MAX_DAYS_BACK:
         raise AnswerError(
             "That is more than a year ago. If it has been that long, start from today."

@@ -160,9 +160,8 @@ def check_custom_days(text: str) -> int:
     cleaned = text.strip()
     if not cleaned:
         raise AnswerError(f"How many days? Any whole number from {CUSTOM_MIN_DAYS} to 365.")
-    if cleaned.lstrip("-").isdigit() and cleaned.startswith("-"):
-        raise AnswerError("Days cannot be below zero.")
-    if not cleaned.isdigit():
+    # A minus sign is a number below the range, told the same way as 0 or 3.
+    if not cleaned.removeprefix("-").isdigit():
         raise AnswerError("Days should be a whole number, like 45.")
     days = int(cleaned)
     if not CUSTOM_MIN_DAYS <= days <= CUSTOM_MAX_DAYS:

@@ -263,11 +263,35 @@ class Inspection:
         }
 
     def describe(self) -> str:
-        """What was left out, for a person: "1 entry in 'events', 2 entries in 'letters'"."""
-        return ", ".join(
-            f"{len(keys)} entr{'y' if len(keys) == 1 else 'ies'} in {table!r}"
-            for table, keys in self.left_out.items()
-        )
+        """What was left out, for a person: "1 entry in your log and 2 letters"."""
+        parts = []
+        for table, keys in self.left_out.items():
+            # A table nctui does not know (added by hand) can only go by its own name.
+            one, many = TABLE_WORDS.get(table, (f"entry in {table!r}", f"entries in {table!r}"))
+            parts.append(f"{len(keys)} {one if len(keys) == 1 else many}")
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+    @property
+    def count(self) -> int:
+        """How many entries were left out, in all."""
+        return sum(len(keys) for keys in self.left_out.values())
+
+
+TABLE_WORDS = {
+    "events": ("entry in your log", "entries in your log"),
+    "checkins": ("check-in", "check-ins"),
+    "letters": ("letter", "letters"),
+    "intakes": ("set of intake answers", "sets of intake answers"),
+    "checklist": ("checklist tick", "checklist ticks"),
+    "attempts": ("no-contact period", "no-contact periods"),
+    "own_activities": ("activity of your own", "activities of your own"),
+    "activity_plans": ("planned activity", "planned activities"),
+    "activity_done": ("done activity", "done activities"),
+    "readiness": ("readiness check", "readiness checks"),
+    "drafts": ("unsaved draft", "unsaved drafts"),
+    "settings": ("setting", "settings"),
+}
+"""Each table's entries in the words a person knows them by: one, several."""
 
 
 def inspect(data: RawData) -> Inspection:

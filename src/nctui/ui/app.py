@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Protocol, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -39,6 +39,7 @@ from nctui.ui.navigation import (
 from nctui.ui.paths import display_path
 from nctui.ui.screen_filter import ControlPictures
 from nctui.ui.theme import DEFAULT_THEME, NCTUI_THEME
+from nctui.ui.widgets.scroll_area import keep_focus_in_view
 
 if TYPE_CHECKING:
     from nctui.ui.screens.sos import SosOutcome
@@ -233,6 +234,8 @@ class NctuiApp(App[None]):
         self._keepers: list[KeepsDraft] = []
         self._signals: list[tuple[signal.Signals, object]] = []
         self.goodbye: str | None = None
+        self._held_notices: list[tuple[str, dict[str, Any]]] | None = None
+        """Notices kept back while a dialog about the data file is open (else None)."""
         """What to tell the person once the app has closed (words kept as drafts)."""
         self.register_theme(NCTUI_THEME)
         saved_theme = coach.settings.theme(DEFAULT_THEME)
@@ -266,6 +269,17 @@ class NctuiApp(App[None]):
     def start_place(coach: Coach) -> str:
         """The dashboard once there is a plan; the home screen before that."""
         return COUNTDOWN.name if coach.period.has_plan() else HOME.name
+
+    def on_resize(self) -> None:
+        """Once the screen is laid out at the new size, bring the focused control back
+        into view (a note box being typed in must not vanish under the fold)."""
+        screen = self.screen
+
+        def laid_out(_screen: Screen[object]) -> None:
+            screen.screen_layout_refresh_signal.unsubscribe(self)
+            self.call_after_refresh(keep_focus_in_view, screen)
+
+        screen.screen_layout_refresh_signal.subscribe(self, laid_out)
 
     def on_unmount(self) -> None:
         """Keep unsaved words as drafts, then write what is still queued; anything that
@@ -327,8 +341,8 @@ class NctuiApp(App[None]):
         report = self.coach.file.report
         if report.moved_aside is not None and report.salvaged:
             self.notify(
-                f"Part of your data file could not be read ({report.damage}), so it was "
-                "left out. Everything else is here. The file as it was is kept at "
+                "Part of your data file could not be read, so nctui left this out: "
+                f"{report.damage}. Everything else is here. The file as it was is kept at "
                 f"{display_path(report.moved_aside)}.",
                 title="Some entries left out",
                 severity="warning",
@@ -337,6 +351,8 @@ class NctuiApp(App[None]):
         elif report.moved_aside is not None:
             from nctui.ui.screens.notice import NoticeScreen  # noqa: PLC0415 - rarely needed
 
+            # Notices wait until it is closed: they would cover the dialog they follow.
+            self._held_notices = []
             self.push_screen(
                 NoticeScreen(
                     "Your data file could not be read",
@@ -345,7 +361,8 @@ class NctuiApp(App[None]):
                     "Nothing was deleted. The old file is kept, untouched, at:\n"
                     f"{display_path(report.moved_aside)}\n\n"
                     "If you have a backup, you can put it back in place while nctui is closed.",
-                )
+                ),
+                callback=self._release_notices,
             )
         elif report.migrated_from is not None and report.backup is not None:
             self.notify(
@@ -370,6 +387,18 @@ class NctuiApp(App[None]):
                 title="Nothing lost",
                 timeout=8,
             )
+
+    def notify(self, message: str, **options: Any) -> None:
+        """Show a notice, or keep it until the open data-file dialog is closed."""
+        if self._held_notices is not None:
+            self._held_notices.append((message, options))
+            return
+        super().notify(message, **options)
+
+    def _release_notices(self, _closed: object = None) -> None:
+        held, self._held_notices = self._held_notices or [], None
+        for message, options in held:
+            self.notify(message, **options)
 
     @work(thread=True, group="set-aside")
     def _look_for_history_set_aside(self) -> None:

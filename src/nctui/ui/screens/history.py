@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -97,6 +98,8 @@ class HistoryScreen(ModalScreen[None]):
                     events.add_columns("When", "What", "Note")
                     events.add_rows(event_rows(self._events, self._now))
                     yield events
+                    # The table cuts a note to its column: the highlighted one shows whole here.
+                    yield Static("", id="event-note", markup=False)
                 with TabPane("Attempts", id="attempts-tab"):
                     attempts: DataTable[str] = DataTable(cursor_type="row", id="attempts-table")
                     attempts.add_columns("#", "Started", "Planned", "Lasted", "How it ended")
@@ -106,3 +109,33 @@ class HistoryScreen(ModalScreen[None]):
                 "Esc closes. Nothing here can be changed or deleted.", classes="dialog-hint"
             )
         yield KeyBar()
+
+    def on_mount(self) -> None:
+        """Show the newest event's note in full, with the cursor on its row."""
+        self._show_note(0)
+        self.query_one("#events-table", DataTable).focus()
+
+    @on(DataTable.RowHighlighted, "#events-table")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_note(event.cursor_row)
+
+    @on(DataTable.RowSelected, "#events-table")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        """Enter: the whole event in its own card, for a note too long to show here."""
+        newest_first = list(reversed(self._events))
+        if not 0 <= event.cursor_row < len(newest_first):
+            return
+        from nctui.ui.screens.notice import NoticeScreen  # noqa: PLC0415 - rarely needed
+
+        chosen = newest_first[event.cursor_row]
+        when = time_text(chosen.at.astimezone(zone_of(self._now)))
+        self.app.push_screen(
+            NoticeScreen(f"{chosen.title} · {when}", chosen.note or "No note.", severity="info")
+        )
+
+    def _show_note(self, row: int) -> None:
+        newest_first = list(reversed(self._events))
+        note = newest_first[row].note if 0 <= row < len(newest_first) else ""
+        shown = self.query_one("#event-note", Static)
+        shown.update(f"Note: {one_line(note, 2000)}  (Enter opens it)" if note else "")
+        shown.display = bool(note)

@@ -56,7 +56,8 @@ def status_content(status: ActivityStatus | None, today: date, *, plain: bool = 
         return _styled(short_day(day, today), "$primary", plain=plain)
     if status.done:
         count = len(status.done)
-        text = DONE_MARK if count == 1 else f"{DONE_MARK} {count}×"
+        # The ✓ is already the row's mark on the left: here, in words.
+        text = "done" if count == 1 else f"done {count}×"
         return _styled(text, "$success", plain=plain)
     return Content("")
 

@@ -53,6 +53,8 @@ class PlanChooser(Vertical):
             priority=True,
             tooltip="Back to the questions; every answer is kept",
         ),
+        # Not listed: Esc leaves a box everywhere; here the cursor goes back to the list.
+        Binding("escape", "close_custom", show=False),
     ]
 
     class Back(Message):
@@ -145,6 +147,19 @@ class PlanChooser(Vertical):
         )
         lengths.focus(scroll_visible=False)
         self.call_after_refresh(reveal, lengths)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Esc is this widget's only while the box for another length has the cursor."""
+        if action == "close_custom":
+            return self.screen.focused is self.query_one("#custom-days")
+        return True
+
+    def action_close_custom(self) -> None:
+        """Leave the box for another length: back to the list, on "Another length…"."""
+        self.query_one("#custom-length").display = False
+        lengths = self.query_one("#lengths", OptionList)
+        lengths.highlighted = lengths.get_option_index(CUSTOM)
+        lengths.focus()
 
     def action_back(self) -> None:
         """Back to the last question, to change an answer."""

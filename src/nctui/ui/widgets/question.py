@@ -29,6 +29,7 @@ from nctui.domain.intake import (
     parse_contact_day,
     parse_together,
 )
+from nctui.ui.widgets.in_order import KeysInOrder
 from nctui.ui.widgets.scroll_area import show_together
 from nctui.ui.widgets.text_input import AnswerBox
 
@@ -145,7 +146,6 @@ class TogetherQuestion(Question):
             yield AnswerBox(
                 self._years,
                 on_enter=self._years_done,
-                placeholder="0",
                 id="years-input",
                 classes="number",
             )
@@ -153,7 +153,6 @@ class TogetherQuestion(Question):
             yield AnswerBox(
                 self._months,
                 on_enter=self.answer,
-                placeholder="0",
                 id="months-input",
                 classes="number",
             )
@@ -179,6 +178,19 @@ class TogetherQuestion(Question):
         self.screen.set_focus(self.query_one("#months-input", Input))
 
 
+class _ChoiceList(KeysInOrder, OptionList):
+    """The answers; Enter chooses at once, so keys typed after it reach the next question."""
+
+    def __init__(self, *options: Option, on_choose: Callable[[int], None]) -> None:
+        super().__init__(*options, classes="choices")
+        self._on_choose = on_choose
+
+    def action_select(self) -> None:
+        """Choose the highlighted answer now, not a message later."""
+        if self.highlighted is not None:
+            self._on_choose(self.highlighted)
+
+
 class ChoiceQuestion(Question, Generic[Choice]):
     """Pick one answer from a short list: arrows to move, Enter to choose."""
 
@@ -196,7 +208,7 @@ class ChoiceQuestion(Question, Generic[Choice]):
 
     def compose_answer(self) -> Iterable[Widget]:
         """The answers as a list."""
-        yield OptionList(*self._options(), classes="choices")
+        yield _ChoiceList(*self._options(), on_choose=self._choose)
 
     def _options(self) -> list[Option]:
         return [
@@ -223,7 +235,10 @@ class ChoiceQuestion(Question, Generic[Choice]):
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.chosen = list(self._labels)[event.option_index]
+        self._choose(event.option_index)
+
+    def _choose(self, index: int) -> None:
+        self.chosen = list(self._labels)[index]
         self._redraw()
         self.clear_error()
         self.answer()
@@ -240,7 +255,7 @@ class ChoiceQuestion(Question, Generic[Choice]):
         return self.query_one(OptionList)
 
 
-class _TickList(SelectionList[LooseEnd]):
+class _TickList(KeysInOrder, SelectionList[LooseEnd]):
     """Space ticks an item; Enter moves on instead of ticking."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -248,12 +263,21 @@ class _TickList(SelectionList[LooseEnd]):
         Binding("enter", "done", "Continue", show=False),
     ]
 
-    class Done(Message):
-        """Enter was pressed on the list."""
+    def __init__(self, *items: Any, on_done: Callable[[], None], id: str) -> None:
+        super().__init__(*items, id=id)
+        self._on_done = on_done
 
     def action_done(self) -> None:
-        """Say the person is finished ticking."""
-        self.post_message(self.Done())
+        """The person is finished ticking: go on now, not a message later."""
+        self._on_done()
+
+    def action_select(self) -> None:
+        """Tick or untick the highlighted item now, so an Enter typed straight after
+        reads the tick (the list's own tick waits for a message)."""
+        if self.highlighted is None:
+            self.highlighted = 0
+        if self.highlighted is not None:
+            self.toggle(self.get_option_at_index(self.highlighted))
 
     def render_line(self, y: int) -> Strip:
         """An unticked box is empty: Textual draws both with an X, told apart by colour
@@ -293,12 +317,13 @@ class LooseEndsQuestion(Question):
         """A tick list and a box for "something else"."""
         yield _TickList(
             *((label, value, value in self._chosen) for value, label in self._labels.items()),
+            on_done=self.answer,
             id="loose-ends",
         )
         yield AnswerBox(
             self._other,
             on_enter=self.answer,
-            placeholder="Something else: say what, in a few words",
+            placeholder="Something else? A few words",
             id="other-input",
             max_length=200,
         )
@@ -319,10 +344,11 @@ class LooseEndsQuestion(Question):
         """The tick list."""
         return self.query_one(_TickList)
 
-    @on(_TickList.Done)
-    def _done(self, event: _TickList.Done) -> None:
+    @on(Input.Changed, "#other-input")
+    def _typed(self, event: Input.Changed) -> None:
+        # The message asked for these words: it goes as they are typed.
         event.stop()
-        self.answer()
+        self.clear_error()
 
     @on(SelectionList.SelectedChanged)
     def _ticked(self, event: SelectionList.SelectedChanged[LooseEnd]) -> None:

@@ -16,6 +16,7 @@ from textual import events
 from textual.containers import VerticalScroll
 from textual.errors import NoWidget
 from textual.geometry import Region, Spacing
+from textual.screen import Screen
 from textual.widget import Widget
 
 
@@ -48,9 +49,12 @@ def _scroller(widget: Widget) -> tuple[Widget, Widget] | None:
     return None
 
 
-def reveal(widget: Widget, message: Widget | None = None) -> None:
+def reveal(widget: Widget, message: Widget | None = None, part: Region | None = None) -> None:
     """Scroll the nearest scrolling container so `widget` shows whole, and `message`
-    with it when both fit (the widget wins when they do not). Call after layout."""
+    with it when both fit (the widget wins when they do not). Call after layout.
+
+    `part`, given, is the screen region of the piece of `widget` to show instead (the
+    highlighted row of a list that scrolls inside itself)."""
     found = _scroller(widget)
     if found is None or not widget.is_attached:
         return
@@ -60,7 +64,7 @@ def reveal(widget: Widget, message: Widget | None = None) -> None:
     except NoWidget:
         docked = Spacing()
     window = scroller.scrollable_content_region.shrink(docked)
-    target = widget.region
+    target = widget.region if part is None else part
     if message is not None and message.region.area:
         both = target.union(message.region)
         if both.height <= window.height:
@@ -78,6 +82,17 @@ def _distance(target: Region, window: Region) -> int:
     if target.bottom > window.bottom:
         return target.bottom - window.bottom
     return 0
+
+
+def keep_focus_in_view(screen: Screen[object]) -> None:
+    """After the terminal changed size, scroll every container so the focused control
+    shows again (call once the screen is laid out at its new size)."""
+    focused = screen.focused
+    if focused is None or not focused.is_attached:
+        return
+    focused.scroll_visible(animate=False, immediate=True)
+    # Again once scrolled: Textual's own scrolling counts a control under docked bars as shown.
+    focused.call_after_refresh(reveal, focused)
 
 
 def show_together(widget: Widget, message: Widget) -> None:

@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -27,8 +28,63 @@ class ChecklistList(OptionList):
     """The steps; Space or Enter ticks the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "select", "Tick", show=False),
+        Binding(
+            "space",
+            "select",
+            "Tick",
+            key_display="Space",
+            show=False,
+            tooltip="Tick or untick the highlighted step",
+        ),
+        Binding(
+            "enter",
+            "select",
+            "Tick",
+            key_display="Enter",
+            show=False,
+            tooltip="Tick or untick the highlighted step",
+        ),
+        Binding(
+            "up",
+            "cursor_up",
+            "Move",
+            key_display="↑↓",
+            show=False,
+            tooltip="The step above or below",
+        ),
+        Binding(
+            "down",
+            "cursor_down",
+            "Move",
+            key_display="↑↓",
+            show=False,
+            tooltip="The step above or below",
+        ),
     ]
+
+    def highlighted_region(self) -> Region | None:
+        """Where the highlighted step is on the screen, or None with none highlighted."""
+        index = self.highlighted
+        if index is None:
+            return None
+        self._update_lines()
+        top = self._index_to_line.get(index)
+        if top is None:
+            return None
+        content = self.scrollable_content_region
+        return Region(
+            content.x, content.y + top - round(self.scroll_y), content.width, self._heights[index]
+        )
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        """Scroll the list and the page, so the step Space would tick always shows."""
+        super().watch_highlighted(highlighted)
+        self.call_after_refresh(self._reveal_highlight)
+
+    def _reveal_highlight(self) -> None:
+        part = self.highlighted_region()
+        if part is not None:
+            reveal(self, part=part)
 
 
 class StartChecklist(Vertical):

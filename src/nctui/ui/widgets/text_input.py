@@ -16,6 +16,7 @@ from textual import events
 from textual.widgets import Input, TextArea
 
 from nctui.domain.text import strip_controls
+from nctui.ui.widgets.in_order import KeysInOrder
 
 
 class TextInput(Input):
@@ -30,17 +31,30 @@ class TextInput(Input):
         event.prevent_default()
         event.stop()
         lines = strip_controls(event.text).splitlines()
-        if lines:
-            self.replace(lines[0], *self.selection)
+        if not lines:
+            return
+        text = lines[0]
+        start, end = sorted(self.selection)
+        room = self.max_length - (len(self.value) - (end - start)) if self.max_length else None
+        if room is not None and len(text) > room:
+            # Input would refuse the whole paste without a word: keep what fits, and say so.
+            text = text[: max(room, 0)]
+            self.app.notify(
+                f"This box holds {self.max_length} characters: the rest of what you "
+                "pasted was not kept.",
+                severity="warning",
+            )
+        self.replace(text, start, end)
 
 
-class AnswerBox(TextInput):
+class AnswerBox(KeysInOrder, TextInput):
     """A one-line box whose Enter is handled in the box itself, at once.
 
     A key typed in the same instant as Enter reaches the box before Enter would come
     back as a binding or a message: the answer would then be read with that key in it.
     Here `on_enter` runs as Enter arrives, with the text as typed up to it; when it
-    moves the cursor on, the keys that were already on their way go where it now is.
+    moves the cursor on, the keys that were already on their way go where it now is
+    (see `KeysInOrder`, which does the same for Tab and the box's other keys).
     """
 
     def __init__(self, value: str = "", *, on_enter: Callable[[], None], **options: Any) -> None:
@@ -48,13 +62,7 @@ class AnswerBox(TextInput):
         self._entered = on_enter
 
     async def _on_key(self, event: events.Key) -> None:
-        if self.screen.focused is not self:
-            # Typed ahead, after Enter moved the cursor on: it belongs where it is now.
-            event.stop()
-            event.prevent_default()
-            self.app.post_message(events.Key(event.key, event.character))
-            return
-        if event.key == "enter":
+        if event.key == "enter" and self.screen.focused is self:
             event.stop()
             event.prevent_default()
             self._entered()

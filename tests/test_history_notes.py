@@ -1,0 +1,38 @@
+"""The history shows the whole note of the highlighted event, however long."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nctui.domain.clock import ManualClock
+from tests.helpers import AppFactory, screen_text, squash
+from tests.test_controls_in_view import LONG_NOTE, hidden_part, history, running, settle
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (60, 20)], ids=str)
+async def test_a_long_note_can_be_read_whole(
+    size: tuple[int, int], make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    running(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await history(pilot)
+        await settle(pilot)
+        assert type(app.screen).__name__ == "HistoryScreen"
+        for _ in range(2):  # the newest event, then the one before
+            shown = squash(screen_text(app).replace("│", " "))  # the card's borders
+            if size[1] >= 24:
+                assert squash(LONG_NOTE) in shown
+            await pilot.press("enter")  # the whole event in its own card, at every size
+            await settle(pilot)
+            assert type(app.screen).__name__ == "NoticeScreen"
+            body = app.screen.query_one(".dialog-text")
+            assert hidden_part(body) is None  # in view at this size
+            assert str(body.render()) == LONG_NOTE
+            await pilot.press("escape")
+            await settle(pilot)
+            assert type(app.screen).__name__ == "HistoryScreen"
+            await pilot.press("down")
+            await settle(pilot)

@@ -467,7 +467,11 @@ class JournalScreen(NctuiScreen):
         if keeper is not self._today_keeper:
             return  # the form moved on to another day meanwhile
         if taken.stored is not None:
-            self.query_one(CheckInForm).set_text(taken.text)
+            form = self.query_one(CheckInForm)
+            form.set_text(taken.text)
+            # Back to writing, after the words: not left on the tabs, where letters are keys.
+            self.action_view(TODAY)
+            form.focus_text()
         keeper.start(taken.stored)
 
     def _unsaved_day(self, draft: Draft, keeper: DraftKeeper) -> bool:

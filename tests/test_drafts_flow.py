@@ -72,7 +72,7 @@ async def test_todays_words_survive_ctrl_q_and_are_offered_back(
         await pilot.pause()
     # Said once the app has closed, where it cannot be missed; no question asked.
     assert app.goodbye == (
-        "Kept as a draft, not saved yet: today's journal entry. "
+        "Kept as a draft, not saved yet: today's check-in. "
         "nctui offers it back when you open it again."
     )
     assert _drafts(data_dir) == {TODAY: "A slow morning."}
@@ -92,7 +92,6 @@ async def test_todays_words_survive_ctrl_q_and_are_offered_back(
         assert _showing(app, JournalScreen)
         box = app.screen.query_one(WritingBox)
         assert box.text == "A slow morning."
-        await pilot.press("enter", "6", "enter", "3", "enter", "2", "enter")
         assert app.focused is box
         assert box.cursor_location == box.document.end  # new words go after the old
         await _type(pilot, " Better now.")

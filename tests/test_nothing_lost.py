@@ -8,14 +8,18 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from textual.widgets import Input
+
 from nctui.domain.clock import ManualClock
+from nctui.storage.checkin_store import CHECKINS
 from nctui.storage.draft_store import DRAFTS, draft_op
 from nctui.storage.repository import Repository
 from nctui.ui.app import NctuiApp
+from nctui.ui.screens.checkin_editor import EditCheckInScreen
 from nctui.ui.screens.draft_offer import DraftOfferScreen
 from nctui.ui.screens.journal import JournalScreen
 from nctui.ui.widgets.writing import WritingBox
-from tests.helpers import AppFactory, stored
+from tests.helpers import AppFactory, screen_text, squash, stored
 from tests.seeds import seed_journal
 
 TODAY = "checkin:2026-11-26"
@@ -56,4 +60,64 @@ async def test_keep_going_puts_the_cursor_back_after_the_last_word(
         await _keys(pilot, *" 2 views", "q")
         assert isinstance(app.screen, JournalScreen)
         assert box.text == "A slow morning. 2 viewsq"
+        await pilot.press("ctrl+q")
+
+
+def _ratings(app: NctuiApp) -> tuple[str, str, str]:
+    mood, miss, urge = (
+        app.screen.query_one(f"#rating-{name}", Input).value for name in ("mood", "miss", "urge")
+    )
+    return mood, miss, urge
+
+
+async def test_the_numbers_of_an_unsaved_check_in_survive_ctrl_q(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock, today=False)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _keys(pilot, "j", "enter", "6", "enter", "3", "enter")
+        await pilot.press("ctrl+q")
+    assert "today's check-in" in (app.goodbye or "")
+    assert _drafts(data_dir)[TODAY]["fields"] == {"mood": "6", "miss": "3", "urge": ""}
+
+    clock.advance(timedelta(hours=1))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _keys(pilot, "j")
+        assert isinstance(app.screen, DraftOfferScreen)
+        assert "Mood 6 · Missing them 3" in squash(screen_text(app))
+        await _keys(pilot, "enter")
+        assert _ratings(app) == ("6", "3", "")
+        # Back where the check-in goes on: the one number still to give.
+        assert app.focused is app.screen.query_one("#rating-urge", Input)
+        await _keys(pilot, "2", "ctrl+s")
+        app.coach.file.flush()
+        (saved,) = [doc for doc in stored(data_dir, CHECKINS) if doc["day"] == "2026-11-26"]
+        assert (saved["mood"], saved["miss"], saved["urge"]) == (6, 3, 2)
+        assert _drafts(data_dir) == {}
+        await pilot.press("ctrl+q")
+    assert app.goodbye is None
+
+
+async def test_a_changed_number_on_an_earlier_day_survives_ctrl_q(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _keys(pilot, "j", "3", "down", "down", "e")  # Mon 23 Nov
+        assert isinstance(app.screen, EditCheckInScreen)
+        before = _ratings(app)
+        await _keys(pilot, "shift+tab", "shift+tab", "shift+tab", "ctrl+u", "4")
+        await pilot.press("ctrl+q")
+    assert _drafts(data_dir)["checkin:2026-11-23"]["fields"]["mood"] == "4"
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _keys(pilot, "j", "3", "down", "down", "e")
+        assert isinstance(app.screen, DraftOfferScreen)
+        await _keys(pilot, "enter")
+        assert isinstance(app.screen, EditCheckInScreen)
+        assert before[0] != "4"
+        assert _ratings(app) == ("4", *before[1:])
         await pilot.press("ctrl+q")

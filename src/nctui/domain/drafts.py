@@ -9,8 +9,8 @@ it, so the data file holds no more than the words still waiting.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from nctui.domain.humanize import day_text
@@ -34,6 +34,9 @@ class Draft:
     "sos-reasons"."""
     text: str
     updated_at: datetime
+    fields: Mapping[str, str] = field(default_factory=dict)
+    """The rest of the form, as typed or chosen: a check-in's numbers, an event's kind
+    and time. Empty for an editor that is only words."""
 
 
 def checkin_editor(day: date) -> str:
@@ -63,13 +66,26 @@ def letter_id_of(editor: str) -> str | None:
     return editor.removeprefix(_LETTER) or None
 
 
-def worth_keeping(text: str, saved: str) -> bool:
-    """Whether `text` has words to keep: something, and not what is saved already.
+def worth_keeping(
+    text: str,
+    saved: str,
+    fields: Mapping[str, str] | None = None,
+    saved_fields: Mapping[str, str] | None = None,
+) -> bool:
+    """Whether a form holds something to keep: words, or a part of it filled in, that
+    differ from what is saved already.
 
     White space at either end does not count, as saving drops it anyway.
     """
     cleaned = clean_text(text)
-    return bool(cleaned) and cleaned != clean_text(saved)
+    if cleaned and cleaned != clean_text(saved):
+        return True
+    now, before = _trimmed(fields), _trimmed(saved_fields)
+    return any(now.values()) and now != before
+
+
+def _trimmed(fields: Mapping[str, str] | None) -> dict[str, str]:
+    return {name: value.strip() for name, value in (fields or {}).items()}
 
 
 def written_when(moment: datetime, now: datetime) -> str:

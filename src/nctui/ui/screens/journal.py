@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static, TabbedContent, TabPane
 
 from nctui.coach import Changes, Topic
 from nctui.domain.chart_data import chart_data, chart_window
-from nctui.domain.checkin import CheckInValues, DayEntry, Rating
+from nctui.domain.checkin import CheckInValues, DayEntry, Rating, rating_fields, ratings_line
 from nctui.domain.drafts import (
     NEW_LETTER_EDITOR,
     Draft,
@@ -277,9 +277,10 @@ class JournalScreen(NctuiScreen):
             self._form_source = source
             saved = values.text if values else ""
             if new_day or self._today_keeper is None:
-                self._keep_today(today, saved)
-            else:
-                self._today_keeper.saved = saved  # saved in another window
+                self._keep_today(today, saved, rating_fields(values))
+            else:  # saved in another window
+                self._today_keeper.saved = saved
+                self._today_keeper.saved_fields = rating_fields(values)
 
     def _show_today_hint(self) -> None:
         try:
@@ -432,7 +433,7 @@ class JournalScreen(NctuiScreen):
             # What was typed is now saved: the form is clean again, for today.
             self.query_one(CheckInForm).fill(event.values)
             if self._today_keeper is not None:
-                self._today_keeper.settled(event.values.text)
+                self._today_keeper.settled(event.values.text, rating_fields(event.values))
             self._form_source = (day, None)
             self.set_focus(None)
             if first:
@@ -446,33 +447,40 @@ class JournalScreen(NctuiScreen):
             return False
         return True
 
-    def _keep_today(self, day: date, saved: str) -> None:
-        """Keep the Today form's words for `day` as a draft, after offering back any
-        draft left for it (or for a day whose check-in was never saved)."""
+    def _keep_today(self, day: date, saved: str, saved_fields: dict[str, str]) -> None:
+        """Keep the Today form (numbers and words) for `day` as a draft, after offering
+        back any draft left for it (or for a day whose check-in was never saved)."""
         if self._today_keeper is not None:
             self._today_keeper.stop()
         label = (
-            "today's journal entry"
-            if day == self._current_day()
-            else f"your journal entry for {long_day(day)}"
+            "today's check-in" if day == self._current_day() else f"your check-in for {long_day(day)}"
         )
-        keeper = DraftKeeper(self.nctui, checkin_editor(day), label, saved)
+        keeper = DraftKeeper(self.nctui, checkin_editor(day), label, saved, saved_fields)
         self._today_keeper = keeper
         self._offer_today(keeper)
 
     @work(group="today-draft", exclusive=True)
     async def _offer_today(self, keeper: DraftKeeper) -> None:
         strays = [draft for draft in self.coach.drafts.all() if self._unsaved_day(draft, keeper)]
-        taken = await take_back(self.nctui, keeper.editor, keeper.saved, strays, NOT_SAVED_BEFORE)
+        taken = await take_back(
+            self.nctui,
+            keeper.editor,
+            keeper.saved,
+            strays,
+            NOT_SAVED_BEFORE,
+            saved_fields=keeper.saved_fields,
+            describe=ratings_line,
+        )
         if keeper is not self._today_keeper:
             return  # the form moved on to another day meanwhile
         if taken.stored is not None:
             form = self.query_one(CheckInForm)
-            form.set_text(taken.text)
-            # Back to writing, after the words: not left on the tabs, where letters are keys.
+            form.set_typed(taken.text, taken.fields)
+            # Back where the check-in goes on (after the words, if there are any): not
+            # left on the tabs, where letters and digits are keys.
             self.action_view(TODAY)
-            form.focus_text()
-        keeper.start(taken.stored)
+            form.focus_text() if taken.text.strip() else form.focus_start()
+        keeper.start(taken.stored, taken.fields)
 
     def _unsaved_day(self, draft: Draft, keeper: DraftKeeper) -> bool:
         """A check-in draft for another day that has no check-in: its form is gone."""
@@ -483,11 +491,10 @@ class JournalScreen(NctuiScreen):
             and self.coach.journal.entry(day) is None
         )
 
-    @on(WritingBox.Changed)
-    def _today_typed(self, event: WritingBox.Changed) -> None:
-        # The only writing box on this screen is the Today form's (dialogs are screens).
+    @on(CheckInForm.Edited, "#today-form")
+    def _today_typed(self, event: CheckInForm.Edited) -> None:
         if self._today_keeper is not None:
-            self._today_keeper.typed(event.text_area.text)
+            self._today_keeper.typed(event.form.text, event.form.fields)
 
     def action_day_start(self) -> None:
         """Choose the hour the day starts at."""
@@ -560,9 +567,20 @@ class JournalScreen(NctuiScreen):
     @work(group="edit", exclusive=True)
     async def _edit(self, entry: DayEntry) -> None:
         editor = checkin_editor(entry.day)
-        taken = await take_back(self.nctui, editor, entry.current.text)
+        taken = await take_back(
+            self.nctui,
+            editor,
+            entry.current.text,
+            saved_fields=rating_fields(entry.current.values),
+            describe=ratings_line,
+        )
         values = await self.app.push_screen_wait(
-            EditCheckInScreen(entry, taken.text if taken.stored else None, taken.stored)
+            EditCheckInScreen(
+                entry,
+                taken.text if taken.stored is not None else None,
+                taken.stored,
+                taken.fields,
+            )
         )
         if values is not None and self._save_checkin(entry.day, values):
             self.notify(f"Saved {long_day(entry.day)}. The earlier version is kept (v).")

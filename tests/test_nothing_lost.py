@@ -16,8 +16,11 @@ from nctui.storage.draft_store import DRAFTS, draft_op
 from nctui.storage.repository import Repository
 from nctui.ui.app import NctuiApp
 from nctui.ui.screens.checkin_editor import EditCheckInScreen
+from nctui.ui.screens.confirm import ConfirmScreen
+from nctui.ui.screens.countdown import CountdownScreen
 from nctui.ui.screens.draft_offer import DraftOfferScreen
 from nctui.ui.screens.journal import JournalScreen
+from nctui.ui.screens.log_event import LogEventScreen
 from nctui.ui.widgets.writing import WritingBox
 from tests.helpers import AppFactory, screen_text, squash, stored
 from tests.seeds import seed_journal
@@ -121,3 +124,68 @@ async def test_a_changed_number_on_an_earlier_day_survives_ctrl_q(
         assert before[0] != "4"
         assert _ratings(app) == ("4", *before[1:])
         await pilot.press("ctrl+q")
+
+
+def _note(app: NctuiApp) -> Input:
+    return app.screen.query_one("#note", Input)
+
+
+async def test_a_ledger_note_survives_ctrl_q_and_is_offered_back(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _keys(pilot, "c", "s", "down", "down")  # a slip: texted after drinking
+        await _keys(pilot, "enter", "ctrl+u", *"21:30", "enter")
+        await _keys(pilot, *"Wine with Sam, then the old thread")
+        await pilot.press("ctrl+q")
+    assert "the slip you were logging" in (app.goodbye or "")
+    kept = _drafts(data_dir)["event:slip"]
+    assert kept["text"] == "Wine with Sam, then the old thread"
+    assert kept["fields"]["detail"] == "drunk_message"
+    assert kept["fields"]["when"] == "21:30"
+
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        waiting = " ".join(n.message for n in app._notifications)
+        assert "the slip you were logging (s)" in waiting
+        await _keys(pilot, "s")
+        assert isinstance(app.screen, DraftOfferScreen)
+        assert "Texted or called after drinking" in squash(screen_text(app))
+        await _keys(pilot, "enter")
+        assert isinstance(app.screen, LogEventScreen)
+        note = _note(app)
+        assert note.value == "Wine with Sam, then the old thread"
+        assert app.screen.query_one("#when", Input).value == "21:30"
+        assert app.focused is note and note.cursor_position == len(note.value)
+        await _keys(pilot, *".", "ctrl+s")
+        event = app.coach.ledger.recent(1)[0]
+        assert (event.detail, event.note) == ("drunk_message", "Wine with Sam, then the old thread.")
+        app.coach.file.flush()
+        assert _drafts(data_dir) == {}
+        await pilot.press("ctrl+q")
+    assert app.goodbye is None
+
+
+async def test_esc_asks_before_throwing_a_note_away(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _keys(pilot, "c", "u", *"Scrolled back through our photos for an hour", "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await _keys(pilot, "escape")  # the safe answer: back to the note
+        assert isinstance(app.screen, LogEventScreen)
+        assert _note(app).value == "Scrolled back through our photos for an hour"
+        await _keys(pilot, "escape", "left", "enter")  # "Throw it away"
+        assert isinstance(app.screen, CountdownScreen)
+        app.coach.file.flush()
+        assert "event:urge" not in _drafts(data_dir)
+        # A word or two is not worth a question: Esc just closes.
+        await _keys(pilot, "u", *"ok", "escape")
+        assert isinstance(app.screen, CountdownScreen)
+        await pilot.press("ctrl+q")
+    assert app.goodbye is None

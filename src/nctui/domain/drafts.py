@@ -20,6 +20,7 @@ SOS_REASONS_EDITOR = "sos-reasons"
 NEW_LETTER_EDITOR = "letter:new"
 _CHECKIN = "checkin:"
 _LETTER = "letter:"
+_EVENT = "event:"
 PREVIEW_LINES = 6
 PREVIEW_WIDTH = 72
 
@@ -31,7 +32,7 @@ class Draft:
     id: str
     editor: str
     """Which editor they belong to: "checkin:2026-11-24", "letter:new", "letter:<id>",
-    "sos-reasons"."""
+    "sos-reasons", "event:slip"."""
     text: str
     updated_at: datetime
     fields: Mapping[str, str] = field(default_factory=dict)
@@ -47,6 +48,16 @@ def checkin_editor(day: date) -> str:
 def letter_editor(letter_id: str | None) -> str:
     """The editor of a letter: a new one (None), or the draft letter with this id."""
     return NEW_LETTER_EDITOR if letter_id is None else f"{_LETTER}{letter_id}"
+
+
+def event_editor(kind: str) -> str:
+    """The dialog that logs one kind of event to the ledger ("event:slip")."""
+    return f"{_EVENT}{kind}"
+
+
+def event_kind_of(editor: str) -> str | None:
+    """The kind of event an editor logs; None for any other editor."""
+    return editor.removeprefix(_EVENT) or None if editor.startswith(_EVENT) else None
 
 
 def checkin_day_of(editor: str) -> date | None:

@@ -8,6 +8,7 @@ optional note in the person's own words.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -84,6 +85,29 @@ DETAILS: dict[Kind, dict[str, str]] = {
     Kind.ALLOWED: ALLOWED_REASONS,
     Kind.SIGN: SIGNS,
 }
+
+LOGGING: dict[Kind, str] = {
+    Kind.URGE: "the urge you were logging",
+    Kind.SLIP: "the slip you were logging",
+    Kind.CONTACT: "the contact you were logging",
+    Kind.ALLOWED: "the allowed contact you were logging",
+    Kind.SIGN: "the sign from them you were logging",
+}
+"""What an unfinished log of each kind is called, in a note about words kept for it."""
+
+
+def draft_line(kind: Kind, fields: Mapping[str, str]) -> str:
+    """What an unsaved log holds besides its note, in a line:
+    "Texted or called after drinking · when: 21:30"."""
+    parts = []
+    detail = DETAILS.get(kind, {}).get(fields.get("detail", ""))
+    if detail:
+        parts.append(detail)
+    when = fields.get("when", "").strip()
+    if when and when.lower() != "now":
+        parts.append(f"when: {when}")
+    return " · ".join(parts)
+
 
 ALLOWED_TIPS = (
     "Keep it short and practical: what is needed, when, and where.",

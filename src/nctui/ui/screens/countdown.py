@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.markup import escape
@@ -15,11 +16,13 @@ from textual.widgets import ProgressBar, Static
 from nctui.coach import Changes, Topic
 from nctui.domain.activities import ActivityLog, hours_text, next_planned, time_reclaimed
 from nctui.domain.humanize import countdown_text, day_text, moment_text, plural, time_text
-from nctui.domain.ledger import Kind, LedgerEvent
+from nctui.domain.drafts import event_editor, event_kind_of
+from nctui.domain.ledger import LOGGING, Kind, LedgerEvent, draft_line
 from nctui.domain.milestones import describe_days, next_milestone
 from nctui.domain.period import PeriodStatus, State, final_day_words, zone_of
 from nctui.domain.runs import Record
 from nctui.ui.navigation import ACTIVITIES, COUNTDOWN, INTAKE, JOURNAL, READINESS
+from nctui.ui.drafts import take_back
 from nctui.ui.screens.base import NctuiScreen
 from nctui.ui.widgets.figlet import FigletText
 
@@ -29,6 +32,14 @@ if TYPE_CHECKING:
 LOG_GROUP = Binding.Group("Log")
 COUNTDOWN_FONTS = ("ansi_shadow", "big", "small", "future")
 RECENT_EVENTS = 4
+KEYS: dict[Kind, str] = {
+    Kind.URGE: "u",
+    Kind.SLIP: "s",
+    Kind.CONTACT: "t",
+    Kind.ALLOWED: "o",
+    Kind.SIGN: "e",
+}
+"""The key that logs each kind, as the bindings below say."""
 
 THANKS: dict[Kind, str] = {
     Kind.URGE: "Logged. Each urge you ride out makes the next one a little smaller.",
@@ -138,6 +149,7 @@ class CountdownScreen(NctuiScreen):
         """Draw everything, then tick every second."""
         self.tick(full=True)
         self.set_interval(1.0, self.tick)
+        self._mention_waiting_drafts()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Logging needs a plan to log against."""
@@ -246,18 +258,45 @@ class CountdownScreen(NctuiScreen):
 
     # -- actions -----------------------------------------------------------------------
 
-    def action_log(self, kind: str) -> None:
-        """Open the dialog for one kind of event."""
+    @work(group="log", exclusive=True)
+    async def action_log(self, kind: str) -> None:
+        """Open the dialog for one kind of event (going on with one left unsaved, if the
+        person wants)."""
         from nctui.ui.screens.log_event import LogEventScreen  # noqa: PLC0415 - on first use
 
-        status = self.coach.period.status()
-        screen = LogEventScreen(
-            Kind(kind),
-            self.nctui.clock,
-            status.start if status.state is State.ACTIVE else None,
-            restart_default=status.state is State.ACTIVE,
+        what = Kind(kind)
+        editor = event_editor(kind)
+        taken = await take_back(
+            self.nctui, editor, "", describe=lambda fields: draft_line(what, fields)
         )
-        self.app.push_screen(screen, callback=self._logged)
+        status = self.coach.period.status()
+        logged = await self.app.push_screen_wait(
+            LogEventScreen(
+                what,
+                self.nctui.clock,
+                status.start if status.state is State.ACTIVE else None,
+                restart_default=status.state is State.ACTIVE,
+                note=taken.text,
+                fields=taken.fields,
+                stored=taken.stored,
+            )
+        )
+        self._logged(logged)
+        self.coach.drafts.forget(editor)
+
+    def _mention_waiting_drafts(self) -> None:
+        """Say which logs were left unfinished, and the key that goes on with each."""
+        waiting = [
+            f"{LOGGING[Kind(kind)]} ({KEYS[Kind(kind)]})"
+            for draft in self.coach.drafts.all()
+            if (kind := event_kind_of(draft.editor)) in {k.value for k in LOGGING}
+        ]
+        if waiting:
+            self.notify(
+                "Words you had not saved are kept for you: " + "; ".join(waiting) + ".",
+                title="Waiting for you",
+                timeout=12,
+            )
 
     def _logged(self, logged: LoggedEvent | None) -> None:
         if logged is None:

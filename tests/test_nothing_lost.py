@@ -23,7 +23,7 @@ from nctui.ui.screens.journal import JournalScreen
 from nctui.ui.screens.log_event import LogEventScreen
 from nctui.ui.widgets.writing import WritingBox
 from tests.helpers import AppFactory, screen_text, squash, stored
-from tests.seeds import seed_journal
+from tests.seeds import seed_journal, seed_plan
 
 TODAY = "checkin:2026-11-26"
 
@@ -162,7 +162,10 @@ async def test_a_ledger_note_survives_ctrl_q_and_is_offered_back(
         assert app.focused is note and note.cursor_position == len(note.value)
         await _keys(pilot, *".", "ctrl+s")
         event = app.coach.ledger.recent(1)[0]
-        assert (event.detail, event.note) == ("drunk_message", "Wine with Sam, then the old thread.")
+        assert (event.detail, event.note) == (
+            "drunk_message",
+            "Wine with Sam, then the old thread.",
+        )
         app.coach.file.flush()
         assert _drafts(data_dir) == {}
         await pilot.press("ctrl+q")
@@ -189,3 +192,20 @@ async def test_esc_asks_before_throwing_a_note_away(
         assert isinstance(app.screen, CountdownScreen)
         await pilot.press("ctrl+q")
     assert app.goodbye is None
+
+
+async def test_the_sos_wait_and_allowed_reason_survive_ctrl_q(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _keys(pilot, "exclamation_mark", "plus", "plus", "y", "enter")  # belongings
+        await pilot.press("ctrl+q")
+    assert "Logged as allowed contact: returning or collecting belongings." in (app.goodbye or "")
+    app.coach.file.close()
+    assert [(e["kind"], e["detail"]) for e in stored(data_dir, "events")] == [
+        ("allowed", "property")
+    ]
+    app = make_app()
+    assert app.coach.settings.sos_delay() == 20

@@ -109,6 +109,12 @@ def draft_line(kind: Kind, fields: Mapping[str, str]) -> str:
     return " · ".join(parts)
 
 
+def in_sentence(label: str) -> str:
+    """A list label read inside a sentence: only its first letter made small, so "I"
+    stays a capital ("apologising for something I did")."""
+    return label[:1].lower() + label[1:]
+
+
 ALLOWED_TIPS = (
     "Keep it short and practical: what is needed, when, and where.",
     "Stick to the one reason; leave the relationship out of it.",

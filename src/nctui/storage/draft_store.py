@@ -43,9 +43,7 @@ def load_drafts(repository: Repository) -> list[Draft]:
     return sorted(drafts, key=lambda draft: draft.updated_at)
 
 
-def draft_op(
-    editor: str, text: str, now: datetime, fields: Mapping[str, str] | None = None
-) -> Put:
+def draft_op(editor: str, text: str, now: datetime, fields: Mapping[str, str] | None = None) -> Put:
     """The change that keeps `text` (and the rest of the form, `fields`) as `editor`'s
     draft, replacing any earlier one.
 

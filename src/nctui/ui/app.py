@@ -22,7 +22,7 @@ from nctui.coach import Changes, Coach
 from nctui.coach.data_file import CouldNotRead, Snapshot
 from nctui.domain.clock import Clock
 from nctui.domain.drafts import kept_note
-from nctui.domain.ledger import Kind
+from nctui.domain.ledger import ALLOWED_REASONS, Kind, in_sentence
 from nctui.domain.sos import idea_for
 from nctui.startup import resume_collection, set_aside
 from nctui.ui.key_rules import works_while_typing
@@ -280,8 +280,28 @@ class NctuiApp(App[None]):
 
     async def action_quit(self) -> None:
         """Keep words not saved yet as drafts, say so once closed, and leave."""
-        self.goodbye = kept_note(self.keep_drafts()) or None
+        self.goodbye = self._settle_before_leaving() or None
         self.exit()
+
+    def _settle_before_leaving(self) -> str:
+        """Keep every open editor's words and settle an open SOS card as closing it
+        would; what to tell the person about it once nctui has closed."""
+        notes = [self._settle_sos(), kept_note(self.keep_drafts())]
+        return " ".join(note for note in notes if note)
+
+    def _settle_sos(self) -> str:
+        # The card said the allowed contact "will be logged when you close this": leaving
+        # nctui closes it too.
+        for screen in self.screen_stack:
+            if not screen.has_class("sos"):
+                continue
+            from nctui.ui.screens.sos import SosScreen  # noqa: PLC0415 - loaded already
+
+            reason = screen.take_allowed_reason() if isinstance(screen, SosScreen) else None
+            if reason is not None and self.coach.ledger.log(Kind.ALLOWED, detail=reason):
+                label = ALLOWED_REASONS.get(reason, reason)
+                return f"Logged as allowed contact: {in_sentence(label)}."
+        return ""
 
     def _listen_for_hang_up(self) -> None:
         # Without this a closed terminal ends the process at once (Python's default for
@@ -312,7 +332,7 @@ class NctuiApp(App[None]):
     def _hang_up(self) -> None:
         """The terminal was closed (or nctui was asked to stop): keep unsaved words and
         write everything now, while the process still can, then leave."""
-        self.keep_drafts()
+        self.goodbye = self._settle_before_leaving() or None
         with contextlib.suppress(Exception):  # whatever is left is written at exit
             self.coach.file.flush(timeout=5.0)
         self.exit()
@@ -550,6 +570,7 @@ class NctuiApp(App[None]):
             settings.sos_reasons(),
             idea_for(now),
             on_reasons=settings.set_sos_reasons,
+            on_delay=settings.set_sos_delay,
         )
         self.push_screen(screen, callback=self._sos_closed)
 

@@ -135,6 +135,7 @@ async def take_back(
     saved: str,
     strays: Sequence[Draft] = (),
     elsewhere: str | None = None,
+    *,
     saved_fields: Mapping[str, str] | None = None,
     describe: Callable[[Mapping[str, str]], str] | None = None,
 ) -> TakenBack:

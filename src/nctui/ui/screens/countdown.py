@@ -15,14 +15,14 @@ from textual.widgets import ProgressBar, Static
 
 from nctui.coach import Changes, Topic
 from nctui.domain.activities import ActivityLog, hours_text, next_planned, time_reclaimed
-from nctui.domain.humanize import countdown_text, day_text, moment_text, plural, time_text
 from nctui.domain.drafts import event_editor, event_kind_of
+from nctui.domain.humanize import countdown_text, day_text, moment_text, plural, time_text
 from nctui.domain.ledger import LOGGING, Kind, LedgerEvent, draft_line
 from nctui.domain.milestones import describe_days, next_milestone
 from nctui.domain.period import PeriodStatus, State, final_day_words, zone_of
 from nctui.domain.runs import Record
-from nctui.ui.navigation import ACTIVITIES, COUNTDOWN, INTAKE, JOURNAL, READINESS
 from nctui.ui.drafts import take_back
+from nctui.ui.navigation import ACTIVITIES, COUNTDOWN, INTAKE, JOURNAL, READINESS
 from nctui.ui.screens.base import NctuiScreen
 from nctui.ui.widgets.figlet import FigletText
 

@@ -61,9 +61,7 @@ class DraftOfferScreen(ModalScreen[bool]):
                 classes="dialog-text",
                 markup=False,
             )
-            shown = "\n".join(
-                part for part in (self._summary, preview(self._draft.text)) if part
-            )
+            shown = "\n".join(part for part in (self._summary, preview(self._draft.text)) if part)
             yield Static(printable(shown), classes="draft-preview", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Discard them", id="discard")

@@ -41,7 +41,6 @@ from nctui.ui.widgets.checkin_form import CheckInForm
 from nctui.ui.widgets.journal_browser import JournalBrowser, long_day
 from nctui.ui.widgets.letter_shelf import LetterShelf, seal_note
 from nctui.ui.widgets.mood_chart import MoodChart, preload
-from nctui.ui.widgets.writing import WritingBox
 
 TODAY, CHART, JOURNAL_TAB, LETTERS = "today", "chart", "journal", "letters"
 VIEW_GROUP = Binding.Group("Views")
@@ -453,7 +452,9 @@ class JournalScreen(NctuiScreen):
         if self._today_keeper is not None:
             self._today_keeper.stop()
         label = (
-            "today's check-in" if day == self._current_day() else f"your check-in for {long_day(day)}"
+            "today's check-in"
+            if day == self._current_day()
+            else f"your check-in for {long_day(day)}"
         )
         keeper = DraftKeeper(self.nctui, checkin_editor(day), label, saved, saved_fields)
         self._today_keeper = keeper

@@ -78,7 +78,7 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         Binding("ctrl+s", "save", "Save", tooltip="save from anywhere in the dialog"),
     ]
 
-    def __init__(  # noqa: PLR0913 - a draft taken back brings the form's parts
+    def __init__(
         self,
         kind: Kind,
         clock: Clock,

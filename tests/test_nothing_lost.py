@@ -13,6 +13,7 @@ from textual.widgets import Input
 from nctui.domain.clock import ManualClock
 from nctui.storage.checkin_store import CHECKINS
 from nctui.storage.draft_store import DRAFTS, draft_op
+from nctui.storage.letter_store import LETTERS
 from nctui.storage.repository import Repository
 from nctui.ui.app import NctuiApp
 from nctui.ui.screens.checkin_editor import EditCheckInScreen
@@ -23,7 +24,7 @@ from nctui.ui.screens.journal import JournalScreen
 from nctui.ui.screens.log_event import LogEventScreen
 from nctui.ui.widgets.writing import WritingBox
 from tests.helpers import AppFactory, screen_text, squash, stored
-from tests.seeds import seed_journal, seed_plan
+from tests.seeds import DRAFT_TEXT, seed_journal, seed_plan
 
 TODAY = "checkin:2026-11-26"
 
@@ -209,3 +210,29 @@ async def test_the_sos_wait_and_allowed_reason_survive_ctrl_q(
     ]
     app = make_app()
     assert app.coach.settings.sos_delay() == 20
+
+
+async def test_sealing_a_letter_with_unsaved_words_asks_and_seals_them_too(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _keys(pilot, "j", "4", "enter")  # the draft letter
+        await _keys(pilot, *" And more.")
+        await pilot.press("ctrl+q")
+    letter_id = next(doc["id"] for doc in stored(data_dir, LETTERS) if doc["text"] == DRAFT_TEXT)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _keys(pilot, "j", "4", "s")
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "not saved yet" in squash(screen_text(app))
+        await _keys(pilot, "escape")  # not now: nothing sealed, the words still kept
+        assert app.coach.letters.get(letter_id).sealed_at is None  # type: ignore[union-attr]
+        await _keys(pilot, "s", "right", "enter")  # seal, with the words
+        letter = app.coach.letters.get(letter_id)
+        assert letter is not None and letter.sealed_at is not None
+        assert letter.text == DRAFT_TEXT + " And more."
+        app.coach.file.flush()
+        assert _drafts(data_dir) == {}
+        await pilot.press("ctrl+q")

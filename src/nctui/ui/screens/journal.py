@@ -23,8 +23,11 @@ from nctui.domain.drafts import (
     checkin_editor,
     letter_editor,
     letter_id_of,
+    worth_keeping,
+    written_when,
 )
 from nctui.domain.humanize import moment_text
+from nctui.domain.text import clean_text
 from nctui.domain.letters import Letter, LetterState, letter_state, sealed_until
 from nctui.domain.mood_trend import WeekAverage, trend, weekly_averages
 from nctui.domain.period import PeriodStatus, State, zone_of
@@ -676,12 +679,36 @@ class JournalScreen(NctuiScreen):
             self._letter_saved(result.seal)
         self.coach.drafts.forget(editor)
 
-    def action_seal(self) -> None:
-        """Seal the highlighted draft as it is."""
+    @work(group="letter", exclusive=True)
+    async def action_seal(self) -> None:
+        """Seal the highlighted draft; words added to it and not saved yet are sealed
+        with it, after saying so."""
         chosen = self.query_one(LetterShelf).highlighted
         if chosen is None or chosen[1] is not LetterState.DRAFT:
             return
-        if self.coach.letters.seal(chosen[0].id) is not None:
+        letter = chosen[0]
+        editor = letter_editor(letter.id)
+        pending = self.coach.drafts.find(editor)
+        if pending is None or not worth_keeping(pending.text, letter.text):
+            if self.coach.letters.seal(letter.id) is not None:
+                self._letter_saved(sealed=True)
+            return
+        sure = await self.app.push_screen_wait(
+            ConfirmScreen(
+                "Seal it with the words you added?",
+                f"You added to this letter {written_when(pending.updated_at, self.nctui.clock())}"
+                ", and those words are not saved yet. Sealing now seals the letter with "
+                "them. To read them first, press Enter on the letter instead.",
+                yes="Seal with them",
+                no="Not now",
+            )
+        )
+        if not sure:
+            return
+        kept = self.coach.letters.redraft(letter.id, clean_text(pending.text), seal=True)
+        self.coach.drafts.forget(editor)
+        if kept is not None:
+            self._select_letter = kept.id
             self._letter_saved(sealed=True)
 
     @work

@@ -27,10 +27,10 @@ from nctui.domain.drafts import (
     written_when,
 )
 from nctui.domain.humanize import moment_text
-from nctui.domain.text import clean_text
 from nctui.domain.letters import Letter, LetterState, letter_state, sealed_until
 from nctui.domain.mood_trend import WeekAverage, trend, weekly_averages
 from nctui.domain.period import PeriodStatus, State, zone_of
+from nctui.domain.text import clean_text
 from nctui.ui.drafts import DraftKeeper, take_back
 from nctui.ui.key_rules import is_text_box
 from nctui.ui.navigation import JOURNAL

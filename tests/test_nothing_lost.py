@@ -4,10 +4,13 @@ person left it."""
 
 from __future__ import annotations
 
+import os
+import signal
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import Input
 
 from nctui.domain.clock import ManualClock
@@ -236,3 +239,32 @@ async def test_sealing_a_letter_with_unsaved_words_asks_and_seals_them_too(
         app.coach.file.flush()
         assert _drafts(data_dir) == {}
         await pilot.press("ctrl+q")
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM"), reason="no SIGTERM on this system")
+async def test_asked_to_stop_keeps_the_words_and_exits_as_shells_expect(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _keys(pilot, "c", "u", *"Wanted to call")
+        os.kill(os.getpid(), signal.SIGTERM)
+        await pilot.pause()
+    assert app.return_code == 128 + signal.SIGTERM
+    assert "Kept as a draft, not saved yet: the urge you were logging." in (app.goodbye or "")
+    app.coach.file.close()
+    assert _drafts(data_dir)["event:urge"]["text"] == "Wanted to call"
+
+
+async def test_asked_to_stop_with_nothing_unsaved_says_nothing(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_journal(data_dir, clock)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        os.kill(os.getpid(), signal.SIGTERM)
+        await pilot.pause()
+    assert app.return_code == 128 + signal.SIGTERM
+    assert app.goodbye is None

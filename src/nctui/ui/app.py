@@ -24,6 +24,7 @@ from nctui.domain.clock import Clock
 from nctui.domain.drafts import kept_note
 from nctui.domain.ledger import ALLOWED_REASONS, Kind, in_sentence
 from nctui.domain.sos import idea_for
+from nctui.exit_codes import signal_exit
 from nctui.startup import resume_collection, set_aside
 from nctui.ui.key_rules import works_while_typing
 from nctui.ui.navigation import (
@@ -316,7 +317,7 @@ class NctuiApp(App[None]):
                 continue  # Windows has no SIGHUP
             try:
                 previous = signal.getsignal(number)
-                loop.add_signal_handler(number, self._hang_up)
+                loop.add_signal_handler(number, self._hang_up, number)
             except (NotImplementedError, RuntimeError, ValueError):
                 continue
             self._signals.append((number, previous))
@@ -329,13 +330,14 @@ class NctuiApp(App[None]):
                 signal.signal(number, previous)  # type: ignore[arg-type]
         self._signals.clear()
 
-    def _hang_up(self) -> None:
+    def _hang_up(self, number: int) -> None:
         """The terminal was closed (or nctui was asked to stop): keep unsaved words and
-        write everything now, while the process still can, then leave."""
+        write everything now, while the process still can, then leave with the code
+        shells expect for that signal."""
         self.goodbye = self._settle_before_leaving() or None
         with contextlib.suppress(Exception):  # whatever is left is written at exit
             self.coach.file.flush(timeout=5.0)
-        self.exit()
+        self.exit(return_code=signal_exit(number))
 
     def _handle_exception(self, error: Exception) -> None:
         # Something went wrong in nctui itself: the words being written are kept first.

@@ -83,8 +83,8 @@ def moment_warnings(now: datetime, drinking: bool) -> list[str]:
         )
     if drinking:
         warnings.append(
-            "You have been drinking. Messages sent now are the ones people most often "
-            "regret, and they can undo weeks of work. Put the phone in another room."
+            "You have been drinking: messages sent now are the ones most often "
+            "regretted. Put the phone in another room."
         )
     return warnings
 

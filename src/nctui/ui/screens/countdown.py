@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -21,13 +22,13 @@ from nctui.domain.ledger import LOGGING, Kind, LedgerEvent, draft_line
 from nctui.domain.milestones import describe_days, next_milestone
 from nctui.domain.period import PeriodStatus, State, final_day_words, zone_of
 from nctui.domain.runs import Record
-from nctui.ui.drafts import take_back
+from nctui.ui.drafts import TakenBack, take_back
 from nctui.ui.navigation import ACTIVITIES, COUNTDOWN, INTAKE, JOURNAL, READINESS
 from nctui.ui.screens.base import NctuiScreen
 from nctui.ui.widgets.figlet import FigletText
 
 if TYPE_CHECKING:
-    from nctui.ui.screens.log_event import LoggedEvent
+    from nctui.ui.screens.log_event import LogEventScreen, LoggedEvent
 
 LOG_GROUP = Binding.Group("Log")
 COUNTDOWN_FONTS = ("ansi_shadow", "big", "small", "future")
@@ -258,31 +259,44 @@ class CountdownScreen(NctuiScreen):
 
     # -- actions -----------------------------------------------------------------------
 
-    @work(group="log", exclusive=True)
-    async def action_log(self, kind: str) -> None:
+    def action_log(self, kind: str) -> None:
         """Open the dialog for one kind of event (going on with one left unsaved, if the
         person wants)."""
+        what = Kind(kind)
+        if self.coach.drafts.find(event_editor(kind)) is not None:
+            self._offer_log(what)
+            return
+        # At once, not from a worker: keys typed straight after land in the dialog.
+        self.app.push_screen(self._log_screen(what), callback=partial(self._log_closed, what))
+
+    @work(group="log", exclusive=True)
+    async def _offer_log(self, what: Kind) -> None:
+        taken = await take_back(
+            self.nctui,
+            event_editor(what.value),
+            "",
+            describe=lambda fields: draft_line(what, fields),
+        )
+        logged = await self.app.push_screen_wait(self._log_screen(what, taken))
+        self._log_closed(what, logged)
+
+    def _log_screen(self, what: Kind, taken: TakenBack | None = None) -> LogEventScreen:
         from nctui.ui.screens.log_event import LogEventScreen  # noqa: PLC0415 - on first use
 
-        what = Kind(kind)
-        editor = event_editor(kind)
-        taken = await take_back(
-            self.nctui, editor, "", describe=lambda fields: draft_line(what, fields)
-        )
         status = self.coach.period.status()
-        logged = await self.app.push_screen_wait(
-            LogEventScreen(
-                what,
-                self.nctui.clock,
-                status.start if status.state is State.ACTIVE else None,
-                restart_default=status.state is State.ACTIVE,
-                note=taken.text,
-                fields=taken.fields,
-                stored=taken.stored,
-            )
+        return LogEventScreen(
+            what,
+            self.nctui.clock,
+            status.start if status.state is State.ACTIVE else None,
+            restart_default=status.state is State.ACTIVE,
+            note=taken.text if taken else "",
+            fields=taken.fields if taken else None,
+            stored=taken.stored if taken else None,
         )
+
+    def _log_closed(self, what: Kind, logged: LoggedEvent | None) -> None:
         self._logged(logged)
-        self.coach.drafts.forget(editor)
+        self.coach.drafts.forget(event_editor(what.value))
 
     def _mention_waiting_drafts(self) -> None:
         """Say which logs were left unfinished, and the key that goes on with each."""

@@ -115,10 +115,11 @@ class SosScreen(ModalScreen[SosOutcome]):
                 yield Static("Instead, right now", classes="field-label")
                 yield Static(self._suggestion, id="sos-idea", markup=False)
                 yield Static("", id="sos-warnings")
+                # One line, so it stays in view at 80x24 even with a warning above it.
                 yield Static(
-                    "Is this for an allowed reason: returning belongings, joint money, an "
-                    "emergency, wishing well on a big day, or an apology? Press y.",
+                    "An allowed reason, like returning belongings or an emergency? Press y.",
                     classes="field-label",
+                    id="sos-allowed-question",
                 )
                 yield ChoiceList(
                     *(Option(label, id=key) for key, label in ALLOWED_REASONS.items()),
@@ -147,9 +148,10 @@ class SosScreen(ModalScreen[SosOutcome]):
         left = wait_left(self._opened, now, self.delay_minutes)
         wait = self.query_one("#sos-wait", Static)
         if left.total_seconds() > 0:
+            # Two lines: + and − are in the key bar, which says what they do.
             wait.update(
-                f"[b]Wait {countdown_text(left)}[/b]\nbefore doing anything "
-                f"({self.delay_minutes} min; + and − change it)"
+                f"[b]Wait {countdown_text(left)}[/b] ({self.delay_minutes} min)\n"
+                "before doing anything"
             )
         else:
             wait.update("[b]The wait is over.[/b]\nHow do you feel now?")
@@ -182,6 +184,11 @@ class SosScreen(ModalScreen[SosOutcome]):
         """Say whether drink is involved; it changes what is worth keeping in mind."""
         self.drinking = not self.drinking
         self.refresh_live()
+        if self.allowed_reason is not None:
+            self._show_tips()
+        # The question below the new warning stays in view, whatever the card's height.
+        question = self.query_one("#sos-allowed-question", Static)
+        self.call_after_refresh(question.scroll_visible, animate=False)
 
     def action_edit_reasons(self) -> None:
         """Edit your reasons in place; press e again (or Esc) to keep them."""
@@ -260,16 +267,29 @@ class SosScreen(ModalScreen[SosOutcome]):
         event.stop()
         self.allowed_reason = event.option.id
         event.option_list.display = False
-        tips = self.query_one("#sos-tips", Static)
-        noted = Text.from_markup(
-            f"[b]Noted: {in_sentence(ALLOWED_REASONS[str(event.option.id)])}.[/b] It will be "
-            "logged as allowed contact when you close this."
-        )
-        tips.update(Group(noted, bullet_list(ALLOWED_TIPS)))
-        tips.display = True
+        tips = self._show_tips()
         self.refresh_bindings()  # Esc now reads "Done", not "I'm OK"
         self._rest_focus()
         self.call_after_refresh(tips.scroll_visible)
+
+    def _show_tips(self) -> Static:
+        tips = self.query_one("#sos-tips", Static)
+        reason = ALLOWED_REASONS.get(self.allowed_reason or "", "")
+        noted = Text.from_markup(
+            f"[b]Noted: {in_sentence(reason)}.[/b] It will be logged as allowed contact "
+            "when you close this."
+        )
+        parts = [noted]
+        if self.drinking:
+            parts.append(
+                Text.from_markup(
+                    "[b]After drinking, wait until you are sober[/b], even for this: "
+                    "a practical message keeps until tomorrow."
+                )
+            )
+        tips.update(Group(*parts, bullet_list(ALLOWED_TIPS)))
+        tips.display = True
+        return tips
 
     def _rest_focus(self) -> None:
         # Out of the box or list, so letters are keys again; the arrows still scroll.

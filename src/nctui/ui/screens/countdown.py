@@ -121,6 +121,8 @@ class CountdownScreen(NctuiScreen):
         Binding("o", "log('allowed')", "Allowed", group=LOG_GROUP, tooltip="allowed contact"),
         Binding("e", "log('sign')", "Sign", group=LOG_GROUP, tooltip="a sign from them"),
         Binding("v", "history", "History", tooltip="every attempt and event"),
+        # With no plan the keys above are hidden; pressed anyway, they say why.
+        Binding("u,s,t,o,e", "no_plan", show=False),
     ]
 
     def __init__(self) -> None:
@@ -154,9 +156,19 @@ class CountdownScreen(NctuiScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Logging needs a plan to log against."""
+        no_plan = self._state is None or self._state is State.NO_PLAN
         if action == "log":
-            return self._state is not None and self._state is not State.NO_PLAN
+            return not no_plan
+        if action == "no_plan":
+            return no_plan
         return super().check_action(action, parameters)
+
+    def action_no_plan(self) -> None:
+        """A log key pressed with no plan: say what comes first."""
+        self.notify(
+            f"There is no plan yet to log this against. Press {INTAKE.key} for the intake "
+            "first: a few questions, then a suggested length."
+        )
 
     # -- drawing -----------------------------------------------------------------------
 

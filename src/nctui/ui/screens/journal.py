@@ -362,11 +362,18 @@ class JournalScreen(NctuiScreen):
         return super().check_action(action, parameters)
 
     def _journal_key_works(self, action: str) -> bool | None:
+        if self.query_one(JournalBrowser).highlighted_day is None and not self._any_day():
+            return False  # no day yet: nothing to edit, so not offered at all
         entry = self._highlighted_entry()
         works = entry is not None and (action == "edit" or entry.edited)
         return works or None
 
+    def _any_day(self) -> bool:
+        return bool(self.coach.journal.entries())
+
     def _letter_key_works(self, action: str) -> bool | None:
+        if action != "write" and not self.coach.letters.all():
+            return False  # no letter yet: nothing to seal or open, so not offered at all
         chosen = self.query_one(LetterShelf).highlighted
         state = None if chosen is None else chosen[1]
         if action == "seal":

@@ -1,0 +1,44 @@
+"""The key bar offers only keys that do something now; a key that cannot says why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from nctui.domain.clock import ManualClock
+from tests.helpers import AppFactory, screen_text
+from tests.seeds import seed_plan
+
+
+def _key_bar(app: object) -> str:
+    return screen_text(app).splitlines()[-1]  # type: ignore[arg-type]
+
+
+async def test_letters_with_none_written_offer_no_seal_or_open(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", "4")
+        await pilot.pause()
+        bar = _key_bar(app)
+        assert "Write" in bar
+        assert "Seal" not in bar and "Open" not in bar
+        await pilot.press("3")
+        await pilot.pause()
+        bar = _key_bar(app)
+        assert "Edit" not in bar and "History" not in bar
+
+
+async def test_logging_with_no_plan_says_what_comes_first(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert "Urge" not in _key_bar(app)
+        await pilot.press("u")
+        await pilot.pause()
+        said = " ".join(n.message for n in app._notifications)
+        assert "no plan yet" in said and "i" in said

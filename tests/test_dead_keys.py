@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Input
+
 from nctui.domain.clock import ManualClock
+from nctui.ui.key_rules import is_text_box
 from tests.helpers import AppFactory, screen_text
 from tests.seeds import seed_plan
 
@@ -42,3 +45,38 @@ async def test_logging_with_no_plan_says_what_comes_first(
         await pilot.pause()
         said = " ".join(n.message for n in app._notifications)
         assert "no plan yet" in said and "i" in said
+
+
+async def test_q_quits_from_sos_where_no_box_has_the_cursor(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    for size in ((80, 24), (100, 30)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("exclamation_mark")
+            await pilot.pause()
+            await pilot.press("q")
+            await pilot.pause()
+            assert not app.is_running
+
+
+async def test_q_in_a_log_dialog_list_starts_the_note_not_quits(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press(*"quiet evening")
+        await pilot.pause()
+        assert app.is_running
+        assert app.screen.query_one("#note", Input).value == "quiet evening"
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.screen.is_modal and not is_text_box(app.focused)
+        await pilot.press("q")  # from a button: quits, and the note is kept
+        await pilot.pause()
+        assert not app.is_running
+    assert app.goodbye is not None and "the slip you were logging" in app.goodbye

@@ -26,7 +26,7 @@ from nctui.domain.ledger import ALLOWED_REASONS, Kind, in_sentence
 from nctui.domain.sos import idea_for
 from nctui.exit_codes import signal_exit
 from nctui.startup import resume_collection, set_aside
-from nctui.ui.key_rules import works_while_typing
+from nctui.ui.key_rules import is_text_box, works_while_typing
 from nctui.ui.navigation import (
     ACTIVITIES,
     COUNTDOWN,
@@ -206,6 +206,8 @@ class NctuiApp(App[None]):
         Binding("f2", "sos", "SOS", show=False, priority=True, id="sos-f2"),
         Binding("q", "quit", "Quit", id="quit", tooltip=QUIT_TIP),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip=QUIT_TIP),
+        # A dialog hides the app's own keys; q still quits there while no box takes letters.
+        Binding("q", "quit_from_dialog", show=False, priority=True),
     ]
 
     cursor_blink = True
@@ -283,6 +285,10 @@ class NctuiApp(App[None]):
         """Keep words not saved yet as drafts, say so once closed, and leave."""
         self.goodbye = self._settle_before_leaving() or None
         self.exit()
+
+    async def action_quit_from_dialog(self) -> None:
+        """q in a dialog: the same as anywhere else."""
+        await self.action_quit()
 
     def _settle_before_leaving(self) -> str:
         """Keep every open editor's words and settle an open SOS card as closing it
@@ -558,6 +564,14 @@ class NctuiApp(App[None]):
         """
         if action == "sos":
             return not self.screen.has_class("sos")
+        if action == "quit_from_dialog":
+            screen = self.screen
+            takes_letters = getattr(screen, "takes_letters", None)
+            return (
+                isinstance(screen, ModalScreen)
+                and not is_text_box(screen.focused)
+                and not (callable(takes_letters) and takes_letters())
+            )
         return not (action in {"go", "help"} and isinstance(self.screen, ModalScreen))
 
     def action_sos(self) -> None:

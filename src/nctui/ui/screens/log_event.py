@@ -238,6 +238,10 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         event.stop()
         self.query_one("#when", Input).focus()
 
+    def takes_letters(self) -> bool:
+        """Whether a letter typed now starts the note (so q is not Quit here)."""
+        return isinstance(self.focused, OptionList)
+
     def on_key(self, event: events.Key) -> None:
         """Letters typed while a list has the cursor go into the note, not nowhere."""
         if isinstance(self.focused, OptionList) and event.is_printable and event.character:

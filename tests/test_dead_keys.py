@@ -80,3 +80,20 @@ async def test_q_in_a_log_dialog_list_starts_the_note_not_quits(
         await pilot.pause()
         assert not app.is_running
     assert app.goodbye is not None and "the slip you were logging" in app.goodbye
+
+
+async def test_something_else_is_shown_in_the_persons_words(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("s", "end", *"Drove past their street", "ctrl+s")
+        await pilot.pause()
+        titles = [n.title for n in app._notifications]
+        assert "Slip: Drove past their street" in titles
+        await pilot.press("v")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Slip: Drove past their street" in shown
+        assert "Slip: Something else" not in shown

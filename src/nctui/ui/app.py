@@ -607,7 +607,7 @@ class NctuiApp(App[None]):
         else:
             self.notify(
                 "Logged as allowed contact. Keep it short and practical, then come back.",
-                title=event.title,
+                title=event.summary,
             )
 
     def action_help(self) -> None:

@@ -340,7 +340,7 @@ class CountdownScreen(NctuiScreen):
                 "Logged, and your period starts again from then. "
                 "You have not lost what you learned."
             )
-        self.notify(message, title=event.title)
+        self.notify(message, title=event.summary)
 
     def action_history(self) -> None:
         """Open the whole history."""

@@ -14,9 +14,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from nctui.domain.errors import AnswerError
-from nctui.domain.text import clean_text, one_line
+from nctui.domain.text import NOTE_MAX_CHARS, clean_text, one_line, too_long
 
-NOTE_MAX_CHARS = 2000
 SUMMARY_WIDTH = 80
 
 
@@ -219,7 +218,7 @@ def check_event(  # noqa: PLR0917 - every part of an event is checked together
     cleaned = clean_text(note)
     if len(cleaned) > NOTE_MAX_CHARS:
         raise AnswerError(
-            f"Notes hold up to {NOTE_MAX_CHARS:,} characters; this one has {len(cleaned):,}. "
+            f"{too_long('note', len(cleaned), NOTE_MAX_CHARS)} "
             "The journal is the place for longer writing."
         )
     if detail == "other" and not cleaned:

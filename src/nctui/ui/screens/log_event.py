@@ -24,12 +24,11 @@ from nctui.domain.ledger import (
     DETAILS,
     LOG_TITLES,
     LOGGING,
-    NOTE_MAX_CHARS,
     Kind,
     check_event,
     parse_event_time,
 )
-from nctui.domain.text import clean_text
+from nctui.domain.text import NOTE_MAX_CHARS, clean_text
 from nctui.ui.drafts import DraftKeeper
 from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.bullets import bullet_list

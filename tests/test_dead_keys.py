@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from nctui.domain.clock import ManualClock
 from nctui.ui.key_rules import is_text_box
@@ -97,3 +97,20 @@ async def test_something_else_is_shown_in_the_persons_words(
         shown = screen_text(app)
         assert "Slip: Drove past their street" in shown
         assert "Slip: Something else" not in shown
+
+
+async def test_the_today_hint_speaks_of_the_box_with_the_cursor(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        hint = str(app.screen.query_one("#today-hint", Static).content)
+        assert "↑↓ change the number" in hint
+        await pilot.press("6", "enter", "3", "enter", "2", "enter")  # into the journal
+        await pilot.pause()
+        assert is_text_box(app.focused)
+        hint = str(app.screen.query_one("#today-hint", Static).content)
+        assert "↑↓" not in hint and "Ctrl+S saves" in hint

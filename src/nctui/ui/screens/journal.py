@@ -289,9 +289,13 @@ class JournalScreen(NctuiScreen):
             hint = self.query_one("#today-hint", Static)
         except NoMatches:  # the focus moved while the screen is still being built
             return
-        if self._in_form():
+        focused = self.focused
+        if focused is not None and focused.id == "journal-text" and self._in_form():
+            # The words: ↑ ↓ move through the lines here, so only the keys that work.
+            hint.update("[dim]Shift+Tab back · Ctrl+S saves · Esc leaves the box[/dim]")
+        elif self._in_form():
             hint.update(
-                "[dim]Tab next · ↑↓ change a number · Ctrl+S saves · Esc leaves the box[/dim]"
+                "[dim]Tab next · ↑↓ change the number · Ctrl+S saves · Esc leaves the box[/dim]"
             )
         else:
             hint.update(

@@ -46,6 +46,8 @@ if TYPE_CHECKING:
 
 SCREENS_GROUP = Binding.Group("Screens")
 QUIT_TIP = "Save everything and leave nctui; words not saved yet are kept as drafts."
+SAME_AS = {"quit_key": "quit"}
+"""Actions that do the same as another, so the help shows their keys on one row."""
 HANG_UP_SIGNALS = ("SIGHUP", "SIGTERM")
 """A closed terminal, or a polite request to stop: both end in keeping everything."""
 
@@ -204,10 +206,10 @@ class NctuiApp(App[None]):
         ),
         # F2 works even while typing in a text box, where ! would be typed instead.
         Binding("f2", "sos", "SOS", show=False, priority=True, id="sos-f2"),
-        Binding("q", "quit", "Quit", id="quit", tooltip=QUIT_TIP),
+        # With priority, so q quits from dialogs too (they hide the app's other keys);
+        # while a box takes letters it is typed instead (see check_action).
+        Binding("q", "quit_key", "Quit", id="quit", tooltip=QUIT_TIP, priority=True),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip=QUIT_TIP),
-        # A dialog hides the app's own keys; q still quits there while no box takes letters.
-        Binding("q", "quit_from_dialog", show=False, priority=True),
     ]
 
     cursor_blink = True
@@ -286,8 +288,8 @@ class NctuiApp(App[None]):
         self.goodbye = self._settle_before_leaving() or None
         self.exit()
 
-    async def action_quit_from_dialog(self) -> None:
-        """q in a dialog: the same as anywhere else."""
+    async def action_quit_key(self) -> None:
+        """q, wherever it is not typed into a box: the same as Ctrl+Q."""
         await self.action_quit()
 
     def _settle_before_leaving(self) -> str:
@@ -564,13 +566,11 @@ class NctuiApp(App[None]):
         """
         if action == "sos":
             return not self.screen.has_class("sos")
-        if action == "quit_from_dialog":
+        if action == "quit_key":
             screen = self.screen
             takes_letters = getattr(screen, "takes_letters", None)
-            return (
-                isinstance(screen, ModalScreen)
-                and not is_text_box(screen.focused)
-                and not (callable(takes_letters) and takes_letters())
+            return not is_text_box(screen.focused) and not (
+                callable(takes_letters) and takes_letters()
             )
         return not (action in {"go", "help"} and isinstance(self.screen, ModalScreen))
 
@@ -621,7 +621,8 @@ class NctuiApp(App[None]):
             described = _explain(binding)
             if not active.enabled:
                 described += " (not right now)"
-            entries.append((section, binding.action, self.get_key_display(binding), described))
+            action = SAME_AS.get(binding.action, binding.action)
+            entries.append((section, action, self.get_key_display(binding), described))
         title = screen.sub_title or self.title
         self.push_screen(HelpScreen(group_keys(entries), title))
 

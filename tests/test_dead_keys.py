@@ -8,6 +8,7 @@ from textual.widgets import Input, Static
 
 from nctui.domain.clock import ManualClock
 from nctui.ui.key_rules import is_text_box
+from nctui.ui.widgets.writing import WritingBox
 from tests.helpers import AppFactory, screen_text
 from tests.seeds import seed_plan
 
@@ -114,3 +115,24 @@ async def test_the_today_hint_speaks_of_the_box_with_the_cursor(
         assert is_text_box(app.focused)
         hint = str(app.screen.query_one("#today-hint", Static).content)
         assert "↑↓" not in hint and "Ctrl+S saves" in hint
+
+
+async def test_the_cursor_after_a_full_line_is_drawn_inside_the_box(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    for size in ((80, 24), (100, 30)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("j", "4", "w")
+            await pilot.pause()
+            if app.screen.has_class("draft-offer"):  # the line from the size before
+                await pilot.press("left", "enter")
+                await pilot.pause()
+            box = app.screen.query_one("#letter-text", WritingBox)
+            await pilot.press(*("x" * box.wrap_width))
+            await pilot.pause()
+            assert box.cursor_location == (0, box.wrap_width)  # still on the first line
+            x, y = box.cursor_screen_offset
+            assert box.content_region.contains(x, y)
+            await pilot.press("ctrl+q")

@@ -136,3 +136,23 @@ async def test_the_cursor_after_a_full_line_is_drawn_inside_the_box(
             x, y = box.cursor_screen_offset
             assert box.content_region.contains(x, y)
             await pilot.press("ctrl+q")
+
+
+async def test_tab_in_a_log_dialog_goes_from_the_time_to_the_note(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "down", "down", "tab")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#when", Input)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#note", Input)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#cancel")
+        await pilot.press("shift+tab", "shift+tab")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one("#when", Input)

@@ -75,6 +75,10 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", tooltip="save from anywhere in the dialog"),
+        # In the order the fields are read: Textual orders focus by place on screen, and
+        # the buttons, docked at the bottom, would come before a note scrolled below them.
+        Binding("tab", "next_field(1)", "Next", show=False),
+        Binding("shift+tab", "next_field(-1)", "Previous", show=False),
     ]
 
     def __init__(
@@ -236,6 +240,18 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
     def _detail_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.query_one("#when", Input).focus()
+
+    def action_next_field(self, step: int) -> None:
+        """Move to the next (or previous) field, in the order they are written."""
+        fields = [
+            widget
+            for widget in self.query("#detail, #restart, #when, #note, Button")
+            if widget.focusable
+        ]
+        if not fields:
+            return
+        at = fields.index(self.focused) if self.focused in fields else -step
+        fields[(at + step) % len(fields)].focus()
 
     def takes_letters(self) -> bool:
         """Whether a letter typed now starts the note (so q is not Quit here)."""

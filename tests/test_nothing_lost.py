@@ -164,6 +164,7 @@ async def test_a_ledger_note_survives_ctrl_q_and_is_offered_back(
         assert note.value == "Wine with Sam, then the old thread"
         assert app.screen.query_one("#when", Input).value == "21:30"
         assert app.focused is note and note.cursor_position == len(note.value)
+        assert app.screen.region.contains_region(note.region)  # in view, not below the fold
         await _keys(pilot, *".", "ctrl+s")
         event = app.coach.ledger.recent(1)[0]
         assert (event.detail, event.note) == (

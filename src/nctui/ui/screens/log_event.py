@@ -33,7 +33,7 @@ from nctui.ui.drafts import DraftKeeper
 from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.bullets import bullet_list
 from nctui.ui.widgets.keybar import KeyBar
-from nctui.ui.widgets.scroll_area import ScrollArea, show_together
+from nctui.ui.widgets.scroll_area import ScrollArea, reveal, show_together
 from nctui.ui.widgets.text_input import TextInput
 
 if TYPE_CHECKING:
@@ -168,6 +168,8 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         else:
             note.focus()
             note.cursor_position = len(note.value)
+            # Once laid out: a note taken back may sit below the fold.
+            self.call_after_refresh(reveal, note)
         saved = {"detail": details[0] if details else "", "when": "now", "restart": ""}
         if restart:
             saved["restart"] = RESTART if self._restart_default else KEEP

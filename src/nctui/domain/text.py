@@ -25,6 +25,7 @@ def too_long(what: str, length: int, limit: int) -> str:
     "This note is 2,001 / 2,000 characters." """
     return f"This {what} is {length:,} / {limit:,} characters."
 
+
 # CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), and the other two-character
 # escapes (ESC followed by one character). Removed whole: removing ESC alone would
 # leave "[2J" and the like behind as noise.

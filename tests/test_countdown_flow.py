@@ -150,7 +150,7 @@ async def test_bad_ledger_input_is_named_and_nothing_is_saved(
             ("2026-11-27 10:00", "", "has not come yet", when),
             ("2026-11-20 10:00", "", "before this period started", when),
             ("now", "", "a few words on what it was", note),
-            ("now", "x" * 20_000, "up to 2,000 characters", note),
+            ("now", "x" * 20_000, "20,000 / 2,000 characters", note),
             ("teatime", "", "Try “now”", when),
         ]:
             when.value, note.value = typed_when, typed_note

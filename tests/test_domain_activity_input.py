@@ -72,8 +72,8 @@ def test_activity_errors_are_answer_errors() -> None:
 def test_a_note_is_optional_and_kept_short() -> None:
     assert clean_note("") == ""
     assert clean_note("  lovely \n day ") == "lovely day"
-    with pytest.raises(ActivityError, match="280 characters"):
-        clean_note("a" * 281)
+    with pytest.raises(ActivityError, match="2,001 / 2,000 characters"):
+        clean_note("a" * 2001)
 
 
 # -- durations ----------------------------------------------------------------------------

@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from nctui.domain.errors import AnswerError
-from nctui.domain.ledger import NOTE_MAX_CHARS, Kind, check_event, parse_event_time
+from nctui.domain.ledger import Kind, check_event, parse_event_time
 from nctui.domain.sos import breath_step, clamp_delay, idea_for, moment_warnings, wait_left
+from nctui.domain.text import NOTE_MAX_CHARS
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 26, 21, 40, tzinfo=LONDON)
@@ -72,7 +73,7 @@ def test_a_huge_note_is_refused_and_a_long_one_kept() -> None:
     assert len(check_event(Kind.URGE, None, "x" * NOTE_MAX_CHARS, NOW, NOW, START)) == (
         NOTE_MAX_CHARS
     )
-    with pytest.raises(AnswerError, match="up to 2,000 characters"):
+    with pytest.raises(AnswerError, match="50,000 / 2,000 characters"):
         check_event(Kind.URGE, None, "x" * 50_000, NOW, NOW, START)
 
 

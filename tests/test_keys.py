@@ -107,6 +107,7 @@ def _global_check(action: str, screen: Screen) -> Callable[[NctuiApp, Before], N
         "help": lambda app, _b: _assert(_modal(app, HelpScreen)),
         "sos": lambda app, _b: _assert(_modal(app, SosScreen)),
         "quit": lambda _app, before: _assert(_exits(_app) == before.exits + 1),
+        "quit_key": lambda _app, before: _assert(_exits(_app) == before.exits + 1),
         "command_palette": lambda app, _b: _assert(_modal(app, CommandPalette)),
         "leave_box": lambda app, before: _assert(
             is_text_box(before.focused) and not is_text_box(app.focused)
@@ -206,7 +207,7 @@ async def test_home_keys(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(100, 32)) as pilot:
         await keys_do_what_the_help_says(pilot, app, home, {"menu": menu})
-    assert {"go('home')", "go('journal')", "help", "sos", "quit"} <= home.seen
+    assert {"go('home')", "go('journal')", "help", "sos", "quit", "quit_key"} <= home.seen
 
 
 # -- countdown -------------------------------------------------------------------------

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nctui.exit_codes import EXIT_OK, EXIT_UNSAVED, EXIT_USAGE
+from nctui.exit_codes import EXIT_OK, EXIT_SIGNAL_BASE, EXIT_UNSAVED, EXIT_USAGE
 
 if TYPE_CHECKING:
     from nctui.domain.clock import Clock
@@ -114,11 +115,13 @@ def _run_app(data_dir: Path) -> int:
     finally:
         resume_collection()
         recovery = app.coach.file.close()
-    if app.goodbye:
-        print(app.goodbye)
-    # Textual sets a return code of 1 when the app stopped on an unexpected error.
     code = app.return_code or EXIT_OK
-    if code:
+    if app.goodbye:
+        # After a closed terminal there may be nowhere left to print to.
+        with contextlib.suppress(OSError):
+            print(app.goodbye)
+    # Textual sets a return code of 1 when the app stopped on an unexpected error.
+    if code and code < EXIT_SIGNAL_BASE:
         print(
             "nctui: nctui stopped because something unexpected went wrong (the details are "
             "above). Everything it had saved is in your data file.",

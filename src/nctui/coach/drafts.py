@@ -6,6 +6,7 @@ like every other change; no screen shows drafts, but the notice still says they 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 from nctui.coach.core import Core
@@ -27,9 +28,16 @@ class Drafts:
         """Every draft kept, oldest first."""
         return list(self._core.model.drafts())
 
-    def keep(self, editor: str, text: str, at: datetime | None = None) -> None:
-        """Keep `text` as `editor`'s draft (typed at `at`, else now)."""
-        self._core.apply(draft_op(editor, text, at or self._core.clock()))
+    def keep(
+        self,
+        editor: str,
+        text: str,
+        at: datetime | None = None,
+        fields: Mapping[str, str] | None = None,
+    ) -> None:
+        """Keep `text` and the rest of the form, `fields`, as `editor`'s draft (typed at
+        `at`, else now)."""
+        self._core.apply(draft_op(editor, text, at or self._core.clock(), fields))
 
     def forget(self, editor: str) -> None:
         """Forget `editor`'s draft, if it has one."""

@@ -14,13 +14,13 @@ from datetime import date, timedelta
 
 from nctui.domain.activities import CATEGORY_LABELS, Activity
 from nctui.domain.errors import AnswerError
-from nctui.domain.text import strip_controls
+from nctui.domain.text import NOTE_MAX_CHARS, strip_controls, too_long
 
 MAX_NAME_LENGTH = 60
 """Long enough for "Take a beginners' course in Portuguese cooking", short enough to scan
 in a list at 80 columns."""
-MAX_NOTE_LENGTH = 280
-"""A line or two; longer thoughts belong in the journal."""
+MAX_NOTE_LENGTH = NOTE_MAX_CHARS
+"""The one limit for short notes; longer thoughts belong in the journal."""
 
 MAX_MINUTES = 7 * 24 * 60
 """One done entry holds at most a week: the longest thing in the catalogue is a week
@@ -77,7 +77,7 @@ def clean_note(text: str) -> str:
     cleaned = " ".join(strip_controls(text).split())
     if len(cleaned) > MAX_NOTE_LENGTH:
         raise ActivityError(
-            f"Keep the note to {MAX_NOTE_LENGTH} characters; this one has {len(cleaned)}. "
+            f"{too_long('note', len(cleaned), MAX_NOTE_LENGTH)} "
             "The journal has room for longer thoughts."
         )
     return cleaned

@@ -16,7 +16,7 @@ For other screens (the readiness quiz): `checked_in(entries, day)` and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -232,3 +232,19 @@ def checked_in(entries: Iterable[DayEntry], day: date) -> bool:
 def is_change(entry: DayEntry | None, values: CheckInValues) -> bool:
     """Whether saving `values` would change the day (an unchanged save adds nothing)."""
     return entry is None or entry.current.values != values
+
+
+def rating_fields(values: CheckInValues | None) -> dict[str, str]:
+    """A check-in's numbers as a form shows them, by rating ("mood": "6"); empty for None."""
+    if values is None:
+        return {}
+    return {rating.value: str(values.rating(rating)) for rating in Rating}
+
+
+def ratings_line(fields: Mapping[str, str]) -> str:
+    """The numbers typed into a check-in, in a line: "Mood 6 · Missing them 3"."""
+    return " · ".join(
+        f"{SCALES[rating].label} {fields[rating.value].strip()}"
+        for rating in Rating
+        if fields.get(rating.value, "").strip()
+    )

@@ -9,8 +9,8 @@ it, so the data file holds no more than the words still waiting.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from nctui.domain.humanize import day_text
@@ -20,6 +20,7 @@ SOS_REASONS_EDITOR = "sos-reasons"
 NEW_LETTER_EDITOR = "letter:new"
 _CHECKIN = "checkin:"
 _LETTER = "letter:"
+_EVENT = "event:"
 PREVIEW_LINES = 6
 PREVIEW_WIDTH = 72
 
@@ -31,9 +32,12 @@ class Draft:
     id: str
     editor: str
     """Which editor they belong to: "checkin:2026-11-24", "letter:new", "letter:<id>",
-    "sos-reasons"."""
+    "sos-reasons", "event:slip"."""
     text: str
     updated_at: datetime
+    fields: Mapping[str, str] = field(default_factory=dict)
+    """The rest of the form, as typed or chosen: a check-in's numbers, an event's kind
+    and time. Empty for an editor that is only words."""
 
 
 def checkin_editor(day: date) -> str:
@@ -44,6 +48,16 @@ def checkin_editor(day: date) -> str:
 def letter_editor(letter_id: str | None) -> str:
     """The editor of a letter: a new one (None), or the draft letter with this id."""
     return NEW_LETTER_EDITOR if letter_id is None else f"{_LETTER}{letter_id}"
+
+
+def event_editor(kind: str) -> str:
+    """The dialog that logs one kind of event to the ledger ("event:slip")."""
+    return f"{_EVENT}{kind}"
+
+
+def event_kind_of(editor: str) -> str | None:
+    """The kind of event an editor logs; None for any other editor."""
+    return editor.removeprefix(_EVENT) or None if editor.startswith(_EVENT) else None
 
 
 def checkin_day_of(editor: str) -> date | None:
@@ -63,13 +77,26 @@ def letter_id_of(editor: str) -> str | None:
     return editor.removeprefix(_LETTER) or None
 
 
-def worth_keeping(text: str, saved: str) -> bool:
-    """Whether `text` has words to keep: something, and not what is saved already.
+def worth_keeping(
+    text: str,
+    saved: str,
+    fields: Mapping[str, str] | None = None,
+    saved_fields: Mapping[str, str] | None = None,
+) -> bool:
+    """Whether a form holds something to keep: words, or a part of it filled in, that
+    differ from what is saved already.
 
     White space at either end does not count, as saving drops it anyway.
     """
     cleaned = clean_text(text)
-    return bool(cleaned) and cleaned != clean_text(saved)
+    if cleaned and cleaned != clean_text(saved):
+        return True
+    now, before = _trimmed(fields), _trimmed(saved_fields)
+    return any(now.values()) and now != before
+
+
+def _trimmed(fields: Mapping[str, str] | None) -> dict[str, str]:
+    return {name: value.strip() for name, value in (fields or {}).items()}
 
 
 def written_when(moment: datetime, now: datetime) -> str:

@@ -8,14 +8,14 @@ optional note in the person's own words.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 from nctui.domain.errors import AnswerError
-from nctui.domain.text import clean_text, one_line
+from nctui.domain.text import NOTE_MAX_CHARS, clean_text, one_line, too_long
 
-NOTE_MAX_CHARS = 2000
 SUMMARY_WIDTH = 80
 
 
@@ -84,6 +84,35 @@ DETAILS: dict[Kind, dict[str, str]] = {
     Kind.ALLOWED: ALLOWED_REASONS,
     Kind.SIGN: SIGNS,
 }
+
+LOGGING: dict[Kind, str] = {
+    Kind.URGE: "the urge you were logging",
+    Kind.SLIP: "the slip you were logging",
+    Kind.CONTACT: "the contact you were logging",
+    Kind.ALLOWED: "the allowed contact you were logging",
+    Kind.SIGN: "the sign from them you were logging",
+}
+"""What an unfinished log of each kind is called, in a note about words kept for it."""
+
+
+def draft_line(kind: Kind, fields: Mapping[str, str]) -> str:
+    """What an unsaved log holds besides its note, in a line:
+    "Texted or called after drinking · when: 21:30"."""
+    parts = []
+    detail = DETAILS.get(kind, {}).get(fields.get("detail", ""))
+    if detail:
+        parts.append(detail)
+    when = fields.get("when", "").strip()
+    if when and when.lower() != "now":
+        parts.append(f"when: {when}")
+    return " · ".join(parts)
+
+
+def in_sentence(label: str) -> str:
+    """A list label read inside a sentence: only its first letter made small, so "I"
+    stays a capital ("apologising for something I did")."""
+    return label[:1].lower() + label[1:]
+
 
 ALLOWED_TIPS = (
     "Keep it short and practical: what is needed, when, and where.",
@@ -189,7 +218,7 @@ def check_event(  # noqa: PLR0917 - every part of an event is checked together
     cleaned = clean_text(note)
     if len(cleaned) > NOTE_MAX_CHARS:
         raise AnswerError(
-            f"Notes hold up to {NOTE_MAX_CHARS:,} characters; this one has {len(cleaned):,}. "
+            f"{too_long('note', len(cleaned), NOTE_MAX_CHARS)} "
             "The journal is the place for longer writing."
         )
     if detail == "other" and not cleaned:

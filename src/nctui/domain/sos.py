@@ -47,6 +47,20 @@ def clamp_delay(minutes: int) -> int:
     return max(MIN_DELAY_MINUTES, min(MAX_DELAY_MINUTES, minutes))
 
 
+WAIT_STEPS: tuple[int, ...] = (1, *range(5, MAX_DELAY_MINUTES + 1, 5))
+"""The waits + and − move through: one minute, then whole fives up to an hour."""
+
+
+def longer_wait(minutes: int) -> int:
+    """The next wait up from `minutes` (an hour at most)."""
+    return next((step for step in WAIT_STEPS if step > minutes), WAIT_STEPS[-1])
+
+
+def shorter_wait(minutes: int) -> int:
+    """The next wait down from `minutes` (one minute at least)."""
+    return next((step for step in reversed(WAIT_STEPS) if step < minutes), WAIT_STEPS[0])
+
+
 def check_reasons(text: str) -> str:
     """The person's reasons, cleaned; AnswerError if longer than any long text may be."""
     cleaned = clean_text(text)
@@ -69,8 +83,8 @@ def moment_warnings(now: datetime, drinking: bool) -> list[str]:
         )
     if drinking:
         warnings.append(
-            "You have been drinking. Messages sent now are the ones people most often "
-            "regret, and they can undo weeks of work. Put the phone in another room."
+            "You have been drinking: messages sent now are the ones most often "
+            "regretted. Put the phone in another room."
         )
     return warnings
 

@@ -15,6 +15,16 @@ TAB_SPACES = "    "
 LONG_TEXT_MAX_CHARS = 20_000
 """The one limit for every long text the person writes: a journal entry, a letter, their
 SOS reasons (about ten pages: ample, and quick to draw)."""
+NOTE_MAX_CHARS = 2_000
+"""The one limit for every short note: on an event in the ledger, on an activity done.
+Longer thoughts belong in the journal."""
+
+
+def too_long(what: str, length: int, limit: int) -> str:
+    """How a text over its limit is refused, the same way everywhere:
+    "This note is 2,001 / 2,000 characters." """
+    return f"This {what} is {length:,} / {limit:,} characters."
+
 
 # CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \), and the other two-character
 # escapes (ESC followed by one character). Removed whole: removing ESC alone would

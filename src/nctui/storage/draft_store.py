@@ -23,10 +23,18 @@ DRAFTS = "drafts"
 
 def draft_from_doc(doc: Mapping[str, Any]) -> Draft:
     """A draft from its stored document."""
-    text, editor = doc["text"], doc["editor"]
+    text, editor, fields = doc["text"], doc["editor"], doc.get("fields") or {}
     if not isinstance(text, str) or not isinstance(editor, str):
         raise TypeError("a draft's editor and text must be text")
-    return Draft(id=str(doc["id"]), editor=editor, text=text, updated_at=moment(doc["updated_at"]))
+    if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
+        raise TypeError("a draft's fields must be text")
+    return Draft(
+        id=str(doc["id"]),
+        editor=editor,
+        text=text,
+        updated_at=moment(doc["updated_at"]),
+        fields=dict(fields),
+    )
 
 
 def load_drafts(repository: Repository) -> list[Draft]:
@@ -35,12 +43,20 @@ def load_drafts(repository: Repository) -> list[Draft]:
     return sorted(drafts, key=lambda draft: draft.updated_at)
 
 
-def draft_op(editor: str, text: str, now: datetime) -> Put:
-    """The change that keeps `text` as `editor`'s draft, replacing any earlier one.
+def draft_op(editor: str, text: str, now: datetime, fields: Mapping[str, str] | None = None) -> Put:
+    """The change that keeps `text` (and the rest of the form, `fields`) as `editor`'s
+    draft, replacing any earlier one.
 
     Control characters are dropped, as from every text nctui stores.
     """
-    doc = {"id": editor, "editor": editor, "text": strip_controls(text), "updated_at": stamp(now)}
+    doc: dict[str, Any] = {
+        "id": editor,
+        "editor": editor,
+        "text": strip_controls(text),
+        "updated_at": stamp(now),
+    }
+    if fields:
+        doc["fields"] = {name: strip_controls(value) for name, value in fields.items()}
     return Put(DRAFTS, doc)
 
 

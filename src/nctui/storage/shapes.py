@@ -196,7 +196,9 @@ def _settings() -> Fields:
 
 def _drafts() -> Fields:
     # Text being written, kept until it is saved or thrown away.
-    return Fields(id=ident, editor=ident, text=text(), updated_at=moment)
+    return Fields(
+        id=ident, editor=ident, text=text(), updated_at=moment, fields=Maybe(map_of(text()))
+    )
 
 
 TABLES: Mapping[str, Callable[[], Fields]] = {

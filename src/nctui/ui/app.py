@@ -22,10 +22,11 @@ from nctui.coach import Changes, Coach
 from nctui.coach.data_file import CouldNotRead, Snapshot
 from nctui.domain.clock import Clock
 from nctui.domain.drafts import kept_note
-from nctui.domain.ledger import Kind
+from nctui.domain.ledger import ALLOWED_REASONS, Kind, in_sentence
 from nctui.domain.sos import idea_for
+from nctui.exit_codes import signal_exit
 from nctui.startup import resume_collection, set_aside
-from nctui.ui.key_rules import works_while_typing
+from nctui.ui.key_rules import is_text_box, works_while_typing
 from nctui.ui.navigation import (
     ACTIVITIES,
     COUNTDOWN,
@@ -46,6 +47,8 @@ if TYPE_CHECKING:
 
 SCREENS_GROUP = Binding.Group("Screens")
 QUIT_TIP = "Save everything and leave nctui; words not saved yet are kept as drafts."
+SAME_AS = {"quit_key": "quit"}
+"""Actions that do the same as another, so the help shows their keys on one row."""
 HANG_UP_SIGNALS = ("SIGHUP", "SIGTERM")
 """A closed terminal, or a polite request to stop: both end in keeping everything."""
 
@@ -204,7 +207,9 @@ class NctuiApp(App[None]):
         ),
         # F2 works even while typing in a text box, where ! would be typed instead.
         Binding("f2", "sos", "SOS", show=False, priority=True, id="sos-f2"),
-        Binding("q", "quit", "Quit", id="quit", tooltip=QUIT_TIP),
+        # With priority, so q quits from dialogs too (they hide the app's other keys);
+        # while a box takes letters it is typed instead (see check_action).
+        Binding("q", "quit_key", "Quit", id="quit", tooltip=QUIT_TIP, priority=True),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip=QUIT_TIP),
     ]
 
@@ -294,8 +299,32 @@ class NctuiApp(App[None]):
 
     async def action_quit(self) -> None:
         """Keep words not saved yet as drafts, say so once closed, and leave."""
-        self.goodbye = kept_note(self.keep_drafts()) or None
+        self.goodbye = self._settle_before_leaving() or None
         self.exit()
+
+    async def action_quit_key(self) -> None:
+        """q, wherever it is not typed into a box: the same as Ctrl+Q."""
+        await self.action_quit()
+
+    def _settle_before_leaving(self) -> str:
+        """Keep every open editor's words and settle an open SOS card as closing it
+        would; what to tell the person about it once nctui has closed."""
+        notes = [self._settle_sos(), kept_note(self.keep_drafts())]
+        return " ".join(note for note in notes if note)
+
+    def _settle_sos(self) -> str:
+        # The card said the allowed contact "will be logged when you close this": leaving
+        # nctui closes it too.
+        for screen in self.screen_stack:
+            if not screen.has_class("sos"):
+                continue
+            from nctui.ui.screens.sos import SosScreen  # noqa: PLC0415 - loaded already
+
+            reason = screen.take_allowed_reason() if isinstance(screen, SosScreen) else None
+            if reason is not None and self.coach.ledger.log(Kind.ALLOWED, detail=reason):
+                label = ALLOWED_REASONS.get(reason, reason)
+                return f"Logged as allowed contact: {in_sentence(label)}."
+        return ""
 
     def _listen_for_hang_up(self) -> None:
         # Without this a closed terminal ends the process at once (Python's default for
@@ -310,7 +339,7 @@ class NctuiApp(App[None]):
                 continue  # Windows has no SIGHUP
             try:
                 previous = signal.getsignal(number)
-                loop.add_signal_handler(number, self._hang_up)
+                loop.add_signal_handler(number, self._hang_up, number)
             except (NotImplementedError, RuntimeError, ValueError):
                 continue
             self._signals.append((number, previous))
@@ -323,13 +352,14 @@ class NctuiApp(App[None]):
                 signal.signal(number, previous)  # type: ignore[arg-type]
         self._signals.clear()
 
-    def _hang_up(self) -> None:
+    def _hang_up(self, number: int) -> None:
         """The terminal was closed (or nctui was asked to stop): keep unsaved words and
-        write everything now, while the process still can, then leave."""
-        self.keep_drafts()
+        write everything now, while the process still can, then leave with the code
+        shells expect for that signal."""
+        self.goodbye = self._settle_before_leaving() or None
         with contextlib.suppress(Exception):  # whatever is left is written at exit
             self.coach.file.flush(timeout=5.0)
-        self.exit()
+        self.exit(return_code=signal_exit(number))
 
     def _handle_exception(self, error: Exception) -> None:
         # Something went wrong in nctui itself: the words being written are kept first.
@@ -565,6 +595,12 @@ class NctuiApp(App[None]):
         """
         if action == "sos":
             return not self.screen.has_class("sos")
+        if action == "quit_key":
+            screen = self.screen
+            takes_letters = getattr(screen, "takes_letters", None)
+            return not is_text_box(screen.focused) and not (
+                callable(takes_letters) and takes_letters()
+            )
         return not (action in {"go", "help"} and isinstance(self.screen, ModalScreen))
 
     def action_sos(self) -> None:
@@ -579,6 +615,7 @@ class NctuiApp(App[None]):
             settings.sos_reasons(),
             idea_for(now),
             on_reasons=settings.set_sos_reasons,
+            on_delay=settings.set_sos_delay,
         )
         self.push_screen(screen, callback=self._sos_closed)
 
@@ -599,7 +636,7 @@ class NctuiApp(App[None]):
         else:
             self.notify(
                 "Logged as allowed contact. Keep it short and practical, then come back.",
-                title=event.title,
+                title=event.summary,
             )
 
     def action_help(self) -> None:
@@ -613,7 +650,8 @@ class NctuiApp(App[None]):
             described = _explain(binding)
             if not active.enabled:
                 described += " (not right now)"
-            entries.append((section, binding.action, self.get_key_display(binding), described))
+            action = SAME_AS.get(binding.action, binding.action)
+            entries.append((section, action, self.get_key_display(binding), described))
         title = screen.sub_title or self.title
         self.push_screen(HelpScreen(group_keys(entries), title))
 

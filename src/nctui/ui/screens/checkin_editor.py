@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on, work
@@ -10,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from nctui.domain.checkin import CheckInValues, DayEntry
+from nctui.domain.checkin import CheckInValues, DayEntry, rating_fields
 from nctui.domain.drafts import checkin_editor
 from nctui.ui.drafts import DraftKeeper
 from nctui.ui.screens.confirm import ConfirmScreen
@@ -33,15 +34,22 @@ class EditCheckInScreen(ModalScreen[CheckInValues | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "leave", "Cancel")]
 
-    def __init__(self, entry: DayEntry, text: str | None = None, stored: str | None = None) -> None:
-        """`text` to start the journal words with (a draft taken back), if not the saved
-        ones; `stored`, the text of this day's draft already kept, if any."""
+    def __init__(
+        self,
+        entry: DayEntry,
+        text: str | None = None,
+        stored: str | None = None,
+        fields: Mapping[str, str] | None = None,
+    ) -> None:
+        """`text` and `fields` (the numbers) to start with, from a draft taken back, if
+        not the saved ones; `stored`, the text of this day's draft already kept, if any."""
         super().__init__(classes="edit-checkin")
         self.entry = entry
         self.editor = checkin_editor(entry.day)
         """Which check-in this is, as drafts name it."""
         self._text = text
         self._stored = stored
+        self._fields = dict(fields or {})
         self._keeper: DraftKeeper | None = None
 
     def compose(self) -> ComposeResult:
@@ -60,21 +68,22 @@ class EditCheckInScreen(ModalScreen[CheckInValues | None]):
         the words as they are typed."""
         box = self.query_one(WritingBox)
         if self._text is not None:
-            box.load_text(self._text)
+            self.query_one(CheckInForm).set_typed(self._text, self._fields)
         box.focus()
         box.move_cursor(box.document.end)
         self._keeper = DraftKeeper(
             cast("NctuiApp", self.app),
             self.editor,
-            f"your journal entry for {long_day(self.entry.day)}",
+            f"your check-in for {long_day(self.entry.day)}",
             self.entry.current.text,
+            rating_fields(self.entry.current.values),
         )
-        self._keeper.start(self._stored)
+        self._keeper.start(self._stored, self._fields)
 
-    @on(WritingBox.Changed)
-    def _typed(self, event: WritingBox.Changed) -> None:
+    @on(CheckInForm.Edited)
+    def _typed(self, event: CheckInForm.Edited) -> None:
         if self._keeper is not None:
-            self._keeper.typed(event.text_area.text)
+            self._keeper.typed(event.form.text, event.form.fields)
 
     def on_unmount(self) -> None:
         """Closing with nctui while still writing: keep the words (a no-op once closed)."""

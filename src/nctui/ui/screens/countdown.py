@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import work
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.markup import escape
@@ -14,22 +16,32 @@ from textual.widgets import ProgressBar, Static
 
 from nctui.coach import Changes, Topic
 from nctui.domain.activities import ActivityLog, hours_text, next_planned, time_reclaimed
+from nctui.domain.drafts import event_editor, event_kind_of
 from nctui.domain.humanize import countdown_text, day_text, moment_text, plural, time_text
-from nctui.domain.ledger import Kind, LedgerEvent
+from nctui.domain.ledger import LOGGING, Kind, LedgerEvent, draft_line
 from nctui.domain.milestones import describe_days, next_milestone
 from nctui.domain.period import PeriodStatus, State, final_day_words, zone_of
 from nctui.domain.runs import Record
+from nctui.ui.drafts import TakenBack, take_back
 from nctui.ui.navigation import ACTIVITIES, COUNTDOWN, INTAKE, JOURNAL, READINESS
 from nctui.ui.screens.base import NctuiScreen
 from nctui.ui.widgets.figlet import FigletText
 from nctui.ui.widgets.text_update import set_text
 
 if TYPE_CHECKING:
-    from nctui.ui.screens.log_event import LoggedEvent
+    from nctui.ui.screens.log_event import LogEventScreen, LoggedEvent
 
 LOG_GROUP = Binding.Group("Log")
 COUNTDOWN_FONTS = ("ansi_shadow", "big", "small", "future")
 RECENT_EVENTS = 4
+KEYS: dict[Kind, str] = {
+    Kind.URGE: "u",
+    Kind.SLIP: "s",
+    Kind.CONTACT: "t",
+    Kind.ALLOWED: "o",
+    Kind.SIGN: "e",
+}
+"""The key that logs each kind, as the bindings below say."""
 
 THANKS: dict[Kind, str] = {
     Kind.URGE: "Logged. Each urge you ride out makes the next one a little smaller.",
@@ -110,6 +122,8 @@ class CountdownScreen(NctuiScreen):
         Binding("o", "log('allowed')", "Allowed", group=LOG_GROUP, tooltip="allowed contact"),
         Binding("e", "log('sign')", "Sign", group=LOG_GROUP, tooltip="a sign from them"),
         Binding("v", "history", "History", tooltip="every attempt and event"),
+        # With no plan the keys above are hidden; pressed anyway, they say why.
+        Binding("u,s,t,o,e", "no_plan", show=False),
     ]
 
     def __init__(self) -> None:
@@ -139,12 +153,23 @@ class CountdownScreen(NctuiScreen):
         """Draw everything, then tick every second."""
         self.tick(full=True)
         self.set_interval(1.0, self.tick)
+        self._mention_waiting_drafts()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Logging needs a plan to log against."""
+        no_plan = self._state is None or self._state is State.NO_PLAN
         if action == "log":
-            return self._state is not None and self._state is not State.NO_PLAN
+            return not no_plan
+        if action == "no_plan":
+            return no_plan
         return super().check_action(action, parameters)
+
+    def action_no_plan(self) -> None:
+        """A log key pressed with no plan: say what comes first."""
+        self.notify(
+            f"There is no plan yet to log this against. Press {INTAKE.key} for the intake "
+            "first: a few questions, then a suggested length."
+        )
 
     # -- drawing -----------------------------------------------------------------------
 
@@ -246,17 +271,57 @@ class CountdownScreen(NctuiScreen):
     # -- actions -----------------------------------------------------------------------
 
     def action_log(self, kind: str) -> None:
-        """Open the dialog for one kind of event."""
+        """Open the dialog for one kind of event (going on with one left unsaved, if the
+        person wants)."""
+        what = Kind(kind)
+        if self.coach.drafts.find(event_editor(kind)) is not None:
+            self._offer_log(what)
+            return
+        # At once, not from a worker: keys typed straight after land in the dialog.
+        self.app.push_screen(self._log_screen(what), callback=partial(self._log_closed, what))
+
+    @work(group="log", exclusive=True)
+    async def _offer_log(self, what: Kind) -> None:
+        taken = await take_back(
+            self.nctui,
+            event_editor(what.value),
+            "",
+            describe=lambda fields: draft_line(what, fields),
+        )
+        logged = await self.app.push_screen_wait(self._log_screen(what, taken))
+        self._log_closed(what, logged)
+
+    def _log_screen(self, what: Kind, taken: TakenBack | None = None) -> LogEventScreen:
         from nctui.ui.screens.log_event import LogEventScreen  # noqa: PLC0415 - on first use
 
         status = self.coach.period.status()
-        screen = LogEventScreen(
-            Kind(kind),
+        return LogEventScreen(
+            what,
             self.nctui.clock,
             status.start if status.state is State.ACTIVE else None,
             restart_default=status.state is State.ACTIVE,
+            note=taken.text if taken else "",
+            fields=taken.fields if taken else None,
+            stored=taken.stored if taken else None,
         )
-        self.app.push_screen(screen, callback=self._logged)
+
+    def _log_closed(self, what: Kind, logged: LoggedEvent | None) -> None:
+        self._logged(logged)
+        self.coach.drafts.forget(event_editor(what.value))
+
+    def _mention_waiting_drafts(self) -> None:
+        """Say which logs were left unfinished, and the key that goes on with each."""
+        waiting = [
+            f"{LOGGING[Kind(kind)]} ({KEYS[Kind(kind)]})"
+            for draft in self.coach.drafts.all()
+            if (kind := event_kind_of(draft.editor)) in {k.value for k in LOGGING}
+        ]
+        if waiting:
+            self.notify(
+                "Words you had not saved are kept for you: " + "; ".join(waiting) + ".",
+                title="Waiting for you",
+                timeout=12,
+            )
 
     def _logged(self, logged: LoggedEvent | None) -> None:
         if logged is None:
@@ -274,7 +339,7 @@ class CountdownScreen(NctuiScreen):
                 "Logged, and your period starts again from then. "
                 "You have not lost what you learned."
             )
-        self.notify(message, title=event.title)
+        self.notify(message, title=event.summary)
 
     def action_history(self) -> None:
         """Open the whole history."""

@@ -42,11 +42,15 @@ class DraftOfferScreen(ModalScreen[bool]):
         Binding("right", "app.focus_next", "Next", show=False),
     ]
 
-    def __init__(self, draft: Draft, now: datetime, elsewhere: str | None = None) -> None:
+    def __init__(
+        self, draft: Draft, now: datetime, elsewhere: str | None = None, summary: str = ""
+    ) -> None:
+        """`summary`: the rest of the form in a line ("Mood 6 · Missing them 3")."""
         super().__init__(classes="draft-offer")
         self._draft = draft
         self._now = now
         self._elsewhere = elsewhere
+        self._summary = summary
 
     def compose(self) -> ComposeResult:
         """Where the words come from, the start of them, and the two choices."""
@@ -57,9 +61,8 @@ class DraftOfferScreen(ModalScreen[bool]):
                 classes="dialog-text",
                 markup=False,
             )
-            yield Static(
-                printable(preview(self._draft.text)), classes="draft-preview", markup=False
-            )
+            shown = "\n".join(part for part in (self._summary, preview(self._draft.text)) if part)
+            yield Static(printable(shown), classes="draft-preview", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Discard them", id="discard")
                 yield Button("Keep going", id="keep")

@@ -55,7 +55,7 @@ def event_rows(events: Sequence[LedgerEvent], now: datetime) -> list[tuple[str, 
     """
     zone = zone_of(now)
     return [
-        (time_text(event.at.astimezone(zone)), event.title, Text(one_line(event.note, 200)))
+        (time_text(event.at.astimezone(zone)), event.summary, Text(one_line(event.note, 200)))
         for event in reversed(events)
     ]
 

@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static, TabbedContent, TabPane
 
 from nctui.coach import Changes, Topic
 from nctui.domain.chart_data import chart_data, chart_window
-from nctui.domain.checkin import CheckInValues, DayEntry, Rating
+from nctui.domain.checkin import CheckInValues, DayEntry, Rating, rating_fields, ratings_line
 from nctui.domain.drafts import (
     NEW_LETTER_EDITOR,
     Draft,
@@ -23,11 +23,14 @@ from nctui.domain.drafts import (
     checkin_editor,
     letter_editor,
     letter_id_of,
+    worth_keeping,
+    written_when,
 )
 from nctui.domain.humanize import moment_text
 from nctui.domain.letters import Letter, LetterState, letter_state, sealed_until
 from nctui.domain.mood_trend import WeekAverage, trend, weekly_averages
 from nctui.domain.period import PeriodStatus, State, zone_of
+from nctui.domain.text import clean_text
 from nctui.ui.drafts import DraftKeeper, take_back
 from nctui.ui.key_rules import is_text_box
 from nctui.ui.navigation import JOURNAL
@@ -41,7 +44,6 @@ from nctui.ui.widgets.checkin_form import CheckInForm
 from nctui.ui.widgets.journal_browser import JournalBrowser, long_day
 from nctui.ui.widgets.letter_shelf import LetterShelf, seal_note
 from nctui.ui.widgets.mood_chart import MoodChart, preload
-from nctui.ui.widgets.writing import WritingBox
 
 TODAY, CHART, JOURNAL_TAB, LETTERS = "today", "chart", "journal", "letters"
 VIEW_GROUP = Binding.Group("Views")
@@ -277,18 +279,23 @@ class JournalScreen(NctuiScreen):
             self._form_source = source
             saved = values.text if values else ""
             if new_day or self._today_keeper is None:
-                self._keep_today(today, saved)
-            else:
-                self._today_keeper.saved = saved  # saved in another window
+                self._keep_today(today, saved, rating_fields(values))
+            else:  # saved in another window
+                self._today_keeper.saved = saved
+                self._today_keeper.saved_fields = rating_fields(values)
 
     def _show_today_hint(self) -> None:
         try:
             hint = self.query_one("#today-hint", Static)
         except NoMatches:  # the focus moved while the screen is still being built
             return
-        if self._in_form():
+        focused = self.focused
+        if focused is not None and focused.id == "journal-text" and self._in_form():
+            # The words: ↑ ↓ move through the lines here, so only the keys that work.
+            hint.update("[dim]Shift+Tab back · Ctrl+S saves · Esc leaves the box[/dim]")
+        elif self._in_form():
             hint.update(
-                "[dim]Tab next · ↑↓ change a number · Ctrl+S saves · Esc leaves the box[/dim]"
+                "[dim]Tab next · ↑↓ change the number · Ctrl+S saves · Esc leaves the box[/dim]"
             )
         else:
             hint.update(
@@ -359,11 +366,18 @@ class JournalScreen(NctuiScreen):
         return super().check_action(action, parameters)
 
     def _journal_key_works(self, action: str) -> bool | None:
+        if self.query_one(JournalBrowser).highlighted_day is None and not self._any_day():
+            return False  # no day yet: nothing to edit, so not offered at all
         entry = self._highlighted_entry()
         works = entry is not None and (action == "edit" or entry.edited)
         return works or None
 
+    def _any_day(self) -> bool:
+        return bool(self.coach.journal.entries())
+
     def _letter_key_works(self, action: str) -> bool | None:
+        if action != "write" and not self.coach.letters.all():
+            return False  # no letter yet: nothing to seal or open, so not offered at all
         chosen = self.query_one(LetterShelf).highlighted
         state = None if chosen is None else chosen[1]
         if action == "seal":
@@ -432,7 +446,7 @@ class JournalScreen(NctuiScreen):
             # What was typed is now saved: the form is clean again, for today.
             self.query_one(CheckInForm).fill(event.values)
             if self._today_keeper is not None:
-                self._today_keeper.settled(event.values.text)
+                self._today_keeper.settled(event.values.text, rating_fields(event.values))
             self._form_source = (day, None)
             self.set_focus(None)
             if first:
@@ -446,29 +460,42 @@ class JournalScreen(NctuiScreen):
             return False
         return True
 
-    def _keep_today(self, day: date, saved: str) -> None:
-        """Keep the Today form's words for `day` as a draft, after offering back any
-        draft left for it (or for a day whose check-in was never saved)."""
+    def _keep_today(self, day: date, saved: str, saved_fields: dict[str, str]) -> None:
+        """Keep the Today form (numbers and words) for `day` as a draft, after offering
+        back any draft left for it (or for a day whose check-in was never saved)."""
         if self._today_keeper is not None:
             self._today_keeper.stop()
         label = (
-            "today's journal entry"
+            "today's check-in"
             if day == self._current_day()
-            else f"your journal entry for {long_day(day)}"
+            else f"your check-in for {long_day(day)}"
         )
-        keeper = DraftKeeper(self.nctui, checkin_editor(day), label, saved)
+        keeper = DraftKeeper(self.nctui, checkin_editor(day), label, saved, saved_fields)
         self._today_keeper = keeper
         self._offer_today(keeper)
 
     @work(group="today-draft", exclusive=True)
     async def _offer_today(self, keeper: DraftKeeper) -> None:
         strays = [draft for draft in self.coach.drafts.all() if self._unsaved_day(draft, keeper)]
-        taken = await take_back(self.nctui, keeper.editor, keeper.saved, strays, NOT_SAVED_BEFORE)
+        taken = await take_back(
+            self.nctui,
+            keeper.editor,
+            keeper.saved,
+            strays,
+            NOT_SAVED_BEFORE,
+            saved_fields=keeper.saved_fields,
+            describe=ratings_line,
+        )
         if keeper is not self._today_keeper:
             return  # the form moved on to another day meanwhile
         if taken.stored is not None:
-            self.query_one(CheckInForm).set_text(taken.text)
-        keeper.start(taken.stored)
+            form = self.query_one(CheckInForm)
+            form.set_typed(taken.text, taken.fields)
+            # Back where the check-in goes on (after the words, if there are any): not
+            # left on the tabs, where letters and digits are keys.
+            self.action_view(TODAY)
+            form.focus_text() if taken.text.strip() else form.focus_start()
+        keeper.start(taken.stored, taken.fields)
 
     def _unsaved_day(self, draft: Draft, keeper: DraftKeeper) -> bool:
         """A check-in draft for another day that has no check-in: its form is gone."""
@@ -479,11 +506,10 @@ class JournalScreen(NctuiScreen):
             and self.coach.journal.entry(day) is None
         )
 
-    @on(WritingBox.Changed)
-    def _today_typed(self, event: WritingBox.Changed) -> None:
-        # The only writing box on this screen is the Today form's (dialogs are screens).
+    @on(CheckInForm.Edited, "#today-form")
+    def _today_typed(self, event: CheckInForm.Edited) -> None:
         if self._today_keeper is not None:
-            self._today_keeper.typed(event.text_area.text)
+            self._today_keeper.typed(event.form.text, event.form.fields)
 
     def action_day_start(self) -> None:
         """Choose the hour the day starts at."""
@@ -556,9 +582,20 @@ class JournalScreen(NctuiScreen):
     @work(group="edit", exclusive=True)
     async def _edit(self, entry: DayEntry) -> None:
         editor = checkin_editor(entry.day)
-        taken = await take_back(self.nctui, editor, entry.current.text)
+        taken = await take_back(
+            self.nctui,
+            editor,
+            entry.current.text,
+            saved_fields=rating_fields(entry.current.values),
+            describe=ratings_line,
+        )
         values = await self.app.push_screen_wait(
-            EditCheckInScreen(entry, taken.text if taken.stored else None, taken.stored)
+            EditCheckInScreen(
+                entry,
+                taken.text if taken.stored is not None else None,
+                taken.stored,
+                taken.fields,
+            )
         )
         if values is not None and self._save_checkin(entry.day, values):
             self.notify(f"Saved {long_day(entry.day)}. The earlier version is kept (v).")
@@ -653,12 +690,36 @@ class JournalScreen(NctuiScreen):
             self._letter_saved(result.seal)
         self.coach.drafts.forget(editor)
 
-    def action_seal(self) -> None:
-        """Seal the highlighted draft as it is."""
+    @work(group="letter", exclusive=True)
+    async def action_seal(self) -> None:
+        """Seal the highlighted draft; words added to it and not saved yet are sealed
+        with it, after saying so."""
         chosen = self.query_one(LetterShelf).highlighted
         if chosen is None or chosen[1] is not LetterState.DRAFT:
             return
-        if self.coach.letters.seal(chosen[0].id) is not None:
+        letter = chosen[0]
+        editor = letter_editor(letter.id)
+        pending = self.coach.drafts.find(editor)
+        if pending is None or not worth_keeping(pending.text, letter.text):
+            if self.coach.letters.seal(letter.id) is not None:
+                self._letter_saved(sealed=True)
+            return
+        sure = await self.app.push_screen_wait(
+            ConfirmScreen(
+                "Seal it with the words you added?",
+                f"You added to this letter {written_when(pending.updated_at, self.nctui.clock())}"
+                ", and those words are not saved yet. Sealing now seals the letter with "
+                "them. To read them first, press Enter on the letter instead.",
+                yes="Seal with them",
+                no="Not now",
+            )
+        )
+        if not sure:
+            return
+        kept = self.coach.letters.redraft(letter.id, clean_text(pending.text), seal=True)
+        self.coach.drafts.forget(editor)
+        if kept is not None:
+            self._select_letter = kept.id
             self._letter_saved(sealed=True)
 
     @work

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -16,20 +17,27 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from nctui.domain.clock import Clock
+from nctui.domain.drafts import event_editor
 from nctui.domain.errors import AnswerError
 from nctui.domain.ledger import (
     ALLOWED_TIPS,
     DETAILS,
     LOG_TITLES,
-    NOTE_MAX_CHARS,
+    LOGGING,
     Kind,
     check_event,
     parse_event_time,
 )
+from nctui.domain.text import NOTE_MAX_CHARS, clean_text
+from nctui.ui.drafts import DraftKeeper
+from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.bullets import bullet_list
 from nctui.ui.widgets.keybar import KeyBar
-from nctui.ui.widgets.scroll_area import ScrollArea, show_together
+from nctui.ui.widgets.scroll_area import ScrollArea, reveal, show_together
 from nctui.ui.widgets.text_input import TextInput
+
+if TYPE_CHECKING:
+    from nctui.ui.app import NctuiApp
 
 INTROS: dict[Kind, str] = {
     Kind.URGE: "You felt the pull and did not act on it. That counts.",
@@ -41,6 +49,9 @@ INTROS: dict[Kind, str] = {
 
 RESTART = "restart"
 KEEP = "keep"
+ASK_BEFORE_DROPPING = 20
+"""A note this long (in characters) is not thrown away by Esc without asking; a word
+or two is not worth a question."""
 
 
 @dataclass(frozen=True)
@@ -55,22 +66,46 @@ class LoggedEvent:
 
 
 class LogEventScreen(ModalScreen[LoggedEvent | None]):
-    """Asks for the details of one event; dismisses with them, or None if cancelled."""
+    """Asks for the details of one event; dismisses with them, or None if cancelled.
+
+    While it is open, what is typed and chosen is kept as a draft (see `nctui.ui.drafts`);
+    whoever opened it logs what it dismisses with, then forgets that draft.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save", tooltip="save from anywhere in the dialog"),
+        # In the order the fields are read: Textual orders focus by place on screen, and
+        # the buttons, docked at the bottom, would come before a note scrolled below them.
+        Binding("tab", "next_field(1)", "Next", show=False),
+        Binding("shift+tab", "next_field(-1)", "Previous", show=False),
     ]
 
     def __init__(
-        self, kind: Kind, clock: Clock, period_start: datetime | None, *, restart_default: bool
+        self,
+        kind: Kind,
+        clock: Clock,
+        period_start: datetime | None,
+        *,
+        restart_default: bool,
+        note: str = "",
+        fields: Mapping[str, str] | None = None,
+        stored: str | None = None,
     ) -> None:
+        """`note` and `fields` (detail, when, restart) to start with, from a draft taken
+        back; `stored`, the note of that draft, if there was one."""
         super().__init__(classes=f"log-event -{kind.value}")
         self.kind = kind
         self._clock = clock
         self._period_start = period_start
         self._restart_default = restart_default
         self._detail: str | None = None
+        self._note = note
+        self._fields = dict(fields or {})
+        self._stored = stored
+        self.editor = event_editor(kind.value)
+        """Which dialog this is, as drafts name it."""
+        self._keeper: DraftKeeper | None = None
 
     def compose(self) -> ComposeResult:
         """Title, what kind, when, a note, then Cancel and Save."""
@@ -112,16 +147,66 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        """Start on the first thing to answer."""
+        """Start on the first thing to answer (or after the note taken back), and keep
+        what is typed and chosen as a draft."""
+        fields = self._fields
         restart = self.query("#restart")
         if restart:
             menu = restart.first(OptionList)
-            menu.highlighted = 0 if self._restart_default else 1
+            restarting = fields.get("restart", RESTART if self._restart_default else KEEP)
+            menu.highlighted = 0 if restarting == RESTART else 1
+        details = list(DETAILS.get(self.kind, {}))
+        if fields.get("detail") in details:
+            self.query_one("#detail", OptionList).highlighted = details.index(fields["detail"])
+        if "when" in fields:
+            self.query_one("#when", Input).value = fields["when"]
+        note = self.query_one("#note", Input)
+        note.value = self._note
         first = self.query("#detail") or restart
-        if first:
+        if first and not self._note:
             first.first(OptionList).focus()
         else:
-            self.query_one("#note", Input).focus()
+            note.focus()
+            note.cursor_position = len(note.value)
+            # Once laid out: a note taken back may sit below the fold.
+            self.call_after_refresh(reveal, note)
+        saved = {"detail": details[0] if details else "", "when": "now", "restart": ""}
+        if restart:
+            saved["restart"] = RESTART if self._restart_default else KEEP
+        self._keeper = DraftKeeper(
+            cast("NctuiApp", self.app),
+            self.editor,
+            LOGGING.get(self.kind, "your note"),
+            saved_fields=saved,
+        )
+        self._keeper.start(self._stored, fields if self._stored is not None else None)
+
+    def on_unmount(self) -> None:
+        """Closing with nctui while the dialog is open: keep what it holds."""
+        if self._keeper is not None:
+            self._keeper.close()
+
+    def _form_fields(self) -> dict[str, str]:
+        """What is chosen and typed besides the note, for a draft."""
+        restart = self.query("#restart")
+        restarting = ""
+        if restart:
+            restarting = RESTART if restart.first(OptionList).highlighted == 0 else KEEP
+        return {
+            "detail": self._detail or "",
+            "when": self.query_one("#when", Input).value,
+            "restart": restarting,
+        }
+
+    def _changed(self) -> None:
+        if self._keeper is not None:
+            self._keeper.typed(self.query_one("#note", Input).value, self._form_fields())
+
+    def _close(self, result: LoggedEvent | None) -> None:
+        # The keeper stops first, so no pause ends after the event was handed over.
+        if self._keeper is not None:
+            self._keeper.stop()
+        self.dismiss(result)
 
     def _detail_options(self, chosen: int) -> list[Option]:
         return [
@@ -146,11 +231,33 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         shown = self.query_one("#detail-hint", Static)
         shown.update(hint)
         shown.display = bool(hint)
+        self._changed()
+
+    @on(OptionList.OptionHighlighted, "#restart")
+    def _restart_moved(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self._changed()
 
     @on(OptionList.OptionSelected, "#detail")
     def _detail_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.query_one("#when", Input).focus()
+
+    def action_next_field(self, step: int) -> None:
+        """Move to the next (or previous) field, in the order they are written."""
+        fields = [
+            widget
+            for widget in self.query("#detail, #restart, #when, #note, Button")
+            if widget.focusable
+        ]
+        if not fields:
+            return
+        at = fields.index(self.focused) if self.focused in fields else -step
+        fields[(at + step) % len(fields)].focus()
+
+    def takes_letters(self) -> bool:
+        """Whether a letter typed now starts the note (so q is not Quit here)."""
+        return isinstance(self.focused, OptionList)
 
     def on_key(self, event: events.Key) -> None:
         """Letters typed while a list has the cursor go into the note, not nowhere."""
@@ -185,9 +292,22 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         event.stop()
         self.action_cancel()
 
-    def action_cancel(self) -> None:
-        """Close without logging anything."""
-        self.dismiss(None)
+    @work(group="cancel", exclusive=True)
+    async def action_cancel(self) -> None:
+        """Close without logging anything; with a note of some length, ask first."""
+        if len(clean_text(self.query_one("#note", Input).value)) >= ASK_BEFORE_DROPPING:
+            drop = await self.app.push_screen_wait(
+                ConfirmScreen(
+                    "Throw this note away?",
+                    "Nothing is logged, and the words you wrote here go. To keep them, "
+                    "go back and save (Ctrl+S).",
+                    yes="Throw it away",
+                    no="Keep writing",
+                )
+            )
+            if not drop:
+                return
+        self._close(None)
 
     def action_save(self) -> None:
         """Check everything; log it, or say what to fix and stay."""
@@ -210,7 +330,7 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         restart = False
         if self.kind is Kind.CONTACT and self._restart_default:
             restart = self.query_one("#restart", OptionList).highlighted == 0
-        self.dismiss(LoggedEvent(self.kind, at, self._detail, cleaned, restart))
+        self._close(LoggedEvent(self.kind, at, self._detail, cleaned, restart))
 
     def _problem(self, message: str, target: Input) -> None:
         field = target.parent
@@ -228,6 +348,7 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         field = event.input.parent
         if isinstance(field, Widget) and field.has_class("-invalid"):
             field.remove_class("-invalid")
+        self._changed()
 
 
 __all__ = ["NOTE_MAX_CHARS", "LogEventScreen", "LoggedEvent"]

@@ -21,13 +21,15 @@ from nctui.domain.clock import Clock
 from nctui.domain.drafts import SOS_REASONS_EDITOR
 from nctui.domain.errors import AnswerError
 from nctui.domain.humanize import countdown_text
-from nctui.domain.ledger import ALLOWED_REASONS, ALLOWED_TIPS
+from nctui.domain.ledger import ALLOWED_REASONS, ALLOWED_TIPS, in_sentence
 from nctui.domain.sos import (
     SAFETY_LINE,
     breath_step,
     check_reasons,
     clamp_delay,
+    longer_wait,
     moment_warnings,
+    shorter_wait,
     wait_left,
 )
 from nctui.domain.text import LONG_TEXT_MAX_CHARS
@@ -41,8 +43,6 @@ from nctui.ui.widgets.writing import WritingBox
 
 if TYPE_CHECKING:
     from nctui.ui.app import NctuiApp
-
-DELAY_STEP_MINUTES = 5
 
 
 @dataclass(frozen=True)
@@ -68,9 +68,9 @@ class SosScreen(ModalScreen[SosOutcome]):
         Binding("escape", "keep_reasons", "Keep", tooltip="keep what you wrote"),
         Binding("x", "just_close", "Just close", tooltip="close without logging anything"),
         Binding(
-            "plus,equals_sign", "longer", "Longer", key_display="+", tooltip="wait 5 more minutes"
+            "plus,equals_sign", "longer", "Longer", key_display="+", tooltip="wait a little longer"
         ),
-        Binding("minus", "shorter", "Shorter", key_display="−", tooltip="wait 5 minutes less"),
+        Binding("minus", "shorter", "Shorter", key_display="−", tooltip="wait a little less"),
         Binding("d", "drinking", "Drinking?", tooltip="I have been drinking"),
         Binding("e", "edit_reasons", "Reasons", tooltip="edit your reasons"),
         Binding("y", "allowed", "Allowed", tooltip="this is for an allowed reason"),
@@ -82,9 +82,12 @@ class SosScreen(ModalScreen[SosOutcome]):
         delay_minutes: int,
         reasons: str,
         suggestion: str,
+        *,
         on_reasons: Callable[[str], object] | None = None,
+        on_delay: Callable[[int], object] | None = None,
     ) -> None:
-        """`on_reasons` saves rewritten reasons as soon as the person keeps them."""
+        """`on_reasons` saves rewritten reasons as soon as the person keeps them;
+        `on_delay` saves a changed wait as soon as it is chosen."""
         super().__init__(classes="sos")
         self._clock = clock
         self._opened = clock()
@@ -92,6 +95,7 @@ class SosScreen(ModalScreen[SosOutcome]):
         self.reasons = reasons
         self._suggestion = suggestion
         self._on_reasons = on_reasons
+        self._on_delay = on_delay
         self.drinking = False
         self._editing = False
         self._keeper: DraftKeeper | None = None
@@ -111,10 +115,11 @@ class SosScreen(ModalScreen[SosOutcome]):
                 yield Static("Instead, right now", classes="field-label")
                 yield Static(self._suggestion, id="sos-idea", markup=False)
                 yield Static("", id="sos-warnings")
+                # One line, so it stays in view at 80x24 even with a warning above it.
                 yield Static(
-                    "Is this for an allowed reason: returning belongings, joint money, an "
-                    "emergency, wishing well on a big day, or an apology? Press y.",
+                    "An allowed reason, like returning belongings or an emergency? Press y.",
                     classes="field-label",
+                    id="sos-allowed-question",
                 )
                 yield ChoiceList(
                     *(Option(label, id=key) for key, label in ALLOWED_REASONS.items()),
@@ -143,9 +148,10 @@ class SosScreen(ModalScreen[SosOutcome]):
         left = wait_left(self._opened, now, self.delay_minutes)
         wait = self.query_one("#sos-wait", Static)
         if left.total_seconds() > 0:
+            # Two lines: + and − are in the key bar, which says what they do.
             wait.update(
-                f"[b]Wait {countdown_text(left)}[/b]\nbefore doing anything "
-                f"({self.delay_minutes} min; + and − change it)"
+                f"[b]Wait {countdown_text(left)}[/b] ({self.delay_minutes} min)\n"
+                "before doing anything"
             )
         else:
             wait.update("[b]The wait is over.[/b]\nHow do you feel now?")
@@ -160,19 +166,29 @@ class SosScreen(ModalScreen[SosOutcome]):
         box.display = bool(warnings)
 
     def action_longer(self) -> None:
-        """Wait five minutes more."""
-        self.delay_minutes = clamp_delay(self.delay_minutes + DELAY_STEP_MINUTES)
-        self.refresh_live()
+        """Wait longer: the next step of 1, 5, 10, 15… minutes, up to an hour."""
+        self._set_delay(longer_wait(self.delay_minutes))
 
     def action_shorter(self) -> None:
-        """Wait five minutes less (at least one)."""
-        self.delay_minutes = clamp_delay(self.delay_minutes - DELAY_STEP_MINUTES)
+        """Wait less: the step before, down to one minute."""
+        self._set_delay(shorter_wait(self.delay_minutes))
+
+    def _set_delay(self, minutes: int) -> None:
+        # Kept at once, so the choice outlives a quit or a closed terminal.
+        self.delay_minutes = minutes
+        if self._on_delay is not None:
+            self._on_delay(minutes)
         self.refresh_live()
 
     def action_drinking(self) -> None:
         """Say whether drink is involved; it changes what is worth keeping in mind."""
         self.drinking = not self.drinking
         self.refresh_live()
+        if self.allowed_reason is not None:
+            self._show_tips()
+        # The question below the new warning stays in view, whatever the card's height.
+        question = self.query_one("#sos-allowed-question", Static)
+        self.call_after_refresh(question.scroll_visible, animate=False)
 
     def action_edit_reasons(self) -> None:
         """Edit your reasons in place; press e again (or Esc) to keep them."""
@@ -251,16 +267,29 @@ class SosScreen(ModalScreen[SosOutcome]):
         event.stop()
         self.allowed_reason = event.option.id
         event.option_list.display = False
-        tips = self.query_one("#sos-tips", Static)
-        noted = Text.from_markup(
-            f"[b]Noted: {ALLOWED_REASONS[str(event.option.id)].lower()}.[/b] It will be "
-            "logged as allowed contact when you close this."
-        )
-        tips.update(Group(noted, bullet_list(ALLOWED_TIPS)))
-        tips.display = True
+        tips = self._show_tips()
         self.refresh_bindings()  # Esc now reads "Done", not "I'm OK"
         self._rest_focus()
         self.call_after_refresh(tips.scroll_visible)
+
+    def _show_tips(self) -> Static:
+        tips = self.query_one("#sos-tips", Static)
+        reason = ALLOWED_REASONS.get(self.allowed_reason or "", "")
+        noted = Text.from_markup(
+            f"[b]Noted: {in_sentence(reason)}.[/b] It will be logged as allowed contact "
+            "when you close this."
+        )
+        parts = [noted]
+        if self.drinking:
+            parts.append(
+                Text.from_markup(
+                    "[b]After drinking, wait until you are sober[/b], even for this: "
+                    "a practical message keeps until tomorrow."
+                )
+            )
+        tips.update(Group(*parts, bullet_list(ALLOWED_TIPS)))
+        tips.display = True
+        return tips
 
     def _rest_focus(self) -> None:
         # Out of the box or list, so letters are keys again; the arrows still scroll.
@@ -284,6 +313,12 @@ class SosScreen(ModalScreen[SosOutcome]):
     def action_close(self) -> None:
         """Leave the moment behind; logged as an urge resisted, or the allowed contact."""
         self.dismiss(SosOutcome(self.allowed_reason, self.delay_minutes, self.reasons))
+
+    def take_allowed_reason(self) -> str | None:
+        """The allowed reason chosen, handed over once (nctui is closing, and logs it as
+        closing the card would)."""
+        reason, self.allowed_reason = self.allowed_reason, None
+        return reason
 
     def action_close_allowed(self) -> None:
         """Close once an allowed reason is chosen; it is logged as allowed contact."""

@@ -7,6 +7,7 @@ that holds it decides what to save.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual import on
@@ -61,6 +62,18 @@ class RatingInput(TextInput):
 
 class CheckInForm(Vertical):
     """Mood, missing them and the urge, then an optional journal entry."""
+
+    class Edited(Message):
+        """Something in the form was typed or changed (the screen keeps it as a draft)."""
+
+        def __init__(self, form: CheckInForm) -> None:
+            super().__init__()
+            self.form = form
+
+        @property
+        def control(self) -> CheckInForm:
+            """The form, so handlers can match it by id."""
+            return self.form
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "Save", tooltip="save this check-in"),
@@ -117,6 +130,26 @@ class CheckInForm(Vertical):
     def set_text(self, text: str) -> None:
         """Put `text` in the journal box (words taken back from a draft), cursor at the end."""
         self.query_one(WritingBox).load_text(text)
+
+    def set_typed(self, text: str, fields: Mapping[str, str]) -> None:
+        """Put back a check-in taken back from a draft: its words and its numbers."""
+        for rating in Rating:
+            if rating.value in fields:
+                self.query_one(f"#rating-{rating.value}", Input).value = fields[rating.value]
+        self.set_text(text)
+
+    @property
+    def text(self) -> str:
+        """The journal words as typed."""
+        return self.query_one(WritingBox).text
+
+    @property
+    def fields(self) -> dict[str, str]:
+        """The numbers as typed, by rating ("mood": "6"), for a draft."""
+        return {
+            rating.value: self.query_one(f"#rating-{rating.value}", Input).value
+            for rating in Rating
+        }
 
     def focus_first(self) -> None:
         """Put the cursor in the mood box."""
@@ -208,6 +241,7 @@ class CheckInForm(Vertical):
         changed = event.input if isinstance(event, Input.Changed) else event.text_area
         if self._error_at is not None and changed is self._error_at:
             self.clear_error()
+        self.post_message(self.Edited(self))
 
     @on(WritingBox.PasteRefused)
     def _paste_refused(self, event: WritingBox.PasteRefused) -> None:

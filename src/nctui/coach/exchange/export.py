@@ -16,7 +16,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nctui.storage.aside import unused
 from nctui.storage.atomic_file import atomic_write_bytes
+from nctui.storage.location import ensure_data_dir
 from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, META_TABLE
 
 if TYPE_CHECKING:
@@ -162,7 +164,14 @@ def write_export(payload: bytes, target: Path, *, force: bool = False) -> Path:
     return target
 
 
-def default_name(fmt: Format, day: str) -> str:
-    """A file name for an export made on `day` (an ISO date)."""
-    suffix = {Format.JSON: "json", Format.MARKDOWN: "md", Format.CSV: "csv"}[fmt]
-    return f"nctui-export-{day}.{suffix}"
+SUFFIXES = {Format.JSON: "json", Format.MARKDOWN: "md", Format.CSV: "csv"}
+EXPORTS_FOLDER = "exports"
+
+
+def into_exports(coach: Coach, fmt: Format, payload: bytes) -> Path:
+    """Write an export made in the app to `exports/` in the data folder (private, 0700),
+    named for today and never over an earlier one. Raises ExportError."""
+    folder = coach.file.folder / EXPORTS_FOLDER
+    ensure_data_dir(folder)
+    name = f"nctui-export-{coach.clock().date().isoformat()}.{SUFFIXES[fmt]}"
+    return write_export(payload, unused(folder / name))

@@ -181,7 +181,12 @@ TABLE_WORDS = {
 
 def _counted(counts: Mapping[str, int]) -> str:
     parts = []
-    for table, count in sorted(counts.items()):
+    order = list(TABLE_WORDS)
+    ranked = sorted(
+        counts.items(),
+        key=lambda item: (order.index(item[0]) if item[0] in order else len(order), item[0]),
+    )
+    for table, count in ranked:
         one, many = TABLE_WORDS.get(table, (f"entry in {table}", f"entries in {table}"))
         parts.append(f"{count} {one if count == 1 else many}")
     return ", ".join(parts)

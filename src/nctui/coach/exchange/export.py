@@ -59,7 +59,12 @@ def export_json(coach: Coach) -> bytes:
         "tables": tables_of(coach),
     }
     text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
-    return (text + "\n").encode("utf-8", errors="surrogatepass")
+    try:
+        return (text + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        # Half a UTF-16 pair (a hand edit) cannot be UTF-8: escape every character
+        # outside ASCII instead, which reads back exactly, as the data file does.
+        return (json.dumps(document, indent=2, sort_keys=True) + "\n").encode("ascii")
 
 
 CSV_COLUMNS = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from icalendar import Calendar
@@ -16,7 +17,9 @@ from nctui.domain.ledger import Kind
 from tests.seeds import seed_plan
 
 
-def events(data_dir: Path, clock: ManualClock, checkin: time | None = None) -> dict[str, dict]:
+def events(
+    data_dir: Path, clock: ManualClock, checkin: time | None = None
+) -> dict[str, dict[str, Any]]:
     coach = Coach.open(data_dir, clock)
     try:
         payload = calendar_bytes(coach, checkin)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -43,7 +44,7 @@ def imported(data_dir: Path, clock: ManualClock, source: Path) -> list[str]:
         return import_file(coach, source)
 
 
-def by_id(data_dir: Path, clock: ManualClock) -> dict[str, dict[str, dict[str, object]]]:
+def by_id(data_dir: Path, clock: ManualClock) -> dict[str, dict[str, dict[str, Any]]]:
     tables = json.loads(exported(data_dir, clock))["tables"]
     return {name: {doc["id"]: doc for doc in docs} for name, docs in tables.items()}
 
@@ -252,7 +253,9 @@ ACTIONS = st.lists(
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ACTIONS)
-def test_any_history_survives_export_and_import_unchanged(actions: list[tuple]) -> None:
+def test_any_history_survives_export_and_import_unchanged(
+    actions: list[tuple[Any, ...]],
+) -> None:
     clock = ManualClock(FROZEN_NOW)
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -263,7 +266,8 @@ def test_any_history_survives_export_and_import_unchanged(actions: list[tuple]) 
                     coach.ledger.log(action[1], note=action[2])
                 elif action[0] == "checkin":
                     day = clock().date() - timedelta(days=action[1])
-                    coach.journal.check_in(day, CheckInValues(*action[2], action[3]))
+                    mood, miss, urge = action[2]
+                    coach.journal.check_in(day, CheckInValues(mood, miss, urge, action[3]))
                 elif action[0] == "letter":
                     coach.letters.write(action[2], seal=action[1])
                 else:
@@ -273,3 +277,19 @@ def test_any_history_survives_export_and_import_unchanged(actions: list[tuple]) 
         imported(root / "b", clock, root / "out.json")
 
         assert exported(root / "b", clock) == first
+
+
+def test_text_with_half_a_utf16_pair_still_goes_out_and_back(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    seed_plan(tmp_path / "a", clock, days_ago=3)
+    with opened(tmp_path / "a", clock) as coach:
+        coach.ledger.log(Kind.URGE, note="odd \ud800 mark")
+        live = export_json(coach)  # as typed, before any read from the file
+    (tmp_path / "out.json").write_bytes(live)
+
+    said = imported(tmp_path / "b", clock, tmp_path / "out.json")
+
+    assert said[0].startswith("Added: ")
+    notes = [doc.get("note") for doc in by_id(tmp_path / "b", clock)["events"].values()]
+    assert notes == ["odd \ufffd mark"]  # shown as every read of the data file shows it

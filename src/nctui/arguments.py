@@ -64,4 +64,77 @@ def build_parser() -> argparse.ArgumentParser:
         help="print a JSON object: state, day, length_days, days_left, ends_today, start, end, "
         "current_run_days, longest_run_days",
     )
+    _data_commands(commands)
     return parser
+
+
+def _data_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    # Taking the data out and bringing it back (nctui.data_commands runs them).
+    export = commands.add_parser(
+        "export",
+        help="write all your data as JSON, a readable Markdown document, or CSV",
+        description=(
+            "Write your data to a file or to standard output. JSON holds everything and "
+            "is what `nctui import` reads back; Markdown is a document to read or print; "
+            "CSV has one row a check-in day and one row a logged event, for a spreadsheet."
+        ),
+    )
+    _data_dir_after(export)
+    export.add_argument(
+        "--format", choices=("json", "markdown", "csv"), default="json", help="default: json"
+    )
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="file to write (default, or -: standard output)"
+    )
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export.add_argument(
+        "--include-sealed",
+        action="store_true",
+        help="put sealed letters in the Markdown document too (marked sealed)",
+    )
+    imported = commands.add_parser(
+        "import",
+        help="merge an export, a backup or another nctui.json into your data",
+        description=(
+            "Add everything FILE holds that your data lacks, matched entry by entry: "
+            "nothing is duplicated, and nothing already here is changed or dropped. "
+            "A backup of your data is kept first, in the backups folder."
+        ),
+    )
+    _data_dir_after(imported)
+    imported.add_argument("file", metavar="FILE", help="a JSON export, a backup, or an nctui.json")
+    imported.add_argument(
+        "--dry-run", action="store_true", help="say what would be added, and change nothing"
+    )
+    backups = commands.add_parser(
+        "backups",
+        help="list the daily backups kept in the data folder",
+        description=(
+            "List the backups nctui keeps by itself (the last 7 days, then one a week for "
+            "8 weeks), with their dates, sizes and what they hold. To bring one back, "
+            "`nctui import` it."
+        ),
+    )
+    _data_dir_after(backups)
+    calendar = commands.add_parser(
+        "calendar",
+        help="write an .ics calendar file: the period's end, milestones, the readiness check",
+        description=(
+            "Write a calendar file with the end of your period, each milestone ahead and "
+            "the day to take the readiness check. Events say only 'nctui: ...', never "
+            "anything you wrote. Import the same file again later to update the events."
+        ),
+    )
+    _data_dir_after(calendar)
+    calendar.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="file to write (default: nctui.ics here; -: standard output)",
+    )
+    calendar.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    calendar.add_argument(
+        "--checkin",
+        metavar="HH:MM",
+        help="add a daily reminder to check in, at this time, until the period ends",
+    )

@@ -32,6 +32,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     if args.command == "status":
         return _print_status(data_dir, as_json=args.json)
+    if args.command in {"export", "import", "backups", "calendar"}:
+        from nctui import data_commands
+
+        return data_commands.run(args.command, data_dir, args)
     return _run_app(data_dir)
 
 

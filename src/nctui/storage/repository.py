@@ -22,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,8 @@ from nctui.storage.atomic_file import (
     read_file,
     remove_stale_temporaries,
 )
-from nctui.storage.errors import CorruptDataError, StorageBusyError
+from nctui.storage.backups import backup_folder, daily_backup
+from nctui.storage.errors import CorruptDataError, StorageBusyError, describe_write_error
 from nctui.storage.file_lock import DataLock
 from nctui.storage.leftovers import keep_unsaved
 from nctui.storage.location import DATA_FILE_NAME, ensure_data_dir, prepare_data_dir
@@ -109,6 +111,8 @@ class Repository:
         self._last_drain: Future[None] | None = None
         self._closed = False
         self._recovery: Path | None = None
+        self._backed_up_on: date | None = None
+        self._backup_failure_told = False
 
     # -- opening ---------------------------------------------------------------------
 
@@ -160,6 +164,10 @@ class Repository:
         """
         data = self._memory.storage.read() or {}
         return list(data.get(name, {}).values())
+
+    def table_names(self) -> list[str]:
+        """The names of the tables the in-memory copy holds, in stored order."""
+        return list(self._memory.storage.read() or {})
 
     # -- writing ---------------------------------------------------------------------
 
@@ -274,10 +282,30 @@ class Repository:
                 data, added = union(data, decode(snapshot, self.path))
                 self._foreign_changes = True  # this window still lacks the other's entries
             if batch or added or migrating:
+                self._daily_backup()
                 atomic_write_bytes(self.path, encode(data))
             self._fingerprint = _fingerprint(self.path)
             self._written = (self._fingerprint, data)
             return _restored("came back without some of your entries") if added else None
+
+    def _daily_backup(self) -> None:
+        # On the writer thread, before the day's first save replaces the file: never on
+        # the key path, and a failure never stops the save (it is told once).
+        today = self._clock().date()
+        if self._backed_up_on == today:
+            return
+        self._backed_up_on = today
+        try:
+            daily_backup(self.path, today)
+        except OSError as error:
+            if not self._backup_failure_told:
+                self._backup_failure_told = True
+                reason = describe_write_error(error, backup_folder(self.path))
+                _call(
+                    self.on_notice,
+                    f"nctui could not keep today's backup of your data. {reason} Your "
+                    "changes are saved as usual; nctui tries the backup again tomorrow.",
+                )
 
     def _write_back(self, snapshot: bytes, what_happened: str) -> str:
         atomic_write_bytes(self.path, snapshot)

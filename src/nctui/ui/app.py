@@ -655,6 +655,33 @@ class NctuiApp(App[None]):
         title = screen.sub_title or self.title
         self.push_screen(HelpScreen(group_keys(entries), title))
 
+    def export_data(self, fmt: str) -> None:
+        """Export the data in `fmt` to the exports folder, and say where it went."""
+        from nctui.coach.exchange.export import Format, export_bytes  # noqa: PLC0415
+
+        # Read here, on the app's thread, so no change can land halfway through.
+        chosen = Format(fmt)
+        self._write_export(chosen, export_bytes(self.coach, chosen))
+
+    @work(thread=True, group="export")
+    def _write_export(self, fmt: object, payload: bytes) -> None:
+        from nctui.coach.exchange.export import ExportError, Format, into_exports  # noqa: PLC0415
+
+        assert isinstance(fmt, Format)
+        try:
+            written = into_exports(self.coach, fmt, payload)
+        except ExportError as error:
+            self.call_from_thread(
+                self.notify, str(error), title="Not exported", severity="error", timeout=15
+            )
+            return
+        self.call_from_thread(
+            self.notify,
+            f"Written to {written}. It is plain text: keep it somewhere private.",
+            title="Your data is exported",
+            timeout=15,
+        )
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: a jump to every screen, then Textual's own commands."""
         if not isinstance(screen, ModalScreen):
@@ -663,6 +690,12 @@ class NctuiApp(App[None]):
                     f"Go to {target.title}", target.summary, partial(self.go, target.name)
                 )
             yield SystemCommand("Help: every key", "What each key does, here", self.action_help)
+            for fmt, what in EXPORTS:
+                yield SystemCommand(
+                    f"Export my data… ({what})",
+                    "Written to the exports folder beside your data; the note says where",
+                    partial(self.export_data, fmt),
+                )
         if not screen.has_class("sos"):
             yield SystemCommand("SOS", "A pause before you act on an urge", self.action_sos)
         yield SystemCommand("Quit", QUIT_TIP, self.action_quit)
@@ -672,6 +705,14 @@ class NctuiApp(App[None]):
             for command in super().get_system_commands(screen)
             if command.title not in {"Keys", "Quit"}
         )
+
+
+EXPORTS = (
+    ("json", "JSON: everything, to import elsewhere"),
+    ("markdown", "Markdown: a document to read or print"),
+    ("csv", "CSV: check-ins and events for a spreadsheet"),
+)
+"""The palette's export commands: format, and what it is for."""
 
 
 def create_app(data_dir: Path, clock: Clock) -> NctuiApp:

@@ -1,0 +1,188 @@
+"""The commands that take the person's data out and bring it back: `export`, `import`,
+`backups` and `calendar`. Each opens the data through the coach, says what it did in
+plain words, and never shows a traceback for a file it was given."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nctui.exit_codes import EXIT_OK, EXIT_USAGE
+
+if TYPE_CHECKING:
+    from nctui.coach.coach import Coach
+
+# The coach and its exchange modules are imported by the command that needs them.
+# ruff: noqa: PLC0415
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _fail(message: str) -> int:
+    _say(f"nctui: {message}")
+    return EXIT_USAGE
+
+
+def _open(data_dir: Path) -> Coach:
+    from nctui.coach.coach import Coach
+    from nctui.domain.clock import system_clock
+
+    return Coach.open(data_dir, system_clock)
+
+
+def _write_stdout(payload: bytes) -> None:
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): that is what it asked for, not an error.
+        # Point stdout at nothing so Python's own flush at exit stays quiet too.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def run_export(data_dir: Path, args: argparse.Namespace) -> int:
+    """`nctui export`: write the data as JSON, Markdown or CSV to a file or stdout."""
+    from nctui.coach.errors import StorageError
+    from nctui.coach.exchange.export import ExportError, Format, export_bytes, write_export
+
+    fmt = Format(args.format)
+    try:
+        coach = _open(data_dir)
+    except StorageError as error:
+        return _fail(str(error))
+    try:
+        payload = export_bytes(coach, fmt, include_sealed=args.include_sealed)
+    finally:
+        coach.file.close()
+    if args.output in (None, "-"):
+        _write_stdout(payload)
+        return EXIT_OK
+    try:
+        written = write_export(payload, Path(args.output), force=args.force)
+    except ExportError as error:
+        return _fail(str(error))
+    _say(
+        f"Exported your data ({fmt.value}) to {written}. It is plain text: keep it "
+        "somewhere private."
+    )
+    return EXIT_OK
+
+
+def _resolve_import(data_dir: Path, name: str) -> Path:
+    # `nctui import backups/nctui-….json` works from any folder: a relative name that is
+    # not here is looked for in the data folder, where `nctui backups` lists them.
+    path = Path(name).expanduser()
+    if not path.is_absolute() and not path.exists() and (data_dir / path).exists():
+        return data_dir / path
+    return path.absolute()
+
+
+def run_import(data_dir: Path, args: argparse.Namespace) -> int:
+    """`nctui import FILE`: merge FILE into the data, after a backup; `--dry-run` only says."""
+    from nctui.coach.errors import StorageError
+    from nctui.coach.exchange.importing import CannotImport, import_file
+
+    source = _resolve_import(data_dir, args.file)
+    try:
+        coach = _open(data_dir)
+    except StorageError as error:
+        return _fail(str(error))
+    try:
+        said = import_file(coach, source, dry_run=args.dry_run)
+    except CannotImport as error:
+        return _fail(f"{error} Nothing was changed.")
+    finally:
+        recovery = coach.file.close()
+    if recovery is not None:
+        return _fail(
+            f"the merged data could not be saved to your data file; it is kept in {recovery}, "
+            "and nctui adds it back the next time it starts."
+        )
+    print("\n".join(said))
+    return EXIT_OK
+
+
+def _size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def run_backups(data_dir: Path) -> int:
+    """`nctui backups`: list the backups with their dates, sizes and what they hold."""
+    from nctui.coach.exchange.backups import backups, folder
+
+    found = backups(data_dir)
+    if not found:
+        print(
+            f"No backups yet. nctui keeps one in {folder(data_dir)} on the first save of each day."
+        )
+        return EXIT_OK
+    print(f"Backups in {folder(data_dir)}:")
+    for info in found:
+        if info.checkins is None:
+            what = f"cannot be read ({info.problem})"
+        else:
+            what = f"{info.checkins} check-ins, {info.events} ledger events"
+        print(f"  {info.path.name:<48} {info.day.isoformat()}  {_size(info.size):>7}  {what}")
+    example = found[-1].path
+    print(
+        f"To bring entries back from one: nctui import {example}\n"
+        "(it adds what your data lacks and keeps a backup of your data first)."
+    )
+    return EXIT_OK
+
+
+def run_calendar(data_dir: Path, args: argparse.Namespace) -> int:
+    """`nctui calendar`: write the period's dates as an .ics file."""
+    from nctui.coach.errors import StorageError
+    from nctui.coach.exchange.calendar import NothingAhead, calendar_bytes, parse_checkin
+    from nctui.coach.exchange.export import ExportError, write_export
+
+    try:
+        checkin = None if args.checkin is None else parse_checkin(args.checkin)
+    except ValueError as error:
+        return _fail(str(error))
+    try:
+        coach = _open(data_dir)
+    except StorageError as error:
+        return _fail(str(error))
+    try:
+        payload = calendar_bytes(coach, checkin)
+    except NothingAhead as error:
+        return _fail(str(error))
+    finally:
+        coach.file.close()
+    if args.output == "-":
+        _write_stdout(payload)
+        return EXIT_OK
+    try:
+        written = write_export(payload, Path(args.output or "nctui.ics"), force=args.force)
+    except ExportError as error:
+        return _fail(str(error))
+    _say(
+        f"Wrote your calendar to {written}. Open it with your calendar app; import a newer "
+        "one later and its events are updated, not doubled. Event names say only 'nctui: …'."
+    )
+    return EXIT_OK
+
+
+def run(command: str, data_dir: Path, args: argparse.Namespace) -> int:
+    """Run one of the data commands; return the exit code."""
+    if command == "export":
+        return run_export(data_dir, args)
+    if command == "import":
+        return run_import(data_dir, args)
+    if command == "backups":
+        return run_backups(data_dir)
+    return run_calendar(data_dir, args)

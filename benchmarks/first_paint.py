@@ -112,18 +112,18 @@ def main() -> None:
     # Textual's own start: the bare app pays it too.
     import_module("textual.app")
     import_module("textual.widgets")
-    mark = _since(mark, "textual imports")
+    mark = _since(mark, "textual_imports")
     _timed("textual.css.stylesheet", "Stylesheet", "parse", "stylesheet")
     app: App[None]
     if sys.argv[1] == "nctui":
-        _timed("pyfiglet", "FigletFont", "loadFont", "figlet fonts")
+        _timed("pyfiglet", "FigletFont", "loadFont", "figlet_fonts")
         from nctui.cli import open_app
         from nctui.domain.clock import fixed_clock
 
         import_module("nctui.ui.app")
-        mark = _since(mark, "nctui imports")
-        _timed("nctui.storage.opening", None, "read_file", "read and decode")
-        _timed("nctui.storage.opening", None, "inspect", "entries checked")
+        mark = _since(mark, "nctui_imports")
+        _timed("nctui.storage.opening", None, "read_file", "read_decode")
+        _timed("nctui.storage.opening", None, "inspect", "entries_checked")
         now = datetime(2026, 11, 26, 9, 30, tzinfo=ZoneInfo("Europe/London"))
         app = open_app(Path(sys.argv[2]), fixed_clock(now))
         mark = _since(mark, "open")

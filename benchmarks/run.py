@@ -76,13 +76,13 @@ def time_first_paint(args: list[str]) -> tuple[float, int, dict[str, float]]:
 
 # The phases first_paint.py measures, in the order they happen, and what they hold.
 PHASES = {
-    "textual imports": "textual.app and textual.widgets",
-    "nctui imports": "nctui's app, screens, coach (beyond Textual)",
-    "read and decode": "data file read and JSON decoded",
-    "entries checked": "every entry checked against its shape",
-    "open": "the rest of opening: lock, coach, app object",
+    "textual_imports": "textual.app and textual.widgets",
+    "nctui_imports": "nctui's app, screens, coach (beyond Textual)",
+    "read_decode": "data file read and JSON decoded",
+    "entries_checked": "every entry checked against its shape",
+    "open": "opening the data and building the app, all in (the two above too)",
     "stylesheet": "stylesheet parses, inside the run",
-    "figlet fonts": "figlet fonts loaded, inside the run",
+    "figlet_fonts": "figlet fonts loaded, inside the run",
     "run": "run to first paint (compose, layout, paint), all in",
 }
 
@@ -90,13 +90,13 @@ PHASES = {
 def _breakdown(phases: dict[str, list[dict[str, float]]]) -> None:
     """Print the median of each phase for nctui and the bare app, and the difference."""
     print("  where the time goes, measured inside each process (medians, ms):")
-    print(f"    {'phase':<17}{'nctui':>8}{'bare':>8}{'extra':>8}  what")
+    print(f"    {'phase':<16}{'nctui':>8}{'bare':>8}{'extra':>8}  what")
     for phase, what in PHASES.items():
         mine = statistics.median(run.get(phase, 0.0) for run in phases["nctui"])
         bare = statistics.median(run.get(phase, 0.0) for run in phases["bare"])
         counts = [run.get(f"{phase}#", 0.0) for run in phases["nctui"]]
         counted = f" ({statistics.median(counts):.0f}x)" if any(counts) else ""
-        print(f"    {phase:<17}{mine:8.1f}{bare:8.1f}{mine - bare:+8.1f}  {what}{counted}")
+        print(f"    {phase:<16}{mine:8.1f}{bare:8.1f}{mine - bare:+8.1f}  {what}{counted}")
     bare_parses = statistics.median(run.get("stylesheet#", 0.0) for run in phases["bare"])
     print(f"    (the bare app parses its stylesheet {bare_parses:.0f}x)")
 

@@ -61,7 +61,7 @@ def read_summary(data_path: str) -> tuple[list[Attempt], list[datetime]] | None:
     # os rather than pathlib: importing pathlib would cost the status line a third more.
     try:
         info = os.stat(data_path)  # noqa: PTH116
-        with open(summary_path(data_path), encoding="ascii") as handle:  # noqa: PTH123
+        with open(summary_path(data_path), encoding="utf-8") as handle:  # noqa: PTH123
             lines = handle.read().split("\n")
     except (OSError, ValueError):
         return None

@@ -116,13 +116,13 @@ def main() -> None:
     _timed("textual.css.stylesheet", "Stylesheet", "parse", "stylesheet")
     app: App[None]
     if sys.argv[1] == "nctui":
-        _timed("pyfiglet", "FigletFont", "loadFont", "figlet_fonts")
         from nctui.cli import open_app
         from nctui.domain.clock import fixed_clock
 
         import_module("nctui.ui.app")
         mark = _since(mark, "nctui_imports")
         _timed("nctui.storage.opening", None, "read_file", "read_decode")
+        _timed("nctui.ui.widgets.figlet", None, "_drawn", "figlet")
         _timed("nctui.storage.opening", None, "inspect", "entries_checked")
         now = datetime(2026, 11, 26, 9, 30, tzinfo=ZoneInfo("Europe/London"))
         app = open_app(Path(sys.argv[2]), fixed_clock(now))

@@ -82,7 +82,7 @@ PHASES = {
     "entries_checked": "every entry checked against its shape",
     "open": "opening the data and building the app, all in (the two above too)",
     "stylesheet": "stylesheet parses, inside the run",
-    "figlet_fonts": "figlet fonts loaded, inside the run",
+    "figlet": "figlet lettering drawn (pyfiglet only if not drawn ahead)",
     "run": "run to first paint (compose, layout, paint), all in",
 }
 

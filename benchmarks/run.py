@@ -145,15 +145,19 @@ def startup(runs: int) -> None:
     _breakdown(phases)
 
 
-def _median_run(command: list[str], repeat: int) -> float:
+def _alternating_runs(commands: dict[str, list[str]], repeat: int) -> dict[str, list[float]]:
+    """Seconds of each run of each command, the commands taking turns round by round so
+    that a busy moment on the machine hits them alike."""
     env = _child_env()
-    subprocess.run(command, env=env, capture_output=True, check=True)  # warm-up
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
+    for command in commands.values():  # warm-up
         subprocess.run(command, env=env, capture_output=True, check=True)
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            started = time.perf_counter()
+            subprocess.run(command, env=env, capture_output=True, check=True)
+            samples[name].append(time.perf_counter() - started)
+    return samples
 
 
 def _leave_as_the_app_does(data_dir: Path) -> None:
@@ -176,23 +180,26 @@ def status_speed(runs: int) -> None:
         _leave_as_the_app_does(ten_years)
         python = [sys.executable]
         status = [*python, "-m", "nctui", "--data-dir"]
-        timings = {
-            "python -c pass": _median_run([*python, "-c", "pass"], runs),
-            "stdlib floor (json, datetime, zoneinfo)": _median_run(
-                [*python, "-c", "import json, datetime, zoneinfo"], runs
-            ),
-            "nctui status, a few weeks of data": _median_run([*status, str(small), "status"], runs),
-            "nctui status, 10 years of data": _median_run(
-                [*status, str(ten_years), "status"], runs
-            ),
-            "  the same, reading the whole file": _median_run(
-                [*status, str(whole), "status"], runs
-            ),
-        }
-    base = timings["python -c pass"]
-    print(f"\n`nctui status` against `python -c pass`: {runs} runs each, medians")
-    for name, seconds in timings.items():
-        print(f"  {name:<42} {seconds * 1000:7.1f} ms  {seconds / base:5.2f}x")
+        samples = _alternating_runs(
+            {
+                "python -c pass": [*python, "-c", "pass"],
+                "stdlib floor (json, datetime, zoneinfo)": [
+                    *python,
+                    "-c",
+                    "import json, datetime, zoneinfo",
+                ],
+                "nctui status, a few weeks of data": [*status, str(small), "status"],
+                "nctui status, 10 years of data": [*status, str(ten_years), "status"],
+                "  the same, reading the whole file": [*status, str(whole), "status"],
+            },
+            runs,
+        )
+    base = samples["python -c pass"]
+    print(f"\n`nctui status` against `python -c pass`: {runs} alternating runs each, medians")
+    print(f"  {'':<42} {'time':>10}  {'ratio':>6}  (median of the round-by-round ratios)")
+    for name, seconds in samples.items():
+        ratio = statistics.median(mine / pass_ for mine, pass_ in zip(seconds, base, strict=True))
+        print(f"  {name:<42} {statistics.median(seconds) * 1000:7.1f} ms  {ratio:5.2f}x")
     print(
         "  (target: at most 3x. Data as the app leaves it, with its status summary; the\n"
         "  whole file is read after a hand edit or an older nctui's write. The floor line\n"

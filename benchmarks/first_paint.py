@@ -36,7 +36,9 @@ def _timed(module: str, owner: str | None, name: str, phase: str) -> None:
     target: Any = import_module(module)
     if owner is not None:
         target = getattr(target, owner)
-    original: Callable[..., Any] = getattr(target, name)
+    original: Callable[..., Any] | None = getattr(target, name, None)
+    if original is None:  # an older nctui, without that step: nothing to time
+        return
 
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         started = time.perf_counter()

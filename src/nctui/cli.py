@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
+import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from nctui.exit_codes import EXIT_OK, EXIT_SIGNAL_BASE, EXIT_UNSAVED, EXIT_USAGE
 
+# Not typing.TYPE_CHECKING, nor pathlib at run time: `nctui status` pays for every import.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from pathlib import Path
+
     from nctui.domain.clock import Clock
     from nctui.ui.app import NctuiApp
 
@@ -18,20 +20,19 @@ if TYPE_CHECKING:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run nctui with `argv` (default: the process arguments); return the exit code."""
     words = sys.argv[1:] if argv is None else list(argv)
-    from nctui.storage.location import DATA_FILE_NAME, resolve_data_dir
-
     if (quick := _plain_status(words)) is not None:
         flag, as_json = quick
-        return _print_status(resolve_data_dir(flag), as_json=as_json)
+        return _print_status(flag, as_json=as_json)
     from nctui.arguments import build_parser
+    from nctui.storage.location import DATA_FILE_NAME, resolve_data_dir
 
     args = build_parser().parse_args(words)
+    if args.command == "status":
+        return _print_status(args.data_dir, as_json=args.json)
     data_dir = resolve_data_dir(args.data_dir)
     if args.command == "where":
         print(data_dir / DATA_FILE_NAME)
         return EXIT_OK
-    if args.command == "status":
-        return _print_status(data_dir, as_json=args.json)
     if args.command in {"export", "import", "backups", "calendar"}:
         from nctui import data_commands
 
@@ -72,11 +73,15 @@ def _fail(message: str) -> int:
     return EXIT_USAGE
 
 
-def _print_status(data_dir: Path, *, as_json: bool) -> int:
+def _print_status(flag: str | None, *, as_json: bool) -> int:
     from nctui.domain.clock import system_clock
     from nctui.status import status_json, status_line, status_report
     from nctui.storage.errors import CorruptDataError, StorageError
+    from nctui.storage.location import chosen_data_dir, default_data_dir
 
+    # The folder as resolve_data_dir finds it, without loading pathlib when one is given.
+    chosen = chosen_data_dir(flag)
+    data_dir = os.path.abspath(os.path.expanduser(chosen)) if chosen else default_data_dir()  # noqa: PTH100, PTH111
     try:
         report = status_report(data_dir, system_clock())
     except CorruptDataError as error:
@@ -106,6 +111,8 @@ def open_app(data_dir: Path, clock: Clock) -> NctuiApp:
 
 
 def _run_app(data_dir: Path) -> int:
+    import contextlib
+
     from nctui.domain.clock import system_clock
     from nctui.startup import resume_collection
     from nctui.storage.errors import StorageError

@@ -10,10 +10,11 @@ repeated autumn hour makes ambiguous.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 from itertools import pairwise
+
+from nctui.domain.frozen import frozen, replace
 
 
 class EndReason(StrEnum):
@@ -26,7 +27,7 @@ class EndReason(StrEnum):
     """The person took the intake again and chose a new plan."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Attempt:
     """One run at a no-contact period, from its start until it ended or completed."""
 
@@ -195,7 +196,7 @@ class State(StrEnum):
     COMPLETE = "complete"
 
 
-@dataclass(frozen=True)
+@frozen
 class PeriodStatus:
     """The period as of one moment: everything the dashboard and `nctui status` show."""
 

@@ -10,14 +10,14 @@ counted.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from itertools import pairwise
 
+from nctui.domain.frozen import frozen
 from nctui.domain.period import Attempt, EndReason, local, wall_days, zone_of
 
 
-@dataclass(frozen=True)
+@frozen
 class Run:
     """One stretch without contact."""
 
@@ -26,7 +26,7 @@ class Run:
     ongoing: bool
 
 
-@dataclass(frozen=True)
+@frozen
 class Record:
     """The person's record, in whole days."""
 

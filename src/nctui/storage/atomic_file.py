@@ -32,11 +32,13 @@ _NUMBER = re.compile(r"0|[1-9][0-9]*").fullmatch
 """A document number as TinyDB writes it (and reads back as the same text)."""
 
 
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
+def atomic_write_bytes(path: Path, payload: bytes, *, durable: bool = True) -> os.stat_result:
     """Replace `path` with `payload` atomically; the result is readable by its owner only.
 
     A symbolic link is followed, so a data file linked into a synced folder keeps
-    being the file that is written.
+    being the file that is written. Returns the identity of the file written (taken
+    before it took the old one's place, so no later change can be mistaken for it).
+    `durable=False` skips waiting for the disk, for a file that can be made again.
     """
     import tempfile  # noqa: PLC0415 - only writers need it, and `nctui status` never writes
 
@@ -47,13 +49,17 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
+            written = os.fstat(handle.fileno())
         _replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    _fsync_folder(target.parent)
+    if durable:
+        _fsync_folder(target.parent)
+    return written
 
 
 def remove_stale_temporaries(path: Path) -> None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Mapping
-from pathlib import Path
 
 from nctui.storage.errors import DataDirError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 DATA_FILE_NAME = "nctui.json"
 ENV_VAR = "NCTUI_DATA_DIR"
@@ -15,15 +18,26 @@ ENV_VAR = "NCTUI_DATA_DIR"
 
 def default_data_dir() -> Path:
     """The per-user data folder of this platform (for example ~/.local/share/nctui)."""
-    import platformdirs  # noqa: PLC0415 - not needed when a folder is given
+    # Loaded here, not above: `nctui status` with a folder given needs neither.
+    from pathlib import Path  # noqa: PLC0415
+
+    import platformdirs  # noqa: PLC0415
 
     return Path(platformdirs.user_data_dir("nctui", appauthor=False))
 
 
+def chosen_data_dir(flag: str | None, environ: Mapping[str, str] | None = None) -> str | None:
+    """The folder asked for with `--data-dir`, else with $NCTUI_DATA_DIR, as given; None
+    when neither asks for one (the platform default is then used)."""
+    env = os.environ if environ is None else environ
+    return flag or env.get(ENV_VAR) or None
+
+
 def resolve_data_dir(flag: str | None, environ: Mapping[str, str] | None = None) -> Path:
     """The data folder: `--data-dir`, else $NCTUI_DATA_DIR, else the platform default."""
-    env = os.environ if environ is None else environ
-    chosen = flag or env.get(ENV_VAR) or None
+    from pathlib import Path  # noqa: PLC0415 - see default_data_dir
+
+    chosen = chosen_data_dir(flag, environ)
     if chosen:
         return Path(chosen).expanduser().absolute()
     return default_data_dir()

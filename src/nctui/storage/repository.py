@@ -15,6 +15,7 @@ person's history is never reduced, and no window's copy replaces another's newer
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 from collections import deque
@@ -47,7 +48,9 @@ from nctui.storage.merge import union
 from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, RawData, migrate, schema_version
 from nctui.storage.opening import OpenReport, backup_then_migrate, quick_look, repair
 from nctui.storage.ops import Op
+from nctui.storage.period_inputs import period_inputs
 from nctui.storage.shapes import inspect
+from nctui.storage.status_summary import summary_bytes, summary_path
 from nctui.storage.tinydb_storage import memory_db
 
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -283,7 +286,7 @@ class Repository:
                 self._foreign_changes = True  # this window still lacks the other's entries
             if batch or added or migrating:
                 self._daily_backup()
-                atomic_write_bytes(self.path, encode(data))
+                self._write_summary(data, atomic_write_bytes(self.path, encode(data)))
             self._fingerprint = _fingerprint(self.path)
             self._written = (self._fingerprint, data)
             return _restored("came back without some of your entries") if added else None
@@ -306,6 +309,15 @@ class Repository:
                     f"nctui could not keep today's backup of your data. {reason} Your "
                     "changes are saved as usual; nctui tries the backup again tomorrow.",
                 )
+
+    def _write_summary(self, data: RawData, written: os.stat_result) -> None:
+        # The one place the status summary is written (it holds dates and lengths, no
+        # words). Not waited onto the disk: a lost or stale one only makes `nctui status`
+        # read the whole file, as it does when the stamp is not the file's.
+        attempts, contacts = period_inputs(data)
+        with contextlib.suppress(OSError):
+            summary = Path(summary_path(self.path))
+            atomic_write_bytes(summary, summary_bytes(attempts, contacts, written), durable=False)
 
     def _write_back(self, snapshot: bytes, what_happened: str) -> str:
         atomic_write_bytes(self.path, snapshot)

@@ -39,6 +39,7 @@ from nctui.ui.navigation import (
 )
 from nctui.ui.paths import display_path
 from nctui.ui.screen_filter import ControlPictures
+from nctui.ui.stylesheet import ParseOnceStylesheet
 from nctui.ui.theme import DEFAULT_THEME, NCTUI_THEME
 from nctui.ui.widgets.scroll_area import keep_focus_in_view
 
@@ -228,6 +229,7 @@ class NctuiApp(App[None]):
         # during __init__, and the first screen depends on the person's data.
         self.DEFAULT_MODE = self.start_place(coach)  # type: ignore[misc]
         super().__init__()
+        self.stylesheet = ParseOnceStylesheet(variables=self.get_css_variables())
         self.coach = coach
         self.clock: Clock = coach.clock
         self._followers: list[FollowsData] = []

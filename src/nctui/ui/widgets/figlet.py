@@ -2,14 +2,39 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
+
+_COUNTDOWN_CHARACTERS = [*"0123456789", ":", " ", "d", "a", "y", "s"]
+PRERENDERED: dict[str, list[str]] = {
+    "ansi_shadow": [*_COUNTDOWN_CHARACTERS, "nctui"],
+    "big": _COUNTDOWN_CHARACTERS,
+    "small": _COUNTDOWN_CHARACTERS,
+    "future": _COUNTDOWN_CHARACTERS,
+    "smslant": ["nctui"],
+}
+"""What the first screens draw, by font: drawn ahead into PRERENDERED_PATH, so they
+need neither pyfiglet nor a font file (devtools/figlet_glyphs.py writes it)."""
+PRERENDERED_PATH = Path(__file__).parent.parent.parent / "data" / "figlet.json"
+
+
+@cache
+def _prerendered() -> dict[str, dict[str, list[str]]]:
+    try:
+        found: dict[str, dict[str, list[str]]] = json.loads(
+            PRERENDERED_PATH.read_text(encoding="utf-8")
+        )
+    except (OSError, ValueError):  # drawn by pyfiglet instead, only more slowly
+        return {}
+    return found
 
 
 @lru_cache(maxsize=16)
@@ -19,15 +44,24 @@ def _figlet(font: str) -> Any:
     return pyfiglet.Figlet(font=font, width=10_000)
 
 
+def _drawn(text: str, font: str) -> list[str]:
+    """`text` in `font` line by line, drawn ahead of time when it is one of PRERENDERED."""
+    ready = _prerendered().get(font, {}).get(text)
+    if ready is not None:
+        return ready
+    lines: list[str] = _figlet(font).renderText(text).splitlines()
+    return lines
+
+
 @lru_cache(maxsize=64)
 def render_figlet(text: str, font: str) -> str:
     """`text` drawn in a figlet font, as a block of equally wide lines."""
-    return _block(_figlet(font).renderText(text).splitlines())
+    return _block(_drawn(text, font))
 
 
 @lru_cache(maxsize=512)
 def _glyph(char: str, font: str) -> tuple[str, ...]:
-    lines = _figlet(font).renderText(char).splitlines()
+    lines = _drawn(char, font)
     width = max((len(line) for line in lines), default=0)
     left = 0
     if char.isdigit():
@@ -39,9 +73,7 @@ def _glyph(char: str, font: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=16)
 def _digit_width(font: str) -> int:
-    return max(
-        len(line) for digit in "0123456789" for line in _figlet(font).renderText(digit).splitlines()
-    )
+    return max(len(line) for digit in "0123456789" for line in _drawn(digit, font))
 
 
 def render_glyphs(text: str, font: str) -> str:

@@ -72,6 +72,8 @@ def _events() -> Fields:
         note=Maybe(text()),
         attempt=Maybe(ident),
         restarted=Maybe(flag),
+        # `triggers` and `source` are left to `event_from_doc`, which reads odd values
+        # leniently: a hand-edited tag must not cost the person the event itself.
     )
 
 

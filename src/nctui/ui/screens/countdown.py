@@ -21,6 +21,7 @@ from nctui.domain.period import PeriodStatus, State, final_day_words, zone_of
 from nctui.domain.runs import Record
 from nctui.ui.navigation import ACTIVITIES, COUNTDOWN, INTAKE, JOURNAL, READINESS
 from nctui.ui.screens.base import NctuiScreen
+from nctui.ui.widgets.day_card import CARD_KEY, DayCard
 from nctui.ui.widgets.figlet import FigletText
 
 if TYPE_CHECKING:
@@ -109,6 +110,8 @@ class CountdownScreen(NctuiScreen):
         Binding("o", "log('allowed')", "Allowed", group=LOG_GROUP, tooltip="allowed contact"),
         Binding("e", "log('sign')", "Sign", group=LOG_GROUP, tooltip="a sign from them"),
         Binding("v", "history", "History", tooltip="every attempt and event"),
+        # Not in the bar (the card names it), so the bar fits 80 columns.
+        Binding(CARD_KEY, "card", "Card", show=False, tooltip="today's card, whole or folded"),
     ]
 
     def __init__(self) -> None:
@@ -124,6 +127,7 @@ class CountdownScreen(NctuiScreen):
             yield ProgressBar(total=100, show_eta=False, id="progress")
             yield Static("", id="milestone")
             yield Static("", id="invitation")
+            yield DayCard(id="day-card")
             with Horizontal(id="panels"):
                 yield Static("", id="record")
                 yield Static("", id="recent")
@@ -157,6 +161,8 @@ class CountdownScreen(NctuiScreen):
         status = self.coach.period.status(now)
         if changes.touches(Topic.LEDGER, Topic.CHECKINS, Topic.DAY_START):
             self._draw_record(now)
+        if changes.touches(Topic.LEDGER, Topic.DAY_START):
+            self._draw_card(now)
         if changes.touches(Topic.LEDGER):
             self._draw_recent(status, now)
         if changes.touches(Topic.ACTIVITIES):
@@ -191,6 +197,10 @@ class CountdownScreen(NctuiScreen):
         self._draw_record(now)
         self._draw_recent(status, now)
         self._draw_for_you(status, now)
+        self._draw_card(now)
+
+    def _draw_card(self, now: datetime) -> None:
+        self.query_one(DayCard).show(self.coach.companion.card(now))
 
     def _draw_record(self, now: datetime) -> None:
         done = self.coach.journal.checked_in_today(now)
@@ -276,6 +286,13 @@ class CountdownScreen(NctuiScreen):
                 "You have not lost what you learned."
             )
         self.notify(message, title=event.title)
+
+    def action_card(self) -> None:
+        """Open today's card whole, or fold it again."""
+        card = self.query_one(DayCard)
+        card.expanded = not card.expanded
+        if card.expanded:
+            self.call_after_refresh(card.scroll_visible)
 
     def action_history(self) -> None:
         """Open the whole history."""

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from nctui.domain.cards import Occasion, deck
 from nctui.domain.clock import ManualClock
-from nctui.domain.ledger import Kind
 from nctui.ui.app import NctuiApp
 from nctui.ui.screens.countdown import CountdownScreen
 from nctui.ui.widgets.day_card import DayCard

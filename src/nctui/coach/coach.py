@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from nctui.coach.activities import Activities
 from nctui.coach.changes import Changes
-from nctui.coach.core import Core, Listener
 from nctui.coach.companion import Companion
+from nctui.coach.core import Core, Listener
 from nctui.coach.data_file import DataFile
 from nctui.coach.drafts import Drafts
 from nctui.coach.journal import Journal

@@ -7,8 +7,8 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 from nctui.coach.core import Core
 from nctui.domain.ledger import TAGGED_KINDS, Kind, LedgerEvent
-from nctui.domain.triggers import check_triggers
 from nctui.domain.period import State, period_status
+from nctui.domain.triggers import check_triggers
 from nctui.storage.ledger_store import log_event_ops
 from nctui.storage.ops import new_id
 

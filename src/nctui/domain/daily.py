@@ -18,6 +18,7 @@ def daily_summary(
     checkin_days: Collection[date],
     now: datetime,
     day_start_hour: int,
+    *,
     cards: Deck | None = None,
 ) -> dict[str, object]:
     """`checked_in_today` (None with no plan, as the other period fields are) and `card`,

@@ -34,8 +34,7 @@ from datetime import date, datetime, tzinfo
 from typing import Protocol
 
 from nctui.domain.checkin import DEFAULT_DAY_START_HOUR, DayEntry, checkin_day
-from nctui.domain.ledger import SOS_SOURCE as SOS_SOURCE
-from nctui.domain.ledger import Kind, LedgerEvent
+from nctui.domain.ledger import SOS_SOURCE, Kind, LedgerEvent
 from nctui.domain.mood_trend import weekly_averages
 from nctui.domain.triggers import OTHER, TRIGGERS, trigger_label
 
@@ -438,3 +437,13 @@ def find_patterns(
             columns=grid.columns,
         ),
     )
+
+
+__all__ = [
+    "SOS_SOURCE",
+    "Moment",
+    "Patterns",
+    "find_patterns",
+    "grid_lines",
+    "moment",
+]

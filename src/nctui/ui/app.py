@@ -22,7 +22,7 @@ from nctui.coach import Changes, Coach
 from nctui.coach.data_file import CouldNotRead, Snapshot
 from nctui.domain.clock import Clock
 from nctui.domain.drafts import kept_note
-from nctui.domain.ledger import Kind
+from nctui.domain.ledger import SOS_SOURCE, Kind
 from nctui.domain.sos import idea_for
 from nctui.startup import resume_collection, set_aside
 from nctui.ui.key_rules import works_while_typing
@@ -561,7 +561,7 @@ class NctuiApp(App[None]):
         if not outcome.log:
             return
         kind = Kind.URGE if outcome.allowed_reason is None else Kind.ALLOWED
-        event = self.coach.ledger.log(kind, detail=outcome.allowed_reason)
+        event = self.coach.ledger.log(kind, detail=outcome.allowed_reason, source=SOS_SOURCE)
         if event is None:
             self.notify("Well done for pausing. When you are ready, the intake (i) makes a plan.")
             return

@@ -273,7 +273,12 @@ class CountdownScreen(NctuiScreen):
         if logged is None:
             return
         event = self.coach.ledger.log(
-            logged.kind, logged.at, detail=logged.detail, note=logged.note, restart=logged.restart
+            logged.kind,
+            logged.at,
+            detail=logged.detail,
+            note=logged.note,
+            restart=logged.restart,
+            triggers=logged.triggers,
         )
         if event is None:
             return

@@ -22,6 +22,7 @@ from nctui.domain.ledger import (
     DETAILS,
     LOG_TITLES,
     NOTE_MAX_CHARS,
+    TAGGED_KINDS,
     Kind,
     check_event,
     parse_event_time,
@@ -30,6 +31,7 @@ from nctui.ui.widgets.bullets import bullet_list
 from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.scroll_area import ScrollArea, show_together
 from nctui.ui.widgets.text_input import TextInput
+from nctui.ui.widgets.trigger_tags import TriggerTags
 
 INTROS: dict[Kind, str] = {
     Kind.URGE: "You felt the pull and did not act on it. That counts.",
@@ -52,6 +54,7 @@ class LoggedEvent:
     detail: str | None
     note: str
     restart: bool
+    triggers: tuple[str, ...] = ()
 
 
 class LogEventScreen(ModalScreen[LoggedEvent | None]):
@@ -106,6 +109,13 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
                 yield Static("A note, if you like", classes="field-label")
                 yield TextInput(placeholder="What was going on?", id="note", select_on_focus=False)
                 yield Static("", classes="question-error", markup=False)
+            if self.kind in TAGGED_KINDS:
+                # After the note, so typing a note straight away never ticks a tag.
+                yield Static(
+                    "What set it off? If you like: Tab here, then a letter ticks a tag",
+                    classes="field-label",
+                )
+                yield TriggerTags(id="triggers")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")
@@ -154,7 +164,8 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
 
     def on_key(self, event: events.Key) -> None:
         """Letters typed while a list has the cursor go into the note, not nowhere."""
-        if isinstance(self.focused, OptionList) and event.is_printable and event.character:
+        on_list = isinstance(self.focused, OptionList | TriggerTags)
+        if on_list and event.is_printable and event.character:
             event.stop()
             event.prevent_default()
             note = self.query_one("#note", Input)
@@ -210,7 +221,14 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         restart = False
         if self.kind is Kind.CONTACT and self._restart_default:
             restart = self.query_one("#restart", OptionList).highlighted == 0
-        self.dismiss(LoggedEvent(self.kind, at, self._detail, cleaned, restart))
+        tags = self.query(TriggerTags)
+        triggers = tags.first().chosen if tags else ()
+        self.dismiss(LoggedEvent(self.kind, at, self._detail, cleaned, restart, triggers))
+
+    @on(TriggerTags.Done)
+    def _tags_done(self, event: TriggerTags.Done) -> None:
+        event.stop()
+        self.action_save()
 
     def _problem(self, message: str, target: Input) -> None:
         field = target.parent

@@ -123,6 +123,8 @@ def _checkins() -> Fields:
         urge=rating(Rating.URGE),
         text=Maybe(text()),
         at=moment,
+        # `prompt` and `prompt_id` are read leniently by `checkin_from_doc`: an odd
+        # question must not cost the person the day's check-in.
     )
 
 

@@ -262,6 +262,7 @@ class JournalScreen(NctuiScreen):
             )
             return
         entry = self.coach.journal.entry(today)
+        form.offer_prompts(self.coach.companion.prompts(now))
         self.query_one("#today-heading", Static).update(today_heading(today, status))
         self.query_one("#today-status", Static).update(today_status(entry, now))
         self._show_today_hint()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from nctui.domain.cards import Occasion, deck
@@ -19,10 +20,7 @@ from tests.seeds import seed_plan
 DAY_5 = deck().by_day[(Occasion.DAY, 5)]
 
 
-async def _rate(app: NctuiApp, pilot: object) -> None:
-    from textual.pilot import Pilot  # noqa: PLC0415
-
-    assert isinstance(pilot, Pilot)
+async def _rate(app: NctuiApp, pilot: Pilot[None]) -> None:
     await pilot.press("j")
     await pilot.pause()
     await pilot.press("enter", "6", "enter", "4", "enter", "3", "enter")

@@ -550,6 +550,8 @@ class NctuiApp(App[None]):
             settings.sos_reasons(),
             idea_for(now),
             on_reasons=settings.set_sos_reasons,
+            people=self.coach.companion.trusted(),
+            on_people=self.coach.companion.set_trusted,
         )
         self.push_screen(screen, callback=self._sos_closed)
 
@@ -572,6 +574,16 @@ class NctuiApp(App[None]):
                 "Logged as allowed contact. Keep it short and practical, then come back.",
                 title=event.title,
             )
+
+    @work(group="trusted", exclusive=True)
+    async def action_trusted_people(self) -> None:
+        """Choose the people to talk to instead (the SOS card shows them)."""
+        from nctui.ui.screens.trusted_people import TrustedPeopleScreen  # noqa: PLC0415
+
+        companion = self.coach.companion
+        people = await self.push_screen_wait(TrustedPeopleScreen(companion.trusted()))
+        if people is not None and companion.set_trusted(people):
+            self.notify("Saved. The SOS card (!) shows them.", title="People to talk to")
 
     def action_help(self) -> None:
         """Open the list of every key that works here."""
@@ -598,6 +610,12 @@ class NctuiApp(App[None]):
             yield SystemCommand("Help: every key", "What each key does, here", self.action_help)
         if not screen.has_class("sos"):
             yield SystemCommand("SOS", "A pause before you act on an urge", self.action_sos)
+        if not screen.has_class("trusted-people"):
+            yield SystemCommand(
+                "People to talk to instead",
+                "One or two people you trust; the SOS card shows them",
+                self.action_trusted_people,
+            )
         yield SystemCommand("Quit", QUIT_TIP, self.action_quit)
         # Textual's own (theme, screenshot...), without those replaced above.
         yield from (

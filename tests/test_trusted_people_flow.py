@@ -5,32 +5,38 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from nctui.domain.clock import ManualClock
+from nctui.ui.app import NctuiApp
 from nctui.ui.screens.sos import SosScreen
 from nctui.ui.screens.trusted_people import TrustedPeopleScreen
 from tests.helpers import AppFactory, screen_text, squash, stored
 from tests.seeds import seed_plan
 
 
+def _showing(app: NctuiApp, kind: type) -> bool:
+    return isinstance(app.screen, kind)
+
+
 async def test_someone_added_from_the_sos_card_shows_there_and_p_copies_the_number(
-    make_app: AppFactory, data_dir: Path, clock: ManualClock
+    make_app: AppFactory, data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seed_plan(data_dir, clock, days_ago=3)
     app = make_app()
     copied: list[str] = []
-    app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("exclamation_mark")
         await pilot.pause()
         assert "someone you trust to talk to instead? w adds them" in screen_text(app)
         await pilot.press("w")
         await pilot.pause()
-        assert isinstance(app.screen, TrustedPeopleScreen)
+        assert _showing(app, TrustedPeopleScreen)
         await pilot.press(*"Sam", "tab", *"07700 900123", "ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, SosScreen)
+        assert _showing(app, SosScreen)
         assert "Talk to Sam instead · 07700 900123" in screen_text(app)
         await pilot.press("p")
         await pilot.pause()
@@ -45,18 +51,18 @@ async def test_someone_added_from_the_sos_card_shows_there_and_p_copies_the_numb
 
 
 async def test_two_people_from_the_palette_and_p_takes_turns(
-    make_app: AppFactory, data_dir: Path, clock: ManualClock
+    make_app: AppFactory, data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     seed_plan(data_dir, clock, days_ago=3)
     app = make_app()
     copied: list[str] = []
-    app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+    monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"people to talk", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, TrustedPeopleScreen)
+        assert _showing(app, TrustedPeopleScreen)
         await pilot.press(*"Sam", "enter", *"07700 900123", "enter", *"Alex", "enter", *"@alex")
         await pilot.press("enter")
         await pilot.pause()
@@ -80,13 +86,13 @@ async def test_a_number_with_no_name_is_refused_and_nothing_typed_is_lost(
         await pilot.pause()
         await pilot.press("tab", *"07700 900123", "ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, TrustedPeopleScreen)
+        assert _showing(app, TrustedPeopleScreen)
         assert "A name, please" in screen_text(app)
         assert app.screen.query_one("#reach-0", Input).value == "07700 900123"
         assert app.screen.focused is app.screen.query_one("#name-0", Input)
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, SosScreen)
+        assert _showing(app, SosScreen)
     assert not [doc for doc in stored(data_dir, "settings") if doc["id"] == "trusted_people"]
 
 

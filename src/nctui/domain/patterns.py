@@ -440,10 +440,21 @@ def find_patterns(
 
 
 __all__ = [
+    "DAY_GROUPS",
     "SOS_SOURCE",
+    "DayGroup",
+    "HourGrid",
+    "Logged",
     "Moment",
+    "PatternWeek",
     "Patterns",
+    "Standout",
+    "TriggerCount",
     "find_patterns",
     "grid_lines",
+    "hour_grid",
     "moment",
+    "rank_triggers",
+    "standout",
+    "window_count",
 ]

@@ -11,16 +11,29 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from nctui.domain.ledger import Kind
-from nctui.domain.period import PeriodStatus, State, final_day_words, period_status
+from nctui.domain.checkin import DEFAULT_DAY_START_HOUR, LATEST_DAY_START_HOUR, checkin_day
+from nctui.domain.daily import SETBACK_REACH, daily_summary
+from nctui.domain.ledger import Kind, LedgerEvent
+from nctui.domain.period import (
+    PeriodStatus,
+    State,
+    final_day_words,
+    local,
+    period_status,
+    zone_of,
+)
 from nctui.domain.runs import record
-from nctui.storage.atomic_file import read_file
+from nctui.storage.atomic_file import RawData, read_file
 from nctui.storage.attempt_store import ATTEMPTS, attempts_from
 from nctui.storage.ledger_store import EVENTS, event_from_doc
 from nctui.storage.location import DATA_FILE_NAME
 from nctui.storage.migrations import check_data
 from nctui.storage.records import parse_all
 from nctui.storage.shapes import entries
+
+# The names `storage.settings` and `storage.checkin_store` use (a test checks they
+# agree): those modules load TinyDB, which the status line never does.
+SETTINGS_TABLE, CHECKINS, DAY_START = "settings", "checkins", "day_start_hour"
 
 
 def status_report(data_dir: Path, now: datetime) -> dict[str, Any]:
@@ -31,8 +44,9 @@ def status_report(data_dir: Path, now: datetime) -> dict[str, Any]:
         check_data(data, path)
     attempts = attempts_from(entries(ATTEMPTS, data.get(ATTEMPTS, {}).values()))
     # Only contacts matter here; skipping the rest before checking keeps a long history fast.
-    contacts = [doc for doc in data.get(EVENTS, {}).values() if _is_contact(doc)]
-    contact_times = [event.at for event in parse_all(entries(EVENTS, contacts), event_from_doc)]
+    setback_docs = [doc for doc in data.get(EVENTS, {}).values() if _is_setback(doc)]
+    setbacks = parse_all(entries(EVENTS, setback_docs), event_from_doc)
+    contact_times = [event.at for event in setbacks if event.kind is Kind.CONTACT]
     status = period_status(attempts, now)
     runs = record(attempts, contact_times, now)
     active = status.state is not State.NO_PLAN
@@ -46,12 +60,35 @@ def status_report(data_dir: Path, now: datetime) -> dict[str, Any]:
         "end": status.end.isoformat(timespec="seconds") if status.end else None,
         "current_run_days": runs.current_run_days if active else None,
         "longest_run_days": runs.longest_run_days if active else None,
+        **_today(data, status, setbacks, now),
     }
 
 
-def _is_contact(doc: Any) -> bool:
+def _is_setback(doc: Any) -> bool:
     # Any stored value: the entries are checked after this first cheap look.
-    return type(doc) is dict and doc.get("kind") == Kind.CONTACT
+    return type(doc) is dict and doc.get("kind") in {Kind.CONTACT, Kind.SLIP}
+
+
+def _today(
+    data: RawData, status: PeriodStatus, setbacks: list[LedgerEvent], now: datetime
+) -> dict[str, object]:
+    """`checked_in_today` and `card` (both null with no plan, like the numbers)."""
+    if status.state is State.NO_PLAN:
+        return {"checked_in_today": None, "card": None}
+    found = _only(data, SETTINGS_TABLE, "id", DAY_START)
+    hour = found[0].get("value") if found else None
+    if type(hour) is not int or not 0 <= hour <= LATEST_DAY_START_HOUR:
+        hour = DEFAULT_DAY_START_HOUR
+    today = checkin_day(local(now, zone_of(now)), hour)
+    done = {today} if _only(data, CHECKINS, "day", today.isoformat()) else set()
+    recent = [event for event in setbacks if event.at >= now - SETBACK_REACH]
+    return daily_summary(status, recent, done, now, hour)
+
+
+def _only(data: RawData, table: str, field: str, value: str) -> list[dict[str, Any]]:
+    # A cheap look first, then the shape check on the few entries found.
+    docs = (doc for doc in data.get(table, {}).values() if type(doc) is dict)
+    return list(entries(table, [doc for doc in docs if doc.get(field) == value]))
 
 
 def status_line(report: dict[str, Any]) -> str:

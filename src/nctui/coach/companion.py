@@ -4,13 +4,14 @@ trusted people shown on the SOS card."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from nctui.coach.core import Core
 from nctui.coach.journal import Journal
 from nctui.domain.cards import Card, today_card
 from nctui.domain.checkin import checkin_day
+from nctui.domain.daily import SETBACK_REACH
 from nctui.domain.ledger import LedgerEvent
 from nctui.domain.period import State, local, period_status, zone_of
 from nctui.domain.prompts import Prompt, prompts_for
@@ -21,9 +22,6 @@ if TYPE_CHECKING:
     from nctui.domain.patterns import Patterns
 
 TRUSTED = "trusted_people"
-SETBACK_REACH = timedelta(days=3)
-"""Slips further back than this never change today's card (the rule looks at two
-check-in days): only these are read."""
 
 
 class Companion:

@@ -4,12 +4,16 @@ today's check-in is done. One function, so the app and `nctui status` agree."""
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from nctui.domain.cards import Deck, today_card
 from nctui.domain.checkin import checkin_day
 from nctui.domain.ledger import LedgerEvent
 from nctui.domain.period import PeriodStatus, State, local, zone_of
+
+SETBACK_REACH = timedelta(days=3)
+"""Slips and contact further back than this never change today's card (the rule looks
+at two check-in days): only these need reading."""
 
 
 def daily_summary(

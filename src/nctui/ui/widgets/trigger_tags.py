@@ -89,7 +89,15 @@ class TriggerTags(Widget, can_focus=True):
         self.refresh()
 
     def on_key(self, event: events.Key) -> None:
-        """A tag's letter ticks it; other keys go on to the screen."""
+        """A tag's letter ticks it, as Space does the highlighted one; other keys go on
+        to the screen (which may type them into a note)."""
+        if event.key == "space":
+            # Here, not only as a binding: a screen that types printable keys elsewhere
+            # would otherwise see it first.
+            event.stop()
+            event.prevent_default()
+            self.action_tick()
+            return
         trigger = trigger_for_letter(event.character or "") if event.is_printable else None
         if trigger is None:
             return

@@ -319,6 +319,7 @@ def _journal() -> Screen:
         "view('chart')": view("chart"),
         "view('journal')": lambda app, _b: _assert(_tab(app) == "journal"),
         "view('letters')": lambda app, _b: _assert(_tab(app) == "letters"),
+        "view('patterns')": view("patterns"),
         "start_checkin": lambda app, _b: _assert(_focused_id(app) == "rating-mood"),
         "save_checkin": saved_or_said,
         "submit": saved_or_said,
@@ -385,6 +386,7 @@ async def test_journal_keys_from_every_view_and_focus(
         "journal list, found": _journal_place("journal", "journal-days", search="sea"),
         "journal search": _journal_place("journal", "journal-search", search="sea"),
         "letters": _journal_place("letters", "letter-list"),
+        "patterns": _journal_place("patterns", "patterns-page"),
     }
     async with app.run_test(size=(100, 32)) as pilot:
         await keys_do_what_the_help_says(pilot, app, screen, places)
@@ -400,6 +402,8 @@ async def test_journal_keys_from_every_view_and_focus(
         "seal",
         "go('journal')",
         "leave_box",
+        "view('patterns')",
+        "prompt(1)",
     } <= screen.seen
 
 

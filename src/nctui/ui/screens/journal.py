@@ -195,7 +195,10 @@ class JournalScreen(NctuiScreen):
                 yield JournalBrowser(id="journal-browser")
             with TabPane("4 Letters", id=LETTERS):
                 yield LetterShelf(id="letter-shelf")
-            with TabPane("5 Patterns", id=PATTERNS), VerticalScroll(classes="patterns-page"):
+            with (
+                TabPane("5 Patterns", id=PATTERNS),
+                VerticalScroll(classes="patterns-page", id="patterns-page"),
+            ):
                 yield PatternsView(id="patterns")
 
     def on_mount(self) -> None:

@@ -29,6 +29,9 @@ class TrustedPeopleScreen(ModalScreen[tuple[TrustedPerson, ...] | None]):
     """Asks for up to two people; dismisses with them (emptied boxes remove someone),
     or None when cancelled."""
 
+    AUTO_FOCUS = "#name-0"
+    """Start on the first name (as the screen shows, so a quick Esc never finds it gone)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="leave them as they were"),
         Binding("ctrl+s", "save", "Save", tooltip="save from anywhere in the dialog"),
@@ -77,10 +80,6 @@ class TrustedPeopleScreen(ModalScreen[tuple[TrustedPerson, ...] | None]):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")
         yield KeyBar()
-
-    def on_mount(self) -> None:
-        """Start on the first name."""
-        self.query_one("#name-0", Input).focus()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:

@@ -65,6 +65,13 @@ def test_patterns(
     assert snap_compare(make_app(), press=["j", "5"], terminal_size=size)
 
 
+def test_patterns_stacked_on_a_narrow_terminal(
+    snap_compare: SnapCompare, make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_patterns(data_dir, clock)
+    assert snap_compare(make_app(), press=["j", "5"], terminal_size=(60, 20))
+
+
 def test_patterns_with_too_little_yet(
     snap_compare: SnapCompare, make_app: AppFactory, data_dir: Path, clock: ManualClock
 ) -> None:

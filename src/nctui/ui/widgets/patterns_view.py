@@ -16,6 +16,8 @@ from nctui.domain.humanize import plural
 from nctui.domain.patterns import Patterns, PatternWeek, TriggerCount, grid_lines
 
 BAR_WIDTH = 10
+NARROW_BELOW = 76
+"""Columns the grid (about 44) and the tags (about 32) need side by side."""
 TAG_BAR_WIDTH = 6
 
 
@@ -102,6 +104,12 @@ class PatternsView(Vertical):
         padding: 0 1;
         background: $surface;
     }
+    PatternsView.-narrow #patterns-top {
+        layout: vertical;
+    }
+    PatternsView.-narrow #patterns-grid {
+        margin: 0 0 1 0;
+    }
     PatternsView #patterns-weeks {
         margin-top: 1;
         padding: 0 1;
@@ -116,6 +124,10 @@ class PatternsView(Vertical):
             yield Static("", id="patterns-grid")
             yield Static("", id="patterns-triggers")
         yield Static("", id="patterns-weeks")
+
+    def on_resize(self) -> None:
+        """Under the grid rather than beside it when both do not fit side by side."""
+        self.set_class(self.size.width < NARROW_BELOW, "-narrow")
 
     def show(self, patterns: Patterns) -> None:
         """Show these patterns."""

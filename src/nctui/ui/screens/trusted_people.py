@@ -108,6 +108,8 @@ class TrustedPeopleScreen(ModalScreen[tuple[TrustedPerson, ...] | None]):
 
     def action_save(self) -> None:
         """Check each person; save them, or say what to fix and stay."""
+        if not self.query(f"#reach-{MAX_PEOPLE - 1}"):
+            return  # Ctrl+S before the boxes are even there: nothing typed to save
         people: list[TrustedPerson] = []
         for index in range(MAX_PEOPLE):
             name = self.query_one(f"#name-{index}", Input)

@@ -86,7 +86,7 @@ class _History:
             when = moment + timedelta(minutes=rng.randint(0, 600))
             if when < self.now:
                 note = rng.choice(URGE_NOTES) if rng.random() < 0.3 else ""
-                self.event(Kind.URGE, when, attempt, note=note)
+                self.event(Kind.URGE, when, attempt, note=note, triggers=_tags(when))
         roll = rng.random()
         if roll < 0.06:
             self.event(Kind.SLIP, moment, attempt, detail=rng.choice(list(SLIPS)[:-1]))
@@ -112,6 +112,17 @@ class _History:
             text=text,
         )
         self.ops.append(checkin_op(checkin_day(moment), values, moment))
+
+
+def _tags(when: datetime) -> tuple[str, ...]:
+    # From the time alone, not the random draws, so the rest of the history stays as it was.
+    if when.hour >= 21 or when.hour < 2:
+        return ("late_night", "lonely")
+    if 16 <= when.hour < 19:
+        return ("bored", "lonely") if when.weekday() >= 5 else ("bored",)
+    if when.weekday() >= 5:
+        return ("place_song",)
+    return ()
 
 
 def _clamp(value: int, low: int, high: int) -> int:

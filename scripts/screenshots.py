@@ -46,6 +46,13 @@ SHOTS: Sequence[tuple[str, str, Sequence[str]]] = (
     # Down to an idea already done, so its note and time show under the list.
     ("activities", "Activities: ideas, plans and time reclaimed", ("a", "_", *("down",) * 3)),
     ("journal", "Check-in & journal: today's check-in", ("j",)),
+    ("day-card", "Today's card, opened whole", ("k",)),
+    ("journal-patterns", "Check-in & journal: your patterns", ("j", "_", "5")),
+    (
+        "sos-people",
+        "SOS: someone to talk to instead",
+        ("exclamation_mark", "_", "w", "_", *"Sam", "tab", *"07700 900123", "ctrl+s", "_", "end"),
+    ),
     ("journal-chart", "Check-in & journal: the mood chart and weekly averages", ("j", "_", "2")),
     ("journal-entries", "Check-in & journal: reading and searching", ("j", "_", "3", "down")),
     ("journal-letters", "Check-in & journal: letters you will not send", ("j", "_", "4", "down")),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from nctui.domain.checkin import CheckInValues
@@ -133,3 +133,51 @@ def seed_journal(
 EDIT = " Afterwards I felt lighter."
 SEALED_TEXT = "Sealed words that nobody reads early."
 DRAFT_TEXT = "There are things I never said, and I want to say them here first."
+
+
+def seed_patterns(data_dir: Path, clock: ManualClock) -> Attempt:
+    """A 60-day period 40 days in, whose urges come mostly late on Friday and Saturday
+    nights (tagged lonely, late at night, a drink), with a few scattered through the
+    week, some closed from the SOS card, and a check-in most days with a falling urge."""
+    now = clock()
+    attempt = seed_plan(data_dir, clock, days_ago=40.4, length=60)
+    repository = Repository.open(data_dir, clock)
+    zone = now.tzinfo
+    start_day = (now - timedelta(days=40)).date()
+    count = 0
+    for offset in range(40):
+        day = start_day + timedelta(days=offset)
+        wall = datetime.combine(day, datetime.min.time(), zone)
+        moments: list[tuple[datetime, tuple[str, ...], str | None]] = []
+        if day.weekday() in {4, 5} and offset < 36:  # Friday and Saturday nights
+            moments.append((wall + timedelta(hours=23, minutes=10), ("lonely", "late_night"), None))
+            if offset % 3 == 0:
+                moments.append((wall + timedelta(hours=24, minutes=40), ("drink",), "sos"))
+        if offset % 9 == 4:  # now and then in the afternoon
+            moments.append((wall + timedelta(hours=15), ("bored",), None))
+        for at, tags, source in moments:
+            if at >= now:
+                continue
+            count += 1
+            kind = Kind.SLIP if count % 7 == 0 else Kind.URGE
+            event = LedgerEvent(
+                f"p{count}",
+                kind,
+                at,
+                at,
+                "social_media" if kind is Kind.SLIP else None,
+                "",
+                attempt.id,
+                triggers=tags,
+                source=source if kind is Kind.URGE else None,
+            )
+            repository.apply(event_op(event))
+        if offset % 5 != 3:
+            values = CheckInValues(
+                mood=min(10, 3 + offset // 6),
+                miss=max(0, 9 - offset // 5),
+                urge=max(0, 8 - offset // 6),
+            )
+            repository.apply(checkin_op(day, values, wall + timedelta(hours=20)))
+    assert repository.close() is None
+    return attempt

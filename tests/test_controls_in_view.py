@@ -26,8 +26,9 @@ from nctui.domain.clock import ManualClock
 from nctui.domain.ledger import Kind
 from nctui.storage.draft_store import draft_op
 from nctui.storage.repository import Repository
+from nctui.storage.settings import setting_op
 from tests.helpers import AppFactory, stored
-from tests.seeds import seed_journal, seed_plan
+from tests.seeds import seed_journal, seed_patterns, seed_plan
 
 Reach = Callable[[Pilot[None]], Awaitable[None]]
 Seed = Callable[[Path, ManualClock], object]
@@ -190,6 +191,22 @@ async def sos_editing(pilot: Pilot[None]) -> None:
     await keys(pilot, "exclamation_mark", "d", "e")
 
 
+async def countdown_card_open(pilot: Pilot[None]) -> None:
+    await keys(pilot, "c", "k")
+
+
+async def trusted_refused(pilot: Pilot[None]) -> None:
+    await keys(pilot, "exclamation_mark", "w", "tab")
+    await type_in(pilot, "07700 900123")
+    await keys(pilot, "tab")
+    await type_in(pilot, "x" * 50)
+    await keys(pilot, "ctrl+s")  # the first has no name
+
+
+async def sos_with_people(pilot: Pilot[None]) -> None:
+    await keys(pilot, "exclamation_mark", "d")
+
+
 async def help_on_journal(pilot: Pilot[None]) -> None:
     await keys(pilot, "j")
     pilot.app.screen.set_focus(None)
@@ -311,6 +328,14 @@ def journal_with_a_long_draft(data_dir: Path, clock: ManualClock) -> None:
     assert repository.close() is None
 
 
+def running_with_people(data_dir: Path, clock: ManualClock) -> None:
+    running(data_dir, clock)
+    repository = Repository.open(data_dir, clock)
+    people = [{"name": "Sam Taylor-Whitfield", "reach": "07700 900123 (after six)"}] * 2
+    repository.apply(setting_op("trusted_people", people))
+    assert repository.close() is None
+
+
 def complete(data_dir: Path, clock: ManualClock) -> None:
     seed_plan(data_dir, clock, days_ago=50, length=45, complete=True)
 
@@ -343,6 +368,7 @@ CASES = [
     Case("intake: checklist", "IntakeScreen", intake_checklist),
     Case("intake: replace the period?", "ConfirmScreen", intake_replace_confirm, running),
     Case("countdown", "CountdownScreen", countdown, running),
+    Case("countdown: the whole card", "CountdownScreen", countdown_card_open, running),
     Case(
         "log urge: refused",
         "LogEventScreen",
@@ -375,6 +401,8 @@ CASES = [
     Case("history", "HistoryScreen", history, running),
     Case("sos: allowed reasons", "SosScreen", sos_allowed, running),
     Case("sos: editing reasons", "SosScreen", sos_editing, running),
+    Case("sos: people to talk to", "SosScreen", sos_with_people, running_with_people),
+    Case("people to talk to: refused", "TrustedPeopleScreen", trusted_refused, running, ERROR),
     Case("help", "HelpScreen", help_on_journal, journal),
     Case("notice: damaged file", "NoticeScreen", nothing, damaged),
     Case("activities", "ActivitiesScreen", activities),
@@ -385,6 +413,12 @@ CASES = [
     Case("check-in: chart", "JournalScreen", partial(journal_view, view="chart"), journal),
     Case("check-in: journal", "JournalScreen", partial(journal_view, view="journal"), journal),
     Case("check-in: letters", "JournalScreen", partial(journal_view, view="letters"), journal),
+    Case(
+        "check-in: patterns",
+        "JournalScreen",
+        partial(journal_view, view="patterns"),
+        seed_patterns,
+    ),
     Case("day start: refused", "DayStartScreen", day_start_refused, journal, ERROR),
     Case("edit a day: refused", "EditCheckInScreen", edit_day_refused, journal, ERROR),
     Case("versions of a day", "EntryHistoryScreen", day_versions, journal),

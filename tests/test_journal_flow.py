@@ -639,7 +639,7 @@ async def test_every_number_key_from_every_view(
 ) -> None:
     seed_journal(data_dir, clock, today=False)
     app = make_app()
-    views = {"1": "today", "2": "chart", "3": "journal", "4": "letters"}
+    views = {"1": "today", "2": "chart", "3": "journal", "4": "letters", "5": "patterns"}
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("j")
         await pilot.pause()
@@ -652,7 +652,7 @@ async def test_every_number_key_from_every_view(
                 assert tabs.active == view
                 await pilot.press(digit)
                 await pilot.pause()
-                # 1 to 4 switch views from anywhere; the others do nothing at all.
+                # 1 to 5 switch views from anywhere; the others do nothing at all.
                 assert tabs.active == views.get(digit, view), (start, digit)
                 assert mood.value == ""
         # In the mood box, digits are a rating; Esc leaves it and 4 is Letters again.

@@ -38,6 +38,8 @@ from nctui.ui.screens.history import HistoryScreen
 from nctui.ui.screens.letter_editor import LetterEditorScreen
 from nctui.ui.screens.log_event import LogEventScreen
 from nctui.ui.screens.sos import SosScreen
+from nctui.ui.widgets.checkin_form import CheckInForm
+from nctui.ui.widgets.day_card import DayCard
 from tests.helpers import AppFactory, notices, stored
 from tests.seeds import seed_journal, seed_plan
 
@@ -86,6 +88,10 @@ class Screen:
 
 def _focused_id(app: NctuiApp) -> str | None:
     return getattr(app.focused, "id", None)
+
+
+def _focused_id_of(before: Before) -> str | None:
+    return getattr(before.focused, "id", None)
 
 
 def _modal(app: NctuiApp, kind: type) -> bool:
@@ -224,11 +230,19 @@ def _countdown() -> Screen:
         f"log('{kind}')": logs(kind) for kind in ("urge", "slip", "contact", "allowed", "sign")
     }
     checks["history"] = lambda app, _b: _assert(_modal(app, HistoryScreen))
+    checks["card"] = lambda app, before: _assert(_card_open(app) is not before.state)
 
     def first(app: NctuiApp, _before: Before) -> None:
         assert app.screen.query_one(".page").scroll_y == 0
 
-    return Screen("countdown", lambda _app: "dashboard", first, checks)
+    return Screen("countdown", lambda _app: "dashboard", first, checks, _card_open)
+
+
+def _card_open(app: NctuiApp) -> bool | None:
+    """Whether today's card shows whole (None away from the dashboard)."""
+    if app.current_mode != "countdown" or app.screen.is_modal:
+        return None
+    return app.screen.query_one(DayCard).expanded
 
 
 async def _dashboard(pilot: Pilot[None], app: NctuiApp) -> None:
@@ -293,6 +307,10 @@ def _journal() -> Screen:
         app.coach.file.flush()
         assert sum("sealed" in doc for doc in stored(app.coach.file.folder, "letters")) == 2
 
+    def other_question(app: NctuiApp, before: Before) -> None:
+        form = app.screen.query_one(CheckInForm)
+        assert before.state[2] != form.prompt and _focused_id(app) == _focused_id_of(before)
+
     def cleared(app: NctuiApp, _before: Before) -> None:
         assert app.screen.query_one("#journal-search", Input).value == ""
         assert _focused_id(app) == "journal-days"
@@ -302,6 +320,7 @@ def _journal() -> Screen:
         "view('chart')": view("chart"),
         "view('journal')": lambda app, _b: _assert(_tab(app) == "journal"),
         "view('letters')": lambda app, _b: _assert(_tab(app) == "letters"),
+        "view('patterns')": view("patterns"),
         "start_checkin": lambda app, _b: _assert(_focused_id(app) == "rating-mood"),
         "save_checkin": saved_or_said,
         "submit": saved_or_said,
@@ -316,6 +335,8 @@ def _journal() -> Screen:
         "seal": sealed,
         "open_letter": lambda app, _b: _assert(_modal(app, ConfirmScreen)),
         "day_start": lambda app, _b: _assert(_modal(app, DayStartScreen)),
+        "prompt(1)": other_question,
+        "prompt(-1)": other_question,
     }
     return Screen(
         "journal",
@@ -332,6 +353,7 @@ def _journal_state(app: NctuiApp) -> Any:
     return (
         app.screen.query_one("#rating-mood", Input).value,
         app.screen.query_one("#journal-search", Input).value,
+        app.screen.query_one(CheckInForm).prompt,
     )
 
 
@@ -365,6 +387,7 @@ async def test_journal_keys_from_every_view_and_focus(
         "journal list, found": _journal_place("journal", "journal-days", search="sea"),
         "journal search": _journal_place("journal", "journal-search", search="sea"),
         "letters": _journal_place("letters", "letter-list"),
+        "patterns": _journal_place("patterns", "patterns-page"),
     }
     async with app.run_test(size=(100, 32)) as pilot:
         await keys_do_what_the_help_says(pilot, app, screen, places)
@@ -380,6 +403,8 @@ async def test_journal_keys_from_every_view_and_focus(
         "seal",
         "go('journal')",
         "leave_box",
+        "view('patterns')",
+        "prompt(1)",
     } <= screen.seen
 
 

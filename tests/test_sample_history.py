@@ -13,4 +13,3 @@ def test_no_journal_entry_repeats_a_sentence() -> None:
     for text in texts:
         used = [line for line in JOURNAL_LINES if line in text]
         assert all(text.count(line) == 1 for line in used), text
-

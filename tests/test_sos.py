@@ -206,7 +206,6 @@ async def test_a_paste_too_big_for_the_reasons_is_refused_with_a_word(
         assert "not added" in said
 
 
-
 async def test_a_list_shown_a_moment_ago_can_be_paged_before_it_is_laid_out() -> None:
     from textual.app import App, ComposeResult
     from textual.widgets import OptionList

@@ -12,7 +12,11 @@ import pytest
 from filelock import FileLock
 
 from nctui.cli import main
+from nctui.coach import Coach
+from nctui.domain.cards import Occasion, deck
+from nctui.domain.checkin import CheckInValues
 from nctui.domain.clock import ManualClock
+from nctui.domain.ledger import Kind
 from nctui.status import status_line, status_report
 from tests.seeds import seed_plan, seed_restarted
 
@@ -26,6 +30,8 @@ KEYS = {
     "end",
     "current_run_days",
     "longest_run_days",
+    "checked_in_today",
+    "card",
 }
 
 
@@ -58,7 +64,57 @@ def test_active(data_dir: Path, clock: ManualClock, capsys: pytest.CaptureFixtur
         "end": "2026-12-30T07:06:00+00:00",
         "current_run_days": 11,
         "longest_run_days": 11,
+        "checked_in_today": False,
+        "card": deck().by_day[(Occasion.DAY, 12)].title,
     }
+
+
+def test_the_card_and_todays_check_in_follow_the_app(
+    data_dir: Path, clock: ManualClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed_plan(data_dir, clock, days_ago=4.1, length=30)
+    app_coach = Coach.open(data_dir, clock)
+    try:
+        assert status_report(data_dir, clock())["card"] == app_coach.companion.card().title
+        app_coach.journal.check_in(app_coach.journal.today(), CheckInValues(6, 4, 3))
+        app_coach.ledger.log(Kind.SLIP, detail="social_media")
+        app_coach.file.flush()
+        report = status_report(data_dir, clock())
+        assert report["checked_in_today"] is True
+        assert report["card"] == app_coach.companion.card().title
+        assert report["card"] in {card.title for card in deck().turns[Occasion.SLIP]}
+    finally:
+        app_coach.file.close()
+    # The plain line stays as it was.
+    assert _run(data_dir, capsys) == "Day 5 of 30 · 25 days left"
+
+
+def test_a_check_in_before_the_day_start_hour_counts_for_the_evening_before(
+    data_dir: Path, clock: ManualClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed_plan(data_dir, clock, days_ago=4.1, length=30)
+    coach = Coach.open(data_dir, clock)
+    try:
+        coach.journal.set_day_start(11)  # 09:30 is still yesterday
+        coach.journal.check_in(coach.journal.today(), CheckInValues(6, 4, 3))
+        coach.file.flush()
+    finally:
+        coach.file.close()
+    assert status_report(data_dir, clock())["checked_in_today"] is True
+    clock.moment += timedelta(hours=2)  # 11:30: a new check-in day
+    assert status_report(data_dir, clock())["checked_in_today"] is False
+
+
+def test_status_reads_the_tables_storage_writes() -> None:
+    from nctui.storage import period_inputs
+    from nctui.storage.checkin_store import CHECKINS, DAY_START
+    from nctui.storage.settings import SETTINGS_TABLE
+
+    assert (period_inputs.SETTINGS_TABLE, period_inputs.CHECKINS, period_inputs.DAY_START) == (
+        SETTINGS_TABLE,
+        CHECKINS,
+        DAY_START,
+    )
 
 
 def test_the_final_day_says_when_it_ends(data_dir: Path, clock: ManualClock) -> None:

@@ -109,8 +109,10 @@ def _refuse_writes_of(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_damaged_file_on_a_full_disk_stays_where_it_was(
     data_dir: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    events = {str(n): {"id": f"e{n}", "kind": "urge", "at": "2026-11-20T10:00:00+00:00"}
-              for n in range(1, 99)}
+    events = {
+        str(n): {"id": f"e{n}", "kind": "urge", "at": "2026-11-20T10:00:00+00:00"}
+        for n in range(1, 99)
+    }
     events["99"] = "a stray edit"  # type: ignore[assignment]
     data_dir.mkdir(parents=True)
     original = json.dumps({"meta": META, "events": events}).encode()
@@ -213,9 +215,7 @@ def test_unsaved_changes_kept_in_the_temp_folder_are_added_back_next_start(
     assert Repository.open(tmp_path / "other", clock).report.added_back == 0
 
 
-def test_an_unreadable_leftover_is_named_on_every_start(
-    data_dir: Path, clock: ManualClock
-) -> None:
+def test_an_unreadable_leftover_is_named_on_every_start(data_dir: Path, clock: ManualClock) -> None:
     data_dir.mkdir(parents=True)
     leftover = data_dir / f"{DATA_FILE_NAME}.unsaved-2026-11-26T09-30-00"
     leftover.write_text("[{not json")

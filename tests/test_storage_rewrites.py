@@ -10,6 +10,7 @@ import pytest
 
 from nctui.domain.clock import ManualClock
 from nctui.storage import repository as repository_module
+from nctui.storage.atomic_file import atomic_write_bytes
 from nctui.storage.location import DATA_FILE_NAME
 from nctui.storage.ops import Insert, new_id
 from nctui.storage.repository import Repository
@@ -44,10 +45,9 @@ def test_a_failed_save_is_written_once_when_retried(
     repository = Repository.open(data_dir, clock)
     _add(repository, "first")
     repository.flush()
-    real_write = repository_module.atomic_write_bytes
     failures: list[BaseException] = []
 
-    def disk_full(path: Path, payload: bytes) -> None:
+    def disk_full(path: Path, payload: bytes, *, durable: bool = True) -> None:
         raise OSError(28, "No space left on device")
 
     repository.on_write_error = lambda error, batch: failures.append(error)
@@ -56,7 +56,7 @@ def test_a_failed_save_is_written_once_when_retried(
     repository.flush()
     assert failures and _notes_on_disk(data_dir) == ["first"]
 
-    monkeypatch.setattr(repository_module, "atomic_write_bytes", real_write)
+    monkeypatch.setattr(repository_module, "atomic_write_bytes", atomic_write_bytes)
     _add(repository, "third")
     repository.retry()
     repository.flush()

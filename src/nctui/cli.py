@@ -83,7 +83,7 @@ def _print_status(flag: str | None, *, as_json: bool) -> int:
     chosen = chosen_data_dir(flag)
     data_dir = os.path.abspath(os.path.expanduser(chosen)) if chosen else default_data_dir()  # noqa: PTH100, PTH111
     try:
-        report = status_report(data_dir, system_clock())
+        report = status_report(data_dir, system_clock(), today=as_json)
     except CorruptDataError as error:
         return _fail(f"the data file could not be read ({error}); open nctui to repair it.")
     except StorageError as error:

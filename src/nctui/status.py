@@ -20,14 +20,19 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from nctui.domain.period import Attempt
+    from nctui.domain.period import Attempt, PeriodStatus
+    from nctui.storage.period_inputs import DayInputs, StatusInputs
 
 DATA_FILE_NAME = "nctui.json"
 """The data file's name, as `storage.location` gives it (a test checks they agree)."""
 
 
-def status_report(data_dir: str | os.PathLike[str], now: datetime) -> dict[str, Any]:
-    """The period's state as plain data: the keys of `nctui status --json`.
+def status_report(
+    data_dir: str | os.PathLike[str], now: datetime, *, today: bool = True
+) -> dict[str, Any]:
+    """The period's state as plain data: the keys of `nctui status --json`. Without
+    `today`, the day's keys (`checked_in_today`, `card`) are left out: the plain line
+    does not use them, and the cards cost it a third more.
 
     Raises StorageError (with a message for a person) when the data file cannot be read.
     """
@@ -35,29 +40,36 @@ def status_report(data_dir: str | os.PathLike[str], now: datetime) -> dict[str, 
     inputs = read_summary(path)
     if inputs is None:
         inputs = read_whole(path)
-    return report_of(*inputs, now)
+    return report_of(*inputs, now, today=today)
 
 
-def read_whole(path: str) -> tuple[list[Attempt], list[datetime]]:
-    """The attempts and contact times, read from the whole data file at `path`."""
+def read_whole(path: str) -> StatusInputs:
+    """What the status is worked out from, read from the whole data file at `path`."""
     from pathlib import Path
 
     from nctui.storage.atomic_file import read_file
     from nctui.storage.migrations import check_data
-    from nctui.storage.period_inputs import period_inputs
+    from nctui.storage.period_inputs import status_inputs
 
     data = read_file(Path(path)) or {}
     if data:
         check_data(data, Path(path))
-    return period_inputs(data)
+    return status_inputs(data)
 
 
-def report_of(attempts: list[Attempt], contacts: list[datetime], now: datetime) -> dict[str, Any]:
-    """The report for these attempts and contact times, as of `now`."""
+def report_of(
+    attempts: list[Attempt],
+    contacts: list[datetime],
+    day: DayInputs,
+    now: datetime,
+    *,
+    today: bool = True,
+) -> dict[str, Any]:
+    """The report for these inputs, as of `now` (with the day's keys when `today`)."""
     status = period_status(attempts, now)
     runs = record(attempts, contacts, now)
     active = status.state is not State.NO_PLAN
-    return {
+    report: dict[str, Any] = {
         "state": status.state.value,
         "day": status.day if active else None,
         "length_days": status.length_days if active else None,
@@ -68,6 +80,31 @@ def report_of(attempts: list[Attempt], contacts: list[datetime], now: datetime) 
         "current_run_days": runs.current_run_days if active else None,
         "longest_run_days": runs.longest_run_days if active else None,
     }
+    if today:
+        report.update(_today(status, day, now))
+    return report
+
+
+def _today(status: PeriodStatus, day: DayInputs, now: datetime) -> dict[str, object]:
+    """`checked_in_today` and `card` (both null with no plan, like the numbers)."""
+    if status.state is State.NO_PLAN:
+        return {"checked_in_today": None, "card": None}
+    from datetime import date
+
+    from nctui.domain.checkin import DEFAULT_DAY_START_HOUR
+    from nctui.domain.daily import SETBACK_REACH, daily_summary
+    from nctui.domain.ledger import Kind, LedgerEvent
+
+    setbacks, checkins, hour = day
+    reach = now - SETBACK_REACH
+    recent = [
+        LedgerEvent(f"recent-{number}", Kind(kind), at, at, restarted=restarted)
+        for number, (kind, at, restarted) in enumerate(setbacks)
+        if at >= reach
+    ]
+    done = {date.fromisoformat(text) for text in checkins}
+    start_hour = DEFAULT_DAY_START_HOUR if hour is None else hour
+    return daily_summary(status, recent, done, now, start_hour)
 
 
 def status_line(report: dict[str, Any]) -> str:

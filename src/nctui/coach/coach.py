@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from nctui.coach.activities import Activities
 from nctui.coach.changes import Changes
+from nctui.coach.companion import Companion
 from nctui.coach.core import Core, Listener
 from nctui.coach.data_file import DataFile
 from nctui.coach.drafts import Drafts
@@ -46,6 +47,7 @@ class Coach:
         self.activities = Activities(core)
         self.settings = Settings(core)
         self.drafts = Drafts(core)
+        self.companion = Companion(core, self.journal)
 
     @cached_property
     def letters(self) -> Letters:

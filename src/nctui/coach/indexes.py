@@ -97,6 +97,15 @@ class LedgerIndex:
                 self._contacts = sorted(event.at for event in contacts)
         return list(self._contacts)
 
+    def setbacks_since(self, moment: datetime) -> list[LedgerEvent]:
+        """Slips and contact from `moment` on, in order: for today's card, drawn on the
+        first screen, so before the whole ledger is needed only those are read."""
+        kinds = {Kind.SLIP, Kind.CONTACT}
+        if self.records.built:
+            return [event for event in self.since(moment) if event.kind in kinds]
+        found = [event for kind in kinds for event in self.records.where("kind", kind.value)]
+        return sorted((event for event in found if event.at >= moment), key=_at)
+
     def recent(self, count: int) -> list[LedgerEvent]:
         """The `count` most recently logged events, in the order they happened."""
         # Stored in the order logged, so the newest are last; a few more than needed

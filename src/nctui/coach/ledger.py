@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from nctui.coach.core import Core
-from nctui.domain.ledger import Kind, LedgerEvent
+from nctui.domain.ledger import TAGGED_KINDS, Kind, LedgerEvent
 from nctui.domain.period import State, period_status
+from nctui.domain.triggers import check_triggers
 from nctui.storage.ledger_store import log_event_ops
 from nctui.storage.ops import new_id
 
@@ -29,14 +30,18 @@ class Ledger:
         detail: str | None = None,
         note: str = "",
         restart: bool = False,
+        triggers: Sequence[str] = (),
+        source: str | None = None,
     ) -> LedgerEvent | None:
         """Log an event that happened at `at` (else now), in the current period.
 
         Contact may restart a running period (`restart`): the attempt closes at the
-        moment of contact and a new one of the same length starts there. Returns the
-        event as logged (`restarted` says whether it restarted), or None with no period
-        to log it in.
+        moment of contact and a new one of the same length starts there. Trigger tags
+        (`triggers`, urges and slips only) must be on the list, else AnswerError;
+        `source` says where it was logged from ("sos"). Returns the event as logged
+        (`restarted` says whether it restarted), or None with no period to log it in.
         """
+        tags = check_triggers(triggers) if kind in TAGGED_KINDS else ()
         now = self._core.clock()
         status = period_status(self._core.model.attempts(), now)
         if status.attempt is None:
@@ -51,6 +56,8 @@ class Ledger:
             note=note,
             attempt_id=status.attempt.id,
             restarted=restart and running is not None,
+            triggers=tags,
+            source=source,
         )
         self._core.apply(log_event_ops(event, running, event.restarted))
         return event

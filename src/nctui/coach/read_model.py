@@ -201,6 +201,11 @@ class ReadModel:
             return default
         return value
 
+    def setting_value(self, key: str) -> Any:
+        """A setting's stored value as it is (None when never set), for settings that
+        are not a number or a text; the caller reads it leniently."""
+        return self._settings.by_id.get(key)
+
     def drafts(self) -> list[Draft]:
         """Every draft kept, oldest first. Read only."""
         return self._kept(

@@ -74,6 +74,10 @@ class CheckInValues:
     miss: int
     urge: int
     text: str = ""
+    prompt: str = ""
+    """The question the words answer ("" when written freely)."""
+    prompt_id: str = ""
+    """That question's id (`nctui.domain.prompts`), so it can be told apart later."""
 
     def rating(self, which: Rating) -> int:
         """One of the three ratings."""
@@ -92,11 +96,16 @@ class CheckIn:
     text: str
     at: datetime
     """When this version was saved."""
+    prompt: str = ""
+    """The question the words answer ("" when written freely)."""
+    prompt_id: str = ""
 
     @property
     def values(self) -> CheckInValues:
-        """The ratings and text alone, to compare two versions."""
-        return CheckInValues(self.mood, self.miss, self.urge, self.text)
+        """The ratings, text and question alone, to compare two versions."""
+        return CheckInValues(
+            self.mood, self.miss, self.urge, self.text, self.prompt, self.prompt_id
+        )
 
     def rating(self, which: Rating) -> int:
         """One of the three ratings."""

@@ -40,7 +40,8 @@ def _snippet(text: str, word: str, width: int) -> str:
 
 
 def search(entries: Iterable[DayEntry], query: str, width: int = SNIPPET_CHARS) -> list[Match]:
-    """Days whose text holds every word in `query`, newest first.
+    """Days whose text (with the question it answers) holds every word in `query`,
+    newest first.
 
     The current text is searched first; a day whose current text does not match but
     an earlier version does is still found, and marked, so nothing written is out of
@@ -52,12 +53,15 @@ def search(entries: Iterable[DayEntry], query: str, width: int = SNIPPET_CHARS) 
     matches = []
     for entry in sorted(entries, key=lambda item: item.day, reverse=True):
         for version in reversed(entry.versions):
-            folded = version.text.casefold()
+            # The question answered is searched too: "what did I write about my body?"
+            searched = f"{version.prompt} {version.text}" if version.prompt else version.text
+            folded = searched.casefold()
             if all(word in folded for word in words):
+                shown = version.text if words[0] in version.text.casefold() else searched
                 matches.append(
                     Match(
                         entry.day,
-                        _snippet(version.text, words[0], width),
+                        _snippet(shown, words[0], width),
                         earlier_version=version is not entry.current,
                     )
                 )

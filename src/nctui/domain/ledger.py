@@ -19,6 +19,10 @@ from nctui.domain.text import NOTE_MAX_CHARS, clean_text, one_line, too_long
 SUMMARY_WIDTH = 80
 
 
+SOS_SOURCE = "sos"
+"""The `source` of an urge logged by closing the SOS card with "I'm OK"."""
+
+
 class Kind(StrEnum):
     """What kind of thing happened."""
 
@@ -43,6 +47,9 @@ LOG_TITLES: dict[Kind, str] = {
     Kind.SIGN: "Log a sign from them",
     Kind.EXTENSION: "Extend the period",
 }
+
+TAGGED_KINDS: frozenset[Kind] = frozenset({Kind.URGE, Kind.SLIP})
+"""The kinds of event that offer trigger tags."""
 
 KIND_TITLES: dict[Kind, str] = {
     Kind.URGE: "Urge resisted",
@@ -135,6 +142,10 @@ class LedgerEvent:
     attempt_id: str | None = None
     restarted: bool = False
     """For contact: whether it restarted the period."""
+    triggers: tuple[str, ...] = ()
+    """Trigger tag keys for an urge or a slip (`nctui.domain.triggers`), in the list's order."""
+    source: str | None = None
+    """Where it was logged from, when not the ledger keys: "sos" for the SOS card."""
 
     @property
     def title(self) -> str:

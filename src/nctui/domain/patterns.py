@@ -34,13 +34,11 @@ from datetime import date, datetime, tzinfo
 from typing import Protocol
 
 from nctui.domain.checkin import DEFAULT_DAY_START_HOUR, DayEntry, checkin_day
-from nctui.domain.ledger import Kind, LedgerEvent
+from nctui.domain.ledger import SOS_SOURCE, Kind, LedgerEvent
 from nctui.domain.mood_trend import weekly_averages
 from nctui.domain.triggers import OTHER, TRIGGERS, trigger_label
 
 PULL_KINDS: frozenset[Kind] = frozenset({Kind.URGE, Kind.SLIP, Kind.CONTACT})
-SOS_SOURCE = "sos"
-"""The `source` of an urge logged by closing the SOS card with "I'm OK"."""
 
 BUCKET_HOURS = 3
 MAX_WINDOW_HOURS = 9
@@ -80,7 +78,7 @@ class Logged(Protocol):
 
 @dataclass(frozen=True)
 class Moment:
-    """A ledger event as patterns read it (until the event itself carries tags)."""
+    """A ledger event as patterns read it, for tests and tools (a `LedgerEvent` fits too)."""
 
     kind: Kind
     at: datetime
@@ -439,3 +437,24 @@ def find_patterns(
             columns=grid.columns,
         ),
     )
+
+
+__all__ = [
+    "DAY_GROUPS",
+    "SOS_SOURCE",
+    "DayGroup",
+    "HourGrid",
+    "Logged",
+    "Moment",
+    "PatternWeek",
+    "Patterns",
+    "Standout",
+    "TriggerCount",
+    "find_patterns",
+    "grid_lines",
+    "hour_grid",
+    "moment",
+    "rank_triggers",
+    "standout",
+    "window_count",
+]

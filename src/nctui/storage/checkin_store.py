@@ -39,7 +39,14 @@ def checkin_from_doc(doc: Mapping[str, Any]) -> CheckIn:
         urge=doc[Rating.URGE],
         text=doc.get("text") or "",
         at=moment(doc["at"]),
+        prompt=_text_or_blank(doc.get("prompt")),
+        prompt_id=_text_or_blank(doc.get("prompt_id")),
     )
+
+
+def _text_or_blank(value: Any) -> str:
+    # A hand edit may leave a number where the question was: the check-in still counts.
+    return value if isinstance(value, str) else ""
 
 
 def checkin_op(day: date, values: CheckInValues, at: datetime) -> Insert:
@@ -54,6 +61,9 @@ def checkin_op(day: date, values: CheckInValues, at: datetime) -> Insert:
     }
     if values.text:
         doc["text"] = values.text
+    if values.text and values.prompt:
+        doc["prompt"] = values.prompt
+        doc["prompt_id"] = values.prompt_id
     return Insert(CHECKINS, doc)
 
 

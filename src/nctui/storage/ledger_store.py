@@ -29,6 +29,21 @@ def event_from_doc(doc: Mapping[str, Any]) -> LedgerEvent:
         note=doc.get("note") or "",
         attempt_id=doc.get("attempt"),
         restarted=bool(doc.get("restarted")),
+        triggers=stored_triggers(doc.get("triggers")),
+        source=doc.get("source") if isinstance(doc.get("source"), str) else None,
+    )
+
+
+def stored_triggers(value: Any) -> tuple[str, ...]:
+    """Trigger tags as stored. A hand edit may leave odd values: one tag as plain text
+    counts as a list of one, anything not text is dropped, and a tag this nctui does not
+    know is kept (a newer nctui may have added it) and shown as its own words."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        return ()
+    return tuple(
+        dict.fromkeys(tag.strip() for tag in value if isinstance(tag, str) and tag.strip())
     )
 
 
@@ -48,6 +63,10 @@ def event_op(event: LedgerEvent) -> Insert:
         doc["attempt"] = event.attempt_id
     if event.restarted:
         doc["restarted"] = True
+    if event.triggers:
+        doc["triggers"] = list(event.triggers)
+    if event.source:
+        doc["source"] = event.source
     return Insert(EVENTS, doc)
 
 

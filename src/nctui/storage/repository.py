@@ -48,7 +48,7 @@ from nctui.storage.merge import union
 from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, RawData, migrate, schema_version
 from nctui.storage.opening import OpenReport, backup_then_migrate, quick_look, repair
 from nctui.storage.ops import Op
-from nctui.storage.period_inputs import period_inputs
+from nctui.storage.period_inputs import status_inputs
 from nctui.storage.shapes import inspect
 from nctui.storage.status_summary import summary_bytes, summary_path
 from nctui.storage.tinydb_storage import memory_db
@@ -314,10 +314,10 @@ class Repository:
         # The one place the status summary is written (it holds dates and lengths, no
         # words). Not waited onto the disk: a lost or stale one only makes `nctui status`
         # read the whole file, as it does when the stamp is not the file's.
-        attempts, contacts = period_inputs(data)
+        attempts, _, day = status_inputs(data)
         with contextlib.suppress(OSError):
             summary = Path(summary_path(self.path))
-            atomic_write_bytes(summary, summary_bytes(attempts, contacts, written), durable=False)
+            atomic_write_bytes(summary, summary_bytes(attempts, day, written), durable=False)
 
     def _write_back(self, snapshot: bytes, what_happened: str) -> str:
         atomic_write_bytes(self.path, snapshot)

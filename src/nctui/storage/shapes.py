@@ -72,6 +72,8 @@ def _events() -> Fields:
         note=Maybe(text()),
         attempt=Maybe(ident),
         restarted=Maybe(flag),
+        # `triggers` and `source` are left to `event_from_doc`, which reads odd values
+        # leniently: a hand-edited tag must not cost the person the event itself.
     )
 
 
@@ -121,6 +123,8 @@ def _checkins() -> Fields:
         urge=rating(Rating.URGE),
         text=Maybe(text()),
         at=moment,
+        # `prompt` and `prompt_id` are read leniently by `checkin_from_doc`: an odd
+        # question must not cost the person the day's check-in.
     )
 
 

@@ -2,8 +2,9 @@
 
 `nctui status` runs before every shell prompt, so it must not read and decode years
 of history each time. The writer (`Repository`) keeps this small file beside the data
-file after each write: the attempts and the times of contacts, the only inputs of the
-status line, stamped with the identity of the data file it was made from (inode,
+file after each write: the attempts, the times of slips and contacts, the latest
+check-in days and the day-start hour, the only inputs of the status line and of
+`--json`'s card, stamped with the identity of the data file it was made from (inode,
 modification time in nanoseconds, size). `nctui status` uses it only while the data
 file still has that identity; a hand edit, a copy from elsewhere or an older nctui's
 write changes the stamp, and the status line is worked out from the whole file again.
@@ -21,9 +22,13 @@ from datetime import datetime
 
 from nctui.domain.period import Attempt, EndReason
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from nctui.storage.period_inputs import DayInputs, Setback, StatusInputs
+
 SUFFIX = ".status"
 """Added to the data file's name: nctui.json.status."""
-_HEADER = "nctui status summary 1"
+_HEADER = "nctui status summary 2"
 _END = "end"
 _NONE = "-"
 
@@ -37,9 +42,9 @@ def _stamp(info: os.stat_result) -> str:
     return f"file {info.st_ino} {info.st_mtime_ns} {info.st_size}"
 
 
-def summary_bytes(attempts: list[Attempt], contacts: list[datetime], info: os.stat_result) -> bytes:
-    """The summary of a data file whose identity is `info`, holding `attempts` (in the
-    order `period_inputs` gives them) and the times of `contacts`."""
+def summary_bytes(attempts: list[Attempt], day: DayInputs, info: os.stat_result) -> bytes:
+    """The summary of a data file whose identity is `info`, holding `attempts` and `day`
+    (as `status_inputs` gives them)."""
     plans: dict[str, str] = {}
     lines = [_HEADER, _stamp(info)]
     for attempt in attempts:
@@ -50,14 +55,18 @@ def summary_bytes(attempts: list[Attempt], contacts: list[datetime], info: os.st
         reason = _NONE if attempt.end_reason is None else attempt.end_reason.value
         start = attempt.start.isoformat()
         lines.append(f"attempt {start} {int(attempt.length_days)} {ended} {reason} {plan}")
-    lines.extend(f"contact {moment.isoformat()}" for moment in contacts)
+    setbacks, checkins, hour = day
+    lines.extend(f"setback {kind} {at.isoformat()} {int(again)}" for kind, at, again in setbacks)
+    lines.extend(f"checkin {text}" for text in checkins)
+    if hour is not None:
+        lines.append(f"daystart {hour}")
     lines.append(_END)
     return ("\n".join(lines) + "\n").encode("ascii")
 
 
-def read_summary(data_path: str) -> tuple[list[Attempt], list[datetime]] | None:
-    """The attempts and contact times summarised for the data file at `data_path`, or
-    None when there is no summary of the file as it is now (or it cannot be read)."""
+def read_summary(data_path: str) -> StatusInputs | None:
+    """What the summary holds for the data file at `data_path` (as `status_inputs` gives
+    it), or None when there is no summary of the file as it is now (or it cannot be read)."""
     # os rather than pathlib: importing pathlib would cost the status line a third more.
     try:
         info = os.stat(data_path)  # noqa: PTH116
@@ -68,19 +77,33 @@ def read_summary(data_path: str) -> tuple[list[Attempt], list[datetime]] | None:
     if lines[:2] != [_HEADER, _stamp(info)] or lines[-2:] != [_END, ""]:
         return None
     attempts: list[Attempt] = []
-    contacts: list[datetime] = []
+    setbacks: list[Setback] = []
+    checkins: list[str] = []
+    hour: int | None = None
     try:
         for line in lines[2:-2]:
             kind, _, rest = line.partition(" ")
-            if kind == "contact":
-                contacts.append(_moment(rest))
+            if kind == "setback":
+                setbacks.append(_setback(rest))
             elif kind == "attempt":
                 attempts.append(_attempt(len(attempts), rest))
+            elif kind == "checkin":
+                checkins.append(rest)
+            elif kind == "daystart":
+                hour = int(rest)
             else:
                 return None
     except ValueError:
         return None
-    return attempts, contacts
+    contacts = [at for what, at, _ in setbacks if what == "contact"]
+    return attempts, contacts, (setbacks, checkins, hour)
+
+
+def _setback(text: str) -> Setback:
+    kind, at, restarted = text.split(" ")
+    if kind not in {"slip", "contact"} or restarted not in {"0", "1"}:
+        raise ValueError("not a summarised slip or contact")
+    return kind, _moment(at), restarted == "1"
 
 
 def _attempt(number: int, text: str) -> Attempt:

@@ -22,7 +22,7 @@ from nctui.coach import Changes, Coach
 from nctui.coach.data_file import CouldNotRead, Snapshot
 from nctui.domain.clock import Clock
 from nctui.domain.drafts import kept_note
-from nctui.domain.ledger import ALLOWED_REASONS, Kind, in_sentence
+from nctui.domain.ledger import ALLOWED_REASONS, SOS_SOURCE, Kind, in_sentence
 from nctui.domain.sos import idea_for
 from nctui.exit_codes import signal_exit
 from nctui.startup import resume_collection, set_aside
@@ -618,6 +618,8 @@ class NctuiApp(App[None]):
             idea_for(now),
             on_reasons=settings.set_sos_reasons,
             on_delay=settings.set_sos_delay,
+            people=self.coach.companion.trusted(),
+            on_people=self.coach.companion.set_trusted,
         )
         self.push_screen(screen, callback=self._sos_closed)
 
@@ -629,7 +631,7 @@ class NctuiApp(App[None]):
         if not outcome.log:
             return
         kind = Kind.URGE if outcome.allowed_reason is None else Kind.ALLOWED
-        event = self.coach.ledger.log(kind, detail=outcome.allowed_reason)
+        event = self.coach.ledger.log(kind, detail=outcome.allowed_reason, source=SOS_SOURCE)
         if event is None:
             self.notify("Well done for pausing. When you are ready, the intake (i) makes a plan.")
             return
@@ -640,6 +642,16 @@ class NctuiApp(App[None]):
                 "Logged as allowed contact. Keep it short and practical, then come back.",
                 title=event.summary,
             )
+
+    @work(group="trusted", exclusive=True)
+    async def action_trusted_people(self) -> None:
+        """Choose the people to talk to instead (the SOS card shows them)."""
+        from nctui.ui.screens.trusted_people import TrustedPeopleScreen  # noqa: PLC0415
+
+        companion = self.coach.companion
+        people = await self.push_screen_wait(TrustedPeopleScreen(companion.trusted()))
+        if people is not None and companion.set_trusted(people):
+            self.notify("Saved. The SOS card (!) shows them.", title="People to talk to")
 
     def action_help(self) -> None:
         """Open the list of every key that works here."""
@@ -700,6 +712,12 @@ class NctuiApp(App[None]):
                 )
         if not screen.has_class("sos"):
             yield SystemCommand("SOS", "A pause before you act on an urge", self.action_sos)
+        if not screen.has_class("trusted-people"):
+            yield SystemCommand(
+                "People to talk to instead",
+                "One or two people you trust; the SOS card shows them",
+                self.action_trusted_people,
+            )
         yield SystemCommand("Quit", QUIT_TIP, self.action_quit)
         # Textual's own (theme, screenshot...), without those replaced above.
         yield from (

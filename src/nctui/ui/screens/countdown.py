@@ -25,6 +25,7 @@ from nctui.domain.runs import Record
 from nctui.ui.drafts import TakenBack, take_back
 from nctui.ui.navigation import ACTIVITIES, COUNTDOWN, INTAKE, JOURNAL, READINESS
 from nctui.ui.screens.base import NctuiScreen
+from nctui.ui.widgets.day_card import CARD_KEY, DayCard
 from nctui.ui.widgets.figlet import FigletText
 from nctui.ui.widgets.text_update import set_text
 
@@ -124,6 +125,8 @@ class CountdownScreen(NctuiScreen):
         Binding("v", "history", "History", tooltip="every attempt and event"),
         # With no plan the keys above are hidden; pressed anyway, they say why.
         Binding("u,s,t,o,e", "no_plan", show=False),
+        # Not in the bar (the card names it), so the bar fits 80 columns.
+        Binding(CARD_KEY, "card", "Card", show=False, tooltip="today's card, whole or folded"),
     ]
 
     def __init__(self) -> None:
@@ -139,6 +142,7 @@ class CountdownScreen(NctuiScreen):
             yield ProgressBar(total=100, show_eta=False, id="progress")
             yield Static("", id="milestone")
             yield Static("", id="invitation")
+            yield DayCard(id="day-card")
             with Horizontal(id="panels"):
                 yield Static("", id="record")
                 yield Static("", id="recent")
@@ -183,6 +187,8 @@ class CountdownScreen(NctuiScreen):
         status = self.coach.period.status(now)
         if changes.touches(Topic.LEDGER, Topic.CHECKINS, Topic.DAY_START):
             self._draw_record(now)
+        if changes.touches(Topic.LEDGER, Topic.DAY_START):
+            self._draw_card(now)
         if changes.touches(Topic.LEDGER):
             self._draw_recent(status, now)
         if changes.touches(Topic.ACTIVITIES):
@@ -217,6 +223,10 @@ class CountdownScreen(NctuiScreen):
         self._draw_record(now)
         self._draw_recent(status, now)
         self._draw_for_you(status, now)
+        self._draw_card(now)
+
+    def _draw_card(self, now: datetime) -> None:
+        self.query_one(DayCard).show(self.coach.companion.card(now))
 
     def _draw_record(self, now: datetime) -> None:
         done = self.coach.journal.checked_in_today(now)
@@ -327,7 +337,12 @@ class CountdownScreen(NctuiScreen):
         if logged is None:
             return
         event = self.coach.ledger.log(
-            logged.kind, logged.at, detail=logged.detail, note=logged.note, restart=logged.restart
+            logged.kind,
+            logged.at,
+            detail=logged.detail,
+            note=logged.note,
+            restart=logged.restart,
+            triggers=logged.triggers,
         )
         if event is None:
             return
@@ -340,6 +355,13 @@ class CountdownScreen(NctuiScreen):
                 "You have not lost what you learned."
             )
         self.notify(message, title=event.summary)
+
+    def action_card(self) -> None:
+        """Open today's card whole, or fold it again."""
+        card = self.query_one(DayCard)
+        card.expanded = not card.expanded
+        if card.expanded:
+            self.call_after_refresh(card.scroll_visible)
 
     def action_history(self) -> None:
         """Open the whole history."""

@@ -19,6 +19,7 @@ from nctui.domain.ledger import LedgerEvent
 from nctui.domain.period import Attempt, EndReason, end_of, wall_days, zone_of
 from nctui.domain.runs import Record
 from nctui.domain.text import one_line
+from nctui.domain.triggers import triggers_text
 from nctui.ui.widgets.keybar import KeyBar
 
 ENDINGS: dict[EndReason | None, str] = {
@@ -47,15 +48,24 @@ def attempt_rows(attempts: Sequence[Attempt], now: datetime) -> list[tuple[str, 
     return rows
 
 
+def event_note(event: LedgerEvent) -> Text:
+    """The note column: trigger tags first ("Lonely · Bored — "), then the note."""
+    tags = triggers_text(event.triggers)
+    note = one_line(event.note, 200)
+    if not tags:
+        return Text(note)
+    return Text.assemble((tags, "italic"), f" — {note}" if note else "")
+
+
 def event_rows(events: Sequence[LedgerEvent], now: datetime) -> list[tuple[str, str, Text]]:
-    """One row per event, newest first: when, what, the note.
+    """One row per event, newest first: when, what, its tags and note.
 
     The note is the person's own words: it is shown as plain text (a "[" in it is not
     markup) with any control character drawn, never sent to the terminal.
     """
     zone = zone_of(now)
     return [
-        (time_text(event.at.astimezone(zone)), event.summary, Text(one_line(event.note, 200)))
+        (time_text(event.at.astimezone(zone)), event.summary, event_note(event))
         for event in reversed(events)
     ]
 
@@ -95,7 +105,7 @@ class HistoryScreen(ModalScreen[None]):
             with TabbedContent():
                 with TabPane("Events", id="events-tab"):
                     events: DataTable[str | Text] = DataTable(cursor_type="row", id="events-table")
-                    events.add_columns("When", "What", "Note")
+                    events.add_columns("When", "What", "What set it off · note")
                     events.add_rows(event_rows(self._events, self._now))
                     yield events
                     # The table cuts a note to its column: the highlighted one shows whole here.

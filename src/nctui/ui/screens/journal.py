@@ -44,8 +44,10 @@ from nctui.ui.widgets.checkin_form import CheckInForm
 from nctui.ui.widgets.journal_browser import JournalBrowser, long_day
 from nctui.ui.widgets.letter_shelf import LetterShelf, seal_note
 from nctui.ui.widgets.mood_chart import MoodChart, preload
+from nctui.ui.widgets.patterns_view import PatternsView
 
 TODAY, CHART, JOURNAL_TAB, LETTERS = "today", "chart", "journal", "letters"
+PATTERNS = "patterns"
 VIEW_GROUP = Binding.Group("Views")
 JOURNAL_ACTIONS = {"edit", "versions"}
 LETTER_ACTIONS = {"write", "seal", "open_letter"}
@@ -94,7 +96,7 @@ class JournalScreen(NctuiScreen):
     """Four views on one screen, one number key each.
 
     The view keys are digits and the rating boxes take digits, so the screen opens
-    with no box holding the cursor: 1 to 4 switch views, and Enter starts the check-in.
+    with no box holding the cursor: 1 to 5 switch views, and Enter starts the check-in.
     Inside a box digits are typed, as any key is; Esc leaves the box.
     """
 
@@ -124,6 +126,14 @@ class JournalScreen(NctuiScreen):
             group=VIEW_GROUP,
             show=False,
             tooltip="unsent letters",
+        ),
+        Binding(
+            "5",
+            "view('patterns')",
+            "Patterns",
+            group=VIEW_GROUP,
+            show=False,
+            tooltip="when urges and slips come, and what sets them off",
         ),
         Binding("enter", "start_checkin", "Check in", tooltip="start typing, the mood first"),
         # The form's own Ctrl+S works inside it; this one, anywhere on the Today view.
@@ -158,6 +168,8 @@ class JournalScreen(NctuiScreen):
         self._today: date | None = None
         self._chart_for: date | None = None
         """The day the chart was drawn for; None when what it shows has changed since."""
+        self._patterns_for: date | None = None
+        """The same for the patterns view."""
         self._form_source: tuple[date, str | None] | None = None
         """The day and version the Today form was last filled from."""
         self._search_next = False
@@ -185,6 +197,11 @@ class JournalScreen(NctuiScreen):
                 yield JournalBrowser(id="journal-browser")
             with TabPane("4 Letters", id=LETTERS):
                 yield LetterShelf(id="letter-shelf")
+            with (
+                TabPane("5 Patterns", id=PATTERNS),
+                VerticalScroll(classes="patterns-page", id="patterns-page"),
+            ):
+                yield PatternsView(id="patterns")
 
     def on_mount(self) -> None:
         """Draw everything, start on today's check-in, and warm up the chart library."""
@@ -233,9 +250,11 @@ class JournalScreen(NctuiScreen):
         if changes.touches(Topic.CHECKINS, Topic.DAY_START, Topic.PERIOD):
             self._draw_today(today, status, now)
         if changes.touches(Topic.CHECKINS, Topic.DAY_START, Topic.PERIOD, Topic.LEDGER):
-            self._chart_for = None
+            self._chart_for = self._patterns_for = None
             if self._tab() == CHART:
                 self._draw_chart(today, status)
+            if self._tab() == PATTERNS:
+                self._draw_patterns(today)
         if changes.touches(Topic.CHECKINS):
             self.query_one(JournalBrowser).show(self.coach.journal.entries(), zone_of(now))
         if changes.touches(Topic.LETTERS, Topic.PERIOD):
@@ -264,6 +283,7 @@ class JournalScreen(NctuiScreen):
             )
             return
         entry = self.coach.journal.entry(today)
+        form.offer_prompts(self.coach.companion.prompts(now))
         self.query_one("#today-heading", Static).update(today_heading(today, status))
         self.query_one("#today-status", Static).update(today_status(entry, now))
         self._show_today_hint()
@@ -299,7 +319,7 @@ class JournalScreen(NctuiScreen):
             )
         else:
             hint.update(
-                f"[dim]Enter starts your check-in · 2 3 4 other views · "
+                f"[dim]Enter starts your check-in · 2–5 other views · "
                 f"d: your day starts at {self.coach.journal.day_start():02d}:00[/dim]"
             )
 
@@ -334,6 +354,10 @@ class JournalScreen(NctuiScreen):
         self.query_one("#trend", Static).update("\n".join(lines))
         self.query_one("#weeks", Static).update(weeks_table(weeks))
         self.query_one(MoodChart).show(data)
+
+    def _draw_patterns(self, today: date) -> None:
+        self._patterns_for = today
+        self.query_one(PatternsView).show(self.coach.companion.patterns())
 
     def _tick(self) -> None:
         if self._current_day() != self._today:
@@ -418,6 +442,12 @@ class JournalScreen(NctuiScreen):
             self._search_next = False
         elif name == LETTERS:
             self.query_one(LetterShelf).focus_list()
+        elif name == PATTERNS:
+            today = self._current_day()
+            if self._patterns_for != today:
+                self._draw_patterns(today)
+            # Not a text box: the view keys still work, and ↑ ↓ scroll a small screen.
+            self.set_focus(self.query_one(".patterns-page"))
         self._show_today_hint()
         self.refresh_bindings()
 

@@ -24,6 +24,7 @@ from nctui.domain.ledger import (
     DETAILS,
     LOG_TITLES,
     LOGGING,
+    TAGGED_KINDS,
     Kind,
     check_event,
     parse_event_time,
@@ -35,6 +36,7 @@ from nctui.ui.widgets.bullets import bullet_list
 from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.scroll_area import ScrollArea, reveal, show_together
 from nctui.ui.widgets.text_input import TextInput
+from nctui.ui.widgets.trigger_tags import TriggerTags
 
 if TYPE_CHECKING:
     from nctui.ui.app import NctuiApp
@@ -63,6 +65,7 @@ class LoggedEvent:
     detail: str | None
     note: str
     restart: bool
+    triggers: tuple[str, ...] = ()
 
 
 class LogEventScreen(ModalScreen[LoggedEvent | None]):
@@ -141,6 +144,13 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
                 yield Static("A note, if you like", classes="field-label")
                 yield TextInput(placeholder="What was going on?", id="note", select_on_focus=False)
                 yield Static("", classes="question-error", markup=False)
+            if self.kind in TAGGED_KINDS:
+                # After the note, so typing a note straight away never ticks a tag.
+                yield Static(
+                    "What set it off? If you like: Tab here, then a letter ticks a tag",
+                    classes="field-label",
+                )
+                yield TriggerTags(id="triggers")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")
@@ -247,7 +257,7 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         """Move to the next (or previous) field, in the order they are written."""
         fields = [
             widget
-            for widget in self.query("#detail, #restart, #when, #note, Button")
+            for widget in self.query("#detail, #restart, #when, #note, #triggers, Button")
             if widget.focusable
         ]
         if not fields:
@@ -261,7 +271,8 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
 
     def on_key(self, event: events.Key) -> None:
         """Letters typed while a list has the cursor go into the note, not nowhere."""
-        if isinstance(self.focused, OptionList) and event.is_printable and event.character:
+        on_list = isinstance(self.focused, OptionList | TriggerTags)
+        if on_list and event.is_printable and event.character:
             event.stop()
             event.prevent_default()
             note = self.query_one("#note", Input)
@@ -330,7 +341,14 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         restart = False
         if self.kind is Kind.CONTACT and self._restart_default:
             restart = self.query_one("#restart", OptionList).highlighted == 0
-        self._close(LoggedEvent(self.kind, at, self._detail, cleaned, restart))
+        tags = self.query(TriggerTags)
+        triggers = tags.first().chosen if tags else ()
+        self._close(LoggedEvent(self.kind, at, self._detail, cleaned, restart, triggers))
+
+    @on(TriggerTags.Done)
+    def _tags_done(self, event: TriggerTags.Done) -> None:
+        event.stop()
+        self.action_save()
 
     def _problem(self, message: str, target: Input) -> None:
         field = target.parent

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar, cast
@@ -33,12 +33,14 @@ from nctui.domain.sos import (
     wait_left,
 )
 from nctui.domain.text import LONG_TEXT_MAX_CHARS
+from nctui.domain.trusted import TrustedPerson
 from nctui.ui.drafts import DraftKeeper, take_back
 from nctui.ui.widgets.bullets import bullet_list
 from nctui.ui.widgets.choice_list import ChoiceList
 from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.scroll_area import ScrollArea
 from nctui.ui.widgets.text_input import TextBox
+from nctui.ui.widgets.trusted_line import TrustedLine
 from nctui.ui.widgets.writing import WritingBox
 
 if TYPE_CHECKING:
@@ -74,6 +76,11 @@ class SosScreen(ModalScreen[SosOutcome]):
         Binding("d", "drinking", "Drinking?", tooltip="I have been drinking"),
         Binding("e", "edit_reasons", "Reasons", tooltip="edit your reasons"),
         Binding("y", "allowed", "Allowed", tooltip="this is for an allowed reason"),
+        # Not in the bar (the card names both), so the bar fits 80 columns.
+        Binding(
+            "p", "copy_reach", "Copy", show=False, tooltip="copy how to reach your trusted person"
+        ),
+        Binding("w", "trusted", "Who", show=False, tooltip="people you trust to talk to instead"),
     ]
 
     def __init__(
@@ -85,9 +92,12 @@ class SosScreen(ModalScreen[SosOutcome]):
         *,
         on_reasons: Callable[[str], object] | None = None,
         on_delay: Callable[[int], object] | None = None,
+        people: Sequence[TrustedPerson] = (),
+        on_people: Callable[[tuple[TrustedPerson, ...]], object] | None = None,
     ) -> None:
         """`on_reasons` saves rewritten reasons as soon as the person keeps them;
-        `on_delay` saves a changed wait as soon as it is chosen."""
+        `on_delay` saves a changed wait as soon as it is chosen; `on_people` saves the
+        trusted people once changed here."""
         super().__init__(classes="sos")
         self._clock = clock
         self._opened = clock()
@@ -100,6 +110,10 @@ class SosScreen(ModalScreen[SosOutcome]):
         self._editing = False
         self._keeper: DraftKeeper | None = None
         self.allowed_reason: str | None = None
+        self.people = tuple(people)
+        self._on_people = on_people
+        self._copied = -1
+        """The trusted person whose number p copied last (p again: the next one)."""
 
     def compose(self) -> ComposeResult:
         """The whole card: wait, breath, reasons, idea, warnings, triage, safety."""
@@ -114,6 +128,7 @@ class SosScreen(ModalScreen[SosOutcome]):
                 yield WritingBox(self.reasons, max_chars=LONG_TEXT_MAX_CHARS, id="sos-reasons-edit")
                 yield Static("Instead, right now", classes="field-label")
                 yield Static(self._suggestion, id="sos-idea", markup=False)
+                yield TrustedLine(id="sos-trusted")
                 yield Static("", id="sos-warnings")
                 # One line, so it stays in view at 80x24 even with a warning above it.
                 yield Static(
@@ -132,6 +147,7 @@ class SosScreen(ModalScreen[SosOutcome]):
 
     def on_mount(self) -> None:
         """Show the live parts, and keep them moving each second."""
+        self.query_one(TrustedLine).show(self.people)
         self.refresh_live()
         self.set_interval(1.0, self.refresh_live)
         # On a short terminal the arrows scroll the card from the start.
@@ -323,6 +339,35 @@ class SosScreen(ModalScreen[SosOutcome]):
     def action_close_allowed(self) -> None:
         """Close once an allowed reason is chosen; it is logged as allowed contact."""
         self.action_close()
+
+    def action_copy_reach(self) -> None:
+        """Copy how to reach a trusted person (p again: the next one)."""
+        reachable = [person for person in self.people if person.reach]
+        if not reachable:
+            self.action_trusted()
+            return
+        self._copied = (self._copied + 1) % len(reachable)
+        person = reachable[self._copied]
+        self.app.copy_to_clipboard(person.reach)
+        self.notify(
+            f"Copied for {person.name}: {person.reach}. Your terminal may not pass it on; "
+            "the number is here to read too.",
+            title="Copied",
+        )
+
+    @work(group="trusted", exclusive=True)
+    async def action_trusted(self) -> None:
+        """Choose the people to talk to instead."""
+        from nctui.ui.screens.trusted_people import TrustedPeopleScreen  # noqa: PLC0415
+
+        people = await self.app.push_screen_wait(TrustedPeopleScreen(self.people))
+        if people is None:
+            return
+        self.people = people
+        self._copied = -1
+        self.query_one(TrustedLine).show(people)
+        if self._on_people is not None:
+            self._on_people(people)
 
     def action_just_close(self) -> None:
         """Close without logging anything (opened by mistake, or not an urge after all)."""

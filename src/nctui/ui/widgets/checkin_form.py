@@ -7,13 +7,15 @@ that holds it decides what to save.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Input, Static
 
@@ -25,6 +27,7 @@ from nctui.domain.checkin import (
     Rating,
     check_checkin,
 )
+from nctui.domain.prompts import Prompt
 from nctui.ui.widgets.scroll_area import show_together
 from nctui.ui.widgets.text_input import TextInput
 from nctui.ui.widgets.writing import WritingBox
@@ -60,8 +63,18 @@ class RatingInput(TextInput):
         self.cursor_position = len(self.value)
 
 
+JOURNAL_LABEL = "Journal, if you like: a line or pages"
+Question = tuple[str, str]
+"""A prompt as an entry keeps it: (id, question)."""
+
+
+def _question(prompt: Prompt) -> Question:
+    return (prompt.id, prompt.text)
+
+
 class CheckInForm(Vertical):
-    """Mood, missing them and the urge, then an optional journal entry."""
+    """Mood, missing them and the urge, then an optional journal entry, with a question
+    to write about (the screen offers them; Ctrl+N and Ctrl+B step through)."""
 
     class Edited(Message):
         """Something in the form was typed or changed (the screen keeps it as a draft)."""
@@ -77,6 +90,14 @@ class CheckInForm(Vertical):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "submit", "Save", tooltip="save this check-in"),
+        Binding("ctrl+n", "prompt(1)", "Question", tooltip="another question to write about"),
+        Binding(
+            "ctrl+b",
+            "prompt(-1)",
+            "Back",
+            show=False,
+            tooltip="the question before (before the first: none, write freely)",
+        ),
     ]
 
     class Submitted(Message):
@@ -97,6 +118,10 @@ class CheckInForm(Vertical):
         self._values = values
         self._error_at: Input | WritingBox | None = None
         """The part a message on show is about."""
+        self._ring: list[Question | None] = []
+        """The questions offered, then None (write freely); empty when none are offered."""
+        self._prompt: Question | None = self._saved_question(values)
+        """The question the words answer."""
 
     def compose(self) -> ComposeResult:
         """Three ratings in a row, the journal box, and a line for messages."""
@@ -113,19 +138,84 @@ class CheckInForm(Vertical):
                     )
         # Between the ratings and the journal: beside whichever one it is about.
         yield Static("", classes="question-error", markup=False)
-        yield Static("Journal, if you like: a line or pages", classes="field-label")
+        yield Static(JOURNAL_LABEL, classes="field-label", id="journal-label", markup=False)
         yield WritingBox(
             "" if values is None else values.text, max_chars=JOURNAL_MAX_CHARS, id="journal-text"
         )
 
+    def on_mount(self) -> None:
+        """Show the question the saved words answer, if any."""
+        self._show_prompt()
+
+    # -- questions to write about --------------------------------------------------------
+
+    @staticmethod
+    def _saved_question(values: CheckInValues | None) -> Question | None:
+        if values is None or not values.prompt:
+            return None
+        return (values.prompt_id, values.prompt)
+
+    def offer_prompts(self, prompts: Sequence[Prompt]) -> None:
+        """Questions to step through (today's first); the first is offered at once when
+        nothing is written yet."""
+        ring: list[Question | None] = [_question(prompt) for prompt in prompts]
+        if self._prompt is not None and self._prompt not in ring:
+            ring.insert(0, self._prompt)  # the saved one, asked on another day
+        self._ring = [*ring, None] if ring else []
+        if self._prompt is None and not self._typed()[3].strip() and ring:
+            self._prompt = ring[0]
+        self._show_prompt()
+
+    @property
+    def prompt(self) -> Question | None:
+        """The question offered now, as (id, question)."""
+        return self._prompt
+
+    def action_prompt(self, step: int) -> None:
+        """Offer the next question (or the one before); after the last, none."""
+        if not self._ring:
+            return
+        index = self._ring.index(self._prompt) if self._prompt in self._ring else -1
+        self._prompt = self._ring[(index + step) % len(self._ring)]
+        self._show_prompt()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Stepping through questions only when some are offered."""
+        if action == "prompt":
+            return bool(self._ring)
+        return True
+
+    def _show_prompt(self) -> None:
+        try:
+            label = self.query_one("#journal-label", Static)
+            box = self.query_one(WritingBox)
+        except NoMatches:
+            return
+        question = self._prompt[1] if self._prompt else ""
+        box.placeholder = question
+        empty = not box.text.strip()
+        if self._ring:
+            if question and empty:
+                label.update("Journal, if you like · a question is in the box · Ctrl+N another")
+            elif question:
+                label.update(f"Writing about: {question}")
+            else:
+                label.update("Journal, if you like: write freely · Ctrl+N for a question")
+        else:
+            label.update(f"Writing about: {question}" if question else JOURNAL_LABEL)
+
     def fill(self, values: CheckInValues | None) -> None:
         """Show `values` (None empties the form) and forget any message."""
         self._values = values
+        self._prompt = self._saved_question(values)
+        if self._prompt is None and not (values and values.text) and self._ring:
+            self._prompt = self._ring[0]
         for rating in Rating:
             box = self.query_one(f"#rating-{rating.value}", Input)
             box.value = "" if values is None else str(values.rating(rating))
         self.query_one(WritingBox).load_text("" if values is None else values.text)
         self.clear_error()
+        self._show_prompt()
 
     def set_text(self, text: str) -> None:
         """Put `text` in the journal box (words taken back from a draft), cursor at the end."""
@@ -202,6 +292,8 @@ class CheckInForm(Vertical):
             self.show_error(str(error), target)
             return
         self.clear_error()
+        if values.text and self._prompt is not None:
+            values = replace(values, prompt_id=self._prompt[0], prompt=self._prompt[1])
         self.post_message(self.Submitted(self, values))
 
     def show_error(self, message: str, target: Input | WritingBox) -> None:
@@ -241,6 +333,8 @@ class CheckInForm(Vertical):
         changed = event.input if isinstance(event, Input.Changed) else event.text_area
         if self._error_at is not None and changed is self._error_at:
             self.clear_error()
+        if isinstance(event, WritingBox.Changed):
+            self._show_prompt()
         self.post_message(self.Edited(self))
 
     @on(WritingBox.PasteRefused)

@@ -176,8 +176,13 @@ class JournalBrowser(Vertical):
                 body.update("Each day you check in appears here, newest first, to read again.")
             return
         heading.update(reading_heading(entry, self._zone))
-        text = entry.current.text
-        body.update("\n" + printable(text) if text else "\n(No journal words this day.)")
+        current = entry.current
+        words = printable(current.text) if current.text else "(No journal words this day.)"
+        if current.prompt:
+            # The question first, set apart, so the answer reads as an answer.
+            body.update(Text.assemble("\n", (printable(current.prompt), "italic"), "\n\n", words))
+        else:
+            body.update("\n" + words)
         self.query_one("#journal-reader", VerticalScroll).scroll_home(animate=False)
 
     @on(Input.Changed, "#journal-search")

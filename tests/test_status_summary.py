@@ -18,11 +18,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nctui.cli import main
+from nctui.domain.checkin import CheckInValues
 from nctui.domain.clock import ManualClock
 from nctui.domain.ledger import Kind, LedgerEvent
 from nctui.domain.period import EndReason
 from nctui.status import read_whole, report_of, status_line, status_report
 from nctui.storage.attempt_store import ATTEMPTS
+from nctui.storage.checkin_store import checkin_op, day_start_op
 from nctui.storage.ledger_store import event_op
 from nctui.storage.location import DATA_FILE_NAME
 from nctui.storage.ops import Insert, new_id
@@ -119,7 +121,10 @@ attempt_specs = st.lists(
 @given(
     base=st.sampled_from(BASES),
     attempts=attempt_specs,
-    contacts=st.lists(st.integers(-3000, 6000), max_size=5),
+    contacts=st.lists(st.tuples(st.integers(-3000, 6000), st.booleans()), max_size=5),
+    slips=st.lists(st.integers(-3000, 6000), max_size=4),
+    checkins=st.lists(st.integers(-200, 300), max_size=5),  # days from the base
+    day_start=st.one_of(st.none(), st.integers(0, 12)),
     urges=st.integers(1, 3),  # at least one change, so the file is written
     clocks=st.lists(
         st.tuples(st.floats(-4000, 8000, allow_nan=False), st.sampled_from(ZONES)),
@@ -130,7 +135,10 @@ attempt_specs = st.lists(
 def test_summary_and_whole_file_give_the_same_answers(
     base: datetime,
     attempts: list[tuple[int, int, tuple[int, EndReason] | None, str | None]],
-    contacts: list[int],
+    contacts: list[tuple[int, bool]],
+    slips: list[int],
+    checkins: list[int],
+    day_start: int | None,
     urges: int,
     clocks: list[tuple[float, ZoneInfo]],
 ) -> None:
@@ -149,10 +157,20 @@ def test_summary_and_whole_file_give_the_same_answers(
                 doc["ended_at"] = stamp(_moment(base, start + end[0]))
                 doc["end_reason"] = end[1].value
             repository.apply(Insert(ATTEMPTS, doc))
-        for number, hours in enumerate([*contacts, *range(urges)]):
-            kind = Kind.CONTACT if number < len(contacts) else Kind.URGE
+        happened = [
+            *((Kind.CONTACT, hours, restarted) for hours, restarted in contacts),
+            *((Kind.SLIP, hours, False) for hours in slips),
+            *((Kind.URGE, hours, False) for hours in range(urges)),
+        ]
+        for kind, hours, restarted in happened:
             at = _moment(base, hours)
-            repository.apply(event_op(LedgerEvent(new_id(), kind, at, at, None, "words")))
+            event = LedgerEvent(new_id(), kind, at, at, None, "words", restarted=restarted)
+            repository.apply(event_op(event))
+        for days in checkins:
+            day = (base + timedelta(days=days)).date()
+            repository.apply(checkin_op(day, CheckInValues(5, 5, 5, "words"), base))
+        if day_start is not None:
+            repository.apply(day_start_op(day_start))
         assert repository.close() is None
         summarised = read_summary(_path(data_dir))
         assert summarised is not None

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.console import Group
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -45,6 +45,9 @@ from nctui.ui.widgets.writing import WritingBox
 
 if TYPE_CHECKING:
     from nctui.ui.app import NctuiApp
+
+SHORT_HEIGHT = 28
+"""Below this many rows the card drops its spacer under the wait."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,7 @@ class SosScreen(ModalScreen[SosOutcome]):
                 with Horizontal(classes="sos-row"):
                     yield Static("", id="sos-wait")
                     yield Static("", id="sos-breath")
-                yield Static("Your reasons", classes="field-label")
+                yield Static("Your reasons", classes="field-label", id="sos-reasons-label")
                 yield Static(self.reasons, id="sos-reasons", markup=False)
                 yield WritingBox(self.reasons, max_chars=LONG_TEXT_MAX_CHARS, id="sos-reasons-edit")
                 yield Static("Instead, right now", classes="field-label")
@@ -152,6 +155,10 @@ class SosScreen(ModalScreen[SosOutcome]):
         self.set_interval(1.0, self.refresh_live)
         # On a short terminal the arrows scroll the card from the start.
         self.call_after_refresh(self.query_one(ScrollArea).focus_if_scrolling)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """On a short terminal, drop a blank line so the wait stays in view."""
+        self.set_class(event.size.height < SHORT_HEIGHT, "-short")
 
     def on_unmount(self) -> None:
         """Closing with nctui while the reasons are being rewritten: keep the words."""

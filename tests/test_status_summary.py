@@ -175,8 +175,8 @@ def test_summary_and_whole_file_give_the_same_answers(
         summarised = read_summary(_path(data_dir))
         assert summarised is not None
         whole = read_whole(_path(data_dir))
-        for hours, zone in clocks:
-            now = (base + timedelta(hours=hours)).astimezone(zone)
+        for later, zone in clocks:
+            now = (base + timedelta(hours=later)).astimezone(zone)
             from_summary = report_of(*summarised, now)
             assert from_summary == report_of(*whole, now)
             assert status_line(from_summary) == status_line(status_report(data_dir, now))

@@ -103,8 +103,10 @@ class _History:
         lift = min(offset, 60) / 12
         text = ""
         if rng.random() < 0.4:
-            # Drawn without repeats: a person does not write the same sentence twice in a day.
-            text = " ".join(rng.sample(JOURNAL_LINES, rng.randint(1, 4)))
+            picks = [rng.choice(JOURNAL_LINES) for _ in range(rng.randint(1, 6))]
+            # Repeats dropped after the same draws, so the rest of the history stays as it
+            # was: a person does not write the same sentence twice in a day.
+            text = " ".join(dict.fromkeys(picks))
         values = CheckInValues(
             mood=_clamp(round(3.5 + lift + rng.uniform(-1.5, 1.5)), 1, 10),
             miss=_clamp(round(8 - lift + rng.uniform(-1.5, 1.5)), 0, 10),

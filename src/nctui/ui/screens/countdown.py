@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -106,9 +106,17 @@ def for_you_text(log: ActivityLog, status: PeriodStatus, now: datetime) -> str:
         if minutes:
             return spent
         return f"Nothing planned for yourself yet: [b]{ACTIVITIES.key}[/b] has ideas."
-    when = "today" if upcoming.day == now.date() else day_text(upcoming.day)
-    next_up = f"{escape(upcoming.name)}, {when}"
+    next_up = f"{escape(upcoming.name)}, {_soon(upcoming.day, now.date())}"
     return f"{spent} · next: {next_up}" if minutes else f"Next for you: {next_up}"
+
+
+def _soon(day: date, today: date) -> str:
+    # Short, so the line fits one row at 80 columns: the year only when it is not this one.
+    if day == today:
+        return "today"
+    if day == today + timedelta(days=1):
+        return "tomorrow"
+    return f"{day:%a} {day.day} {day:%b}" if day.year == today.year else day_text(day)
 
 
 class CountdownScreen(NctuiScreen):

@@ -33,9 +33,10 @@ from nctui.domain.text import NOTE_MAX_CHARS, clean_text
 from nctui.ui.drafts import DraftKeeper
 from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.widgets.bullets import bullet_list
+from nctui.ui.widgets.field_list import FieldList
 from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.scroll_area import ScrollArea, reveal, show_together
-from nctui.ui.widgets.text_input import TextInput
+from nctui.ui.widgets.text_input import AnswerBox
 from nctui.ui.widgets.trigger_tags import TriggerTags
 
 if TYPE_CHECKING:
@@ -118,31 +119,38 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
             details = DETAILS.get(self.kind)
             if details:
                 yield Static("What was it? ↑ ↓ to choose", classes="field-label")
-                yield OptionList(*self._detail_options(0), id="detail")
+                yield FieldList(*self._detail_options(0), id="detail", on_enter=self._to_when)
                 hint = Static("", id="detail-hint")
                 hint.display = False  # no empty line while there is nothing to say
                 yield hint
             if self.kind is Kind.CONTACT and self._restart_default:
                 yield Static("Your period", classes="field-label")
-                yield OptionList(
+                yield FieldList(
                     Option("Start it again from this moment (recommended)", id=RESTART),
                     Option("Keep the dates; just log it", id=KEEP),
                     id="restart",
+                    on_enter=self._to_when,
                 )
             if self.kind is Kind.ALLOWED:
                 yield Static(bullet_list(ALLOWED_TIPS), classes="tips")
             # Each box with its message under it, so a message shows beside what to fix.
             with Vertical(classes="field", id="when-field"):
                 yield Static("When?", classes="field-label")
-                yield TextInput(
+                yield AnswerBox(
                     "now",
+                    on_enter=self._to_note,
                     placeholder="now, 21:30, yesterday 21:30, 2 hours ago",
                     id="when",
                 )
                 yield Static("", classes="question-error", markup=False)
             with Vertical(classes="field", id="note-field"):
                 yield Static("A note, if you like", classes="field-label")
-                yield TextInput(placeholder="What was going on?", id="note", select_on_focus=False)
+                yield AnswerBox(
+                    placeholder="What was going on?",
+                    id="note",
+                    select_on_focus=False,
+                    on_enter=self.action_save,
+                )
                 yield Static("", classes="question-error", markup=False)
             if self.kind in TAGGED_KINDS:
                 # After the note, so typing a note straight away never ticks a tag.
@@ -248,10 +256,16 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         event.stop()
         self._changed()
 
-    @on(OptionList.OptionSelected, "#detail")
-    def _detail_chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.query_one("#when", Input).focus()
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # the list has already moved the cursor on (`_to_when`)
+
+    def _to_when(self) -> None:
+        # At once, not by message: keys typed straight after Enter belong in the box.
+        self.set_focus(self.query_one("#when", Input))
+
+    def _to_note(self) -> None:
+        self.set_focus(self.query_one("#note", Input))
 
     def action_next_field(self, step: int) -> None:
         """Move to the next (or previous) field, in the order they are written."""
@@ -263,7 +277,8 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         if not fields:
             return
         at = fields.index(self.focused) if self.focused in fields else -step
-        fields[(at + step) % len(fields)].focus()
+        # At once, so the keys of a fast burst after Tab follow the cursor.
+        self.set_focus(fields[(at + step) % len(fields)])
 
     def takes_letters(self) -> bool:
         """Whether a letter typed now starts the note (so q is not Quit here)."""
@@ -278,20 +293,7 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
             note = self.query_one("#note", Input)
             note.value += event.character
             note.cursor_position = len(note.value)
-            note.focus()
-
-    @on(OptionList.OptionSelected, "#restart")
-    def _restart_chosen(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self.query_one("#when", Input).focus()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "when":
-            self.query_one("#note", Input).focus()
-        else:
-            self.action_save()
+            self.set_focus(note)
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self, event: Button.Pressed) -> None:

@@ -14,13 +14,14 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from nctui.domain.triggers import TRIGGERS, toggle, trigger_for_letter
+from nctui.ui.widgets.in_order import KeysInOrder
 
 GAP = 3
 TICKED, UNTICKED = "[x]", "[ ]"
 """Ticked and not differ in shape, not only colour."""
 
 
-class TriggerTags(Widget, can_focus=True):
+class TriggerTags(KeysInOrder, Widget, can_focus=True):
     """Every tag, its letter and a box; a tag's letter (or Space on the highlighted
     one) ticks it or clears it. Letters that are no tag's are left to the screen."""
 

@@ -1,0 +1,44 @@
+"""A log dialog typed at speed: every key lands where it would have landed typed slowly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from nctui.domain.clock import ManualClock
+from nctui.ui.widgets.trigger_tags import TriggerTags
+from tests.helpers import AppFactory
+from tests.seeds import seed_plan
+from tests.test_intake_typing_ahead import burst
+
+
+async def test_tabs_and_words_typed_in_one_burst_keep_their_places(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        await burst(pilot, "down", "down", "tab", "tab", *"felt low", "tab", "l")
+        screen = app.screen
+        assert screen.query_one("#when", Input).value == "now"
+        assert screen.query_one("#note", Input).value == "felt low"
+        assert screen.query_one(TriggerTags).chosen == ("lonely",)
+
+
+async def test_enter_then_words_in_one_burst(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        # Back to the time, a new one, and Enter moves to the note: the words typed
+        # straight after go there.
+        await burst(pilot, "shift+tab", *"09:00", "enter", *"walked it off")
+        screen = app.screen
+        assert screen.query_one("#when", Input).value == "09:00"
+        assert screen.query_one("#note", Input).value == "walked it off"

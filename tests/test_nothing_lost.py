@@ -192,8 +192,13 @@ async def test_esc_asks_before_throwing_a_note_away(
         assert isinstance(app.screen, CountdownScreen)
         app.coach.file.flush()
         assert "event:urge" not in _drafts(data_dir)
-        # A word or two is not worth a question: Esc just closes.
-        await _keys(pilot, "u", *"ok", "escape")
+        # A few words matter too: "called him a liar" is asked about like a page.
+        await _keys(pilot, "u", *"called him a liar", "escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await _keys(pilot, "escape")
+        assert _note(app).value == "called him a liar"
+        # An empty note, or only spaces, has nothing to lose: Esc just closes.
+        await _keys(pilot, *["backspace"] * 17, *"   ", "escape")
         assert isinstance(app.screen, CountdownScreen)
         await pilot.press("ctrl+q")
     assert app.goodbye is None

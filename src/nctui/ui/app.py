@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import ActiveBinding, Binding, BindingType
+from textual.command import CommandPalette
 from textual.filter import LineFilter
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
@@ -197,7 +198,8 @@ class NctuiApp(App[None]):
             id="help",
             tooltip="every key that works here",
         ),
-        Binding("f1", "help", "Help", show=False, id="help-f1"),
+        # With priority, so F1 opens the help from dialogs and text boxes too.
+        Binding("f1", "help", "Help", show=False, id="help-f1", priority=True),
         Binding(
             "exclamation_mark",
             "sos",
@@ -593,22 +595,32 @@ class NctuiApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Screen keys pause while a dialog is open, so a stray letter cannot lose it.
 
-        SOS works over any dialog but itself.
+        SOS works over any dialog but itself; help over any (it closes back to it).
         """
         if action == "sos":
             return not self.screen.has_class("sos")
+        if action == "help":
+            return not self.screen.has_class("help")  # there, F1 closes it
         if action == "quit_key":
             screen = self.screen
             takes_letters = getattr(screen, "takes_letters", None)
             return not is_text_box(screen.focused) and not (
                 callable(takes_letters) and takes_letters()
             )
-        return not (action in {"go", "help"} and isinstance(self.screen, ModalScreen))
+        return not (action == "go" and isinstance(self.screen, ModalScreen))
+
+    def action_command_palette(self) -> None:
+        """Open the command palette, unless one is open already under a dialog."""
+        # Textual looks only at the top screen, and a second palette would not mount.
+        if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
+            super().action_command_palette()
 
     def action_sos(self) -> None:
         """Open the SOS moment: a wait, a breath, your reasons, and a way through."""
         from nctui.ui.screens.sos import SosScreen  # noqa: PLC0415 - not needed to start
 
+        if isinstance(self.screen, CommandPalette):
+            self.screen.dismiss()  # F2 from the palette: the card takes its place
         now = self.clock()
         settings = self.coach.settings
         screen = SosScreen(

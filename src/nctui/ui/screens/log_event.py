@@ -52,9 +52,6 @@ INTROS: dict[Kind, str] = {
 
 RESTART = "restart"
 KEEP = "keep"
-ASK_BEFORE_DROPPING = 20
-"""A note this long (in characters) is not thrown away by Esc without asking; a word
-or two is not worth a question."""
 
 
 @dataclass(frozen=True)
@@ -307,8 +304,9 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
 
     @work(group="cancel", exclusive=True)
     async def action_cancel(self) -> None:
-        """Close without logging anything; with a note of some length, ask first."""
-        if len(clean_text(self.query_one("#note", Input).value)) >= ASK_BEFORE_DROPPING:
+        """Close without logging anything; with any words in the note, ask first (a few
+        words can matter as much as a page)."""
+        if clean_text(self.query_one("#note", Input).value).strip():
             drop = await self.app.push_screen_wait(
                 ConfirmScreen(
                     "Throw this note away?",

@@ -71,6 +71,7 @@ class SosScreen(ModalScreen[SosOutcome]):
         Binding("escape", "close", "I'm OK", tooltip="close; logged as an urge resisted"),
         Binding("escape", "close_allowed", "Done", tooltip="close; logged as allowed contact"),
         Binding("escape", "keep_reasons", "Keep", tooltip="keep what you wrote"),
+        Binding("escape", "leave_list", "Back", tooltip="no allowed reason after all"),
         Binding("x", "just_close", "Just close", tooltip="close without logging anything"),
         Binding(
             "plus,equals_sign", "longer", "Longer", key_display="+", tooltip="wait a little longer"
@@ -84,6 +85,8 @@ class SosScreen(ModalScreen[SosOutcome]):
             "p", "copy_reach", "Copy", show=False, tooltip="copy how to reach your trusted person"
         ),
         Binding("w", "trusted", "Who", show=False, tooltip="people you trust to talk to instead"),
+        # Dialogs hide the app's own ?; here no box takes it, so it opens the help.
+        Binding("question_mark", "app.help", "Help", show=False, tooltip="every key here"),
     ]
 
     def __init__(
@@ -271,10 +274,21 @@ class SosScreen(ModalScreen[SosOutcome]):
             severity="warning",
         )
 
+    def _choosing(self) -> bool:
+        # The list of allowed reasons is open: Esc closes it, not the card.
+        return bool(self.query_one("#sos-reasons-list", OptionList).display)
+
+    def action_leave_list(self) -> None:
+        """Close the list of allowed reasons; the card stays as it was."""
+        self.query_one("#sos-reasons-list", OptionList).display = False
+        self.refresh_bindings()
+        self._rest_focus()
+
     def action_allowed(self) -> None:
         """Pick which allowed reason this is."""
         menu = self.query_one("#sos-reasons-list", OptionList)
         menu.display = True
+        self.refresh_bindings()  # Esc now reads "Back"
         # After the layout makes room for the list, so focusing scrolls it into view.
         self.call_after_refresh(self._focus_reasons_list)
 
@@ -323,10 +337,12 @@ class SosScreen(ModalScreen[SosOutcome]):
         """While editing reasons, letters type and Esc keeps the words; else Esc closes."""
         if action == "keep_reasons":
             return self._editing
+        if action == "leave_list":
+            return self._choosing()
         if action == "close":
-            return not self._editing and self.allowed_reason is None
+            return not self._editing and self.allowed_reason is None and not self._choosing()
         if action == "close_allowed":
-            return not self._editing and self.allowed_reason is not None
+            return not self._editing and self.allowed_reason is not None and not self._choosing()
         return not self._editing
 
     def action_keep_reasons(self) -> None:

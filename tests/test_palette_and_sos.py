@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.app import App
 from textual.command import CommandPalette
 from textual.widget import Widget
 
@@ -78,7 +79,7 @@ async def test_esc_in_the_allowed_reasons_leaves_the_list_not_the_card(
         assert stored(data_dir, "events") == []
         await pilot.press("escape")  # now it closes, as "I'm OK"
         await pilot.pause()
-        assert not isinstance(app.screen, SosScreen)
+        assert not _on_sos(app)
         app.coach.file.flush()
         assert [event["kind"] for event in stored(data_dir, "events")] == ["urge"]
 
@@ -86,3 +87,7 @@ async def test_esc_in_the_allowed_reasons_leaves_the_list_not_the_card(
 def _shown(widget: Widget) -> bool:
     # A call, so the type checker does not carry one answer over to the next.
     return bool(widget.display)
+
+
+def _on_sos(app: App[None]) -> bool:
+    return isinstance(app.screen, SosScreen)

@@ -7,10 +7,8 @@ says which entry and why rather than showing a half-empty list.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from nctui.domain.activities import (
@@ -56,6 +54,8 @@ def _activity(entry: Mapping[str, Any]) -> Activity:
 
 def parse_catalogue(text: str) -> tuple[Activity, ...]:
     """Activities from the catalogue's TOML text, checked: unique keys and names."""
+    import tomllib  # noqa: PLC0415 - read when the activities are first shown, not at start
+
     try:
         entries = tomllib.loads(text)["activity"]
         activities = tuple(_activity(entry) for entry in entries)
@@ -76,5 +76,7 @@ def parse_catalogue(text: str) -> tuple[Activity, ...]:
 @cache
 def catalogue() -> tuple[Activity, ...]:
     """Every suggested activity, in the catalogue's order (read once, then kept)."""
+    from importlib import resources  # noqa: PLC0415 - as for tomllib above
+
     text = resources.files("nctui").joinpath("data", CATALOGUE_FILE).read_text("utf-8")
     return parse_catalogue(text)

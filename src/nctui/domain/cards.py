@@ -35,7 +35,7 @@ from nctui.domain.data_files import (
     CatalogueError,
     entries,
     key_field,
-    shipped_text,
+    shipped_entries,
     text_field,
 )
 from nctui.domain.ledger import Kind, LedgerEvent
@@ -219,15 +219,20 @@ def build_deck(cards: Sequence[Card]) -> Deck:
 
 def parse_deck(text: str) -> Deck:
     """The deck from the cards file's TOML text, checked; else CatalogueError saying why."""
-    return build_deck(
-        [_card(entry, index) for index, entry in enumerate(entries(text, "card", CARDS_FILE), 1)]
-    )
+    return deck_of(entries(text, "card", CARDS_FILE))
+
+
+def deck_of(found: Sequence[Mapping[str, Any]]) -> Deck:
+    """The deck from the cards file's `[[card]]` entries (each known to be a table),
+    checked; else CatalogueError saying why."""
+    return build_deck([_card(entry, index) for index, entry in enumerate(found, 1)])
 
 
 @cache
 def deck() -> Deck:
-    """The cards shipped with nctui (read once, then kept)."""
-    return parse_deck(shipped_text(CARDS_FILE))
+    """The cards shipped with nctui (read once, then kept), checked as `parse_deck`
+    checks them (read from the file's JSON copy: see `nctui.domain.data_files`)."""
+    return deck_of(shipped_entries(CARDS_FILE, "card"))
 
 
 # -- choosing today's card -------------------------------------------------------------

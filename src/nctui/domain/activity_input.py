@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from nctui.domain.activities import CATEGORY_LABELS, Activity
 from nctui.domain.errors import AnswerError
+from nctui.domain.frozen import frozen
 from nctui.domain.text import NOTE_MAX_CHARS, strip_controls, too_long
 
 MAX_NAME_LENGTH = 60
@@ -175,7 +175,7 @@ def duration_input_text(minutes: int) -> str:
 # -- days -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class PlanDay:
     """The day typed for a plan, and whether it has already passed."""
 

@@ -24,7 +24,6 @@ both.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from functools import cache
@@ -38,6 +37,7 @@ from nctui.domain.data_files import (
     shipped_entries,
     text_field,
 )
+from nctui.domain.frozen import frozen
 from nctui.domain.ledger import Kind, LedgerEvent
 from nctui.domain.period import PeriodStatus, State, local, zone_of
 
@@ -110,7 +110,7 @@ SECTION_TITLES: dict[Section, str] = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Card:
     """One day card."""
 
@@ -127,7 +127,7 @@ class Card:
     section: Section
 
 
-@dataclass(frozen=True)
+@frozen
 class Deck:
     """Every card, with the lookups `card_for` needs."""
 
@@ -245,7 +245,7 @@ class Setback(StrEnum):
     RESTART = "restart"
 
 
-@dataclass(frozen=True)
+@frozen
 class CardDay:
     """Everything that decides today's card, as plain values."""
 

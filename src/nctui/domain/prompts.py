@@ -12,7 +12,6 @@ have their own, a card's question is `card-` and the card's id.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any
@@ -25,12 +24,13 @@ from nctui.domain.data_files import (
     shipped_entries,
     text_field,
 )
+from nctui.domain.frozen import frozen
 
 PROMPTS_FILE = "prompts.toml"
 CARD_PREFIX = "card-"
 
 
-@dataclass(frozen=True)
+@frozen
 class Prompt:
     """One question to write about."""
 

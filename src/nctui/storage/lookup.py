@@ -8,18 +8,18 @@ and which answers a question about one day or one kind before it has read a whol
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tinydb import where
 
+from nctui.domain.frozen import frozen
 from nctui.storage.ops import Batch, Insert, Op, Put, Remove, Revise
 
 if TYPE_CHECKING:
     from nctui.storage.repository import Repository
 
 
-@dataclass(frozen=True)
+@frozen
 class Touched:
     """One document a change touched: its table, its id, and, for an insert, the
     document as added (an insert needs no lookup)."""

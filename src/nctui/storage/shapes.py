@@ -10,10 +10,10 @@ can never drive the terminal. Adding a table is one declaration and one entry in
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from nctui.domain.frozen import frozen
 from nctui.storage.atomic_file import RawData
 from nctui.storage.fields import (
     Check,
@@ -244,7 +244,7 @@ def entries(table: str, docs: Iterable[Any]) -> Iterator[dict[str, Any]]:
             continue
 
 
-@dataclass(frozen=True)
+@frozen
 class Inspection:
     """A whole file checked entry by entry."""
 

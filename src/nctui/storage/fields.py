@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
+from operator import is_
 from typing import Any, TypeVar
 
-from nctui.domain.text import printable
+from nctui.domain.text import needs_care, printable
 
 FIRST_YEAR = 1900
 LAST_YEAR = 2999
@@ -43,14 +44,14 @@ def text(*, blank: bool = True) -> Check:
     def check(value: Any) -> str:
         if type(value) is not str or not (blank or value.strip()):
             raise WrongEntry("expected text")
-        return printable(value)
+        return value if needs_care(value) is None else printable(value)
 
     return check
 
 
 def ident(value: Any) -> str:
     """A name nctui itself gave: non-empty, and never shown, so never changed."""
-    if type(value) is not str or not value or printable(value) is not value:
+    if type(value) is not str or not value or needs_care(value) is not None:
         raise WrongEntry("expected an id")
     return value
 
@@ -75,6 +76,14 @@ def flag(value: Any) -> bool:
 
 def moment(value: Any) -> str:
     """A moment in ISO 8601 with its UTC offset."""
+    # The usual case first, in one step: ten years of history hold tens of thousands.
+    if type(value) is str:
+        try:
+            found = datetime.fromisoformat(value)
+        except ValueError:
+            found = None
+        if found is not None and found.tzinfo is not None and FIRST_YEAR <= found.year <= LAST_YEAR:
+            return value
     if type(value) is not str or _iso(datetime.fromisoformat, value, "a time").tzinfo is None:
         raise WrongEntry("expected a time with its UTC offset")
     return value
@@ -197,19 +206,21 @@ class Fields:
 
 
 def _same_or_new(old: Any, new: Any) -> Any:
-    # `old` itself when every part came back as itself: nothing is copied.
+    # `old` itself when every part came back as itself: nothing is copied. (`new` is
+    # built from `old`, part for part, so the two are the same length.)
     olds = old.values() if isinstance(old, dict) else old
     news = new.values() if isinstance(new, dict) else new
-    return old if all(a is b for a, b in zip(olds, news, strict=True)) else new
+    return old if all(map(is_, olds, news)) else new
 
 
 def _shallow(value: Any, depth: int) -> Any:
-    if type(value) is str:
-        return printable(value)
-    if type(value) not in {list, dict}:
+    kind = type(value)
+    if kind is str:
+        return value if needs_care(value) is None else printable(value)
+    if kind is not list and kind is not dict:
         return value
     if depth == 0:
         raise WrongEntry("nested too deeply")
-    if type(value) is list:
+    if kind is list:
         return _same_or_new(value, [_shallow(part, depth - 1) for part in value])
     return _same_or_new(value, {key: _shallow(part, depth - 1) for key, part in value.items()})

@@ -29,6 +29,7 @@ from nctui.storage.fields import (
     map_of,
     moment,
     number,
+    ref,
     row,
     text,
 )
@@ -54,7 +55,7 @@ def _attempts() -> Fields:
         id=ident,
         start=moment,
         length_days=number(1, LONGEST_DAYS),
-        intake_id=Maybe(ident),
+        intake_id=Maybe(ref),
         ended_at=Maybe(moment),
         end_reason=Maybe(choice(EndReason)),
     )
@@ -70,7 +71,7 @@ def _events() -> Fields:
         logged=Maybe(moment),
         detail=Maybe(text()),
         note=Maybe(text()),
-        attempt=Maybe(ident),
+        attempt=Maybe(ref),
         restarted=Maybe(flag),
         # `triggers` and `source` are left to `event_from_doc`, which reads odd values
         # leniently: a hand-edited tag must not cost the person the event itself.
@@ -141,7 +142,7 @@ def _activity_plans() -> Fields:
 
     return Fields(
         id=ident,
-        activity=ident,
+        activity=ref,
         name=text(blank=False),
         category=choice(Category),
         day=day,
@@ -156,13 +157,13 @@ def _activity_done() -> Fields:
 
     return Fields(
         id=ident,
-        activity=ident,
+        activity=ref,
         name=text(blank=False),
         category=choice(Category),
         at=moment,
         minutes=number(1, MAX_MINUTES),
         note=Maybe(text()),
-        plan=Maybe(ident),
+        plan=Maybe(ref),
     )
 
 

@@ -145,6 +145,11 @@ _SETTING_WORDS: dict[Setting, str] = {
 OWN_KEY_PREFIX = "own-"
 """Keys of the person's own activities start with this; catalogue keys never do."""
 
+MAX_MINUTES = 7 * 24 * 60
+"""One done entry holds at most a week: the longest thing in the catalogue is a week
+away, and anything beyond is almost always a slip of the keyboard (10,000 hours is over
+a year). A longer trip can be logged a week at a time."""
+
 
 @frozen
 class Activity:

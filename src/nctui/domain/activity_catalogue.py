@@ -22,12 +22,11 @@ from nctui.domain.activities import (
     Span,
 )
 from nctui.domain.activity_input import MAX_NAME_LENGTH, name_key
+from nctui.domain.errors import CatalogueError
+
+__all__ = ["CATALOGUE_FILE", "CatalogueError", "catalogue", "parse_catalogue"]
 
 CATALOGUE_FILE = "activities.toml"
-
-
-class CatalogueError(ValueError):
-    """The shipped catalogue is malformed (a packaging or editing mistake)."""
 
 
 def _activity(entry: Mapping[str, Any]) -> Activity:

@@ -17,7 +17,7 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from nctui.domain.activity_catalogue import CatalogueError
+from nctui.domain.errors import CatalogueError
 
 __all__ = [
     "CatalogueError",

@@ -39,7 +39,6 @@ from nctui.storage.atomic_file import (
     read_file,
     remove_stale_temporaries,
 )
-from nctui.storage.backups import backup_folder, daily_backup
 from nctui.storage.errors import CorruptDataError, StorageBusyError, describe_write_error
 from nctui.storage.file_lock import DataLock
 from nctui.storage.leftovers import keep_unsaved
@@ -297,6 +296,9 @@ class Repository:
         today = self._clock().date()
         if self._backed_up_on == today:
             return
+        # Loaded by the first save, on this thread: opening the data never needs it.
+        from nctui.storage.backups import backup_folder, daily_backup  # noqa: PLC0415
+
         self._backed_up_on = today
         try:
             daily_backup(self.path, today)

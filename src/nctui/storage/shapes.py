@@ -152,8 +152,7 @@ def _activity_plans() -> Fields:
 
 
 def _activity_done() -> Fields:
-    from nctui.domain.activities import Category
-    from nctui.domain.activity_input import MAX_MINUTES
+    from nctui.domain.activities import MAX_MINUTES, Category
 
     return Fields(
         id=ident,

@@ -8,9 +8,10 @@ screen not on show remembers the notice until the person comes back to it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from nctui.domain.frozen import frozen
 
 
 class Topic(StrEnum):
@@ -40,7 +41,7 @@ class Topic(StrEnum):
     """Words kept while not saved yet."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Changes:
     """Which kinds of record changed, and where it helps, which days and attempts."""
 

@@ -14,12 +14,15 @@ from nctui.domain.checkin import checkin_day
 from nctui.domain.daily import SETBACK_REACH
 from nctui.domain.ledger import LedgerEvent
 from nctui.domain.period import State, local, period_status, zone_of
-from nctui.domain.prompts import Prompt, prompts_for
-from nctui.domain.trusted import TrustedPerson, people_from, people_value
 from nctui.storage.settings import setting_op
 
 if TYPE_CHECKING:
     from nctui.domain.patterns import Patterns
+    from nctui.domain.prompts import Prompt
+    from nctui.domain.trusted import TrustedPerson
+
+# The prompts, patterns and trusted people are imported on first use (noqa: PLC0415
+# below): the dashboard, drawn first, shows only today's card.
 
 TRUSTED = "trusted_people"
 
@@ -42,6 +45,8 @@ class Companion:
 
     def prompts(self, now: datetime | None = None) -> tuple[Prompt, ...]:
         """Today's journal prompts: the card's question first, then the pool."""
+        from nctui.domain.prompts import prompts_for  # noqa: PLC0415
+
         now = now or self._core.clock()
         return prompts_for(self.card(now), self._journal.today(now))
 
@@ -77,10 +82,14 @@ class Companion:
 
     def trusted(self) -> tuple[TrustedPerson, ...]:
         """The people to talk to instead (none, one or two)."""
+        from nctui.domain.trusted import people_from  # noqa: PLC0415
+
         return people_from(self._core.model.setting_value(TRUSTED))
 
     def set_trusted(self, people: Iterable[TrustedPerson]) -> bool:
         """Keep these people (at most two); False when nothing changed."""
+        from nctui.domain.trusted import people_from, people_value  # noqa: PLC0415
+
         value = people_value(people)
         if tuple(people_from(value)) == self.trusted():
             return False

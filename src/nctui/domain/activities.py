@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+
+from nctui.domain.frozen import frozen
 
 
 class Category(StrEnum):
@@ -144,8 +145,13 @@ _SETTING_WORDS: dict[Setting, str] = {
 OWN_KEY_PREFIX = "own-"
 """Keys of the person's own activities start with this; catalogue keys never do."""
 
+MAX_MINUTES = 7 * 24 * 60
+"""One done entry holds at most a week: the longest thing in the catalogue is a week
+away, and anything beyond is almost always a slip of the keyboard (10,000 hours is over
+a year). A longer trip can be logged a week at a time."""
 
-@dataclass(frozen=True)
+
+@frozen
 class Activity:
     """Something to do. Catalogue activities carry every tag; the person's own carry none."""
 
@@ -199,7 +205,7 @@ class Activity:
         return " ".join(words).casefold()
 
 
-@dataclass(frozen=True)
+@frozen
 class Plan:
     """An activity the person means to do on a given day.
 
@@ -217,7 +223,7 @@ class Plan:
     """Set when the person decided not to do it after all; the plan itself is kept."""
 
 
-@dataclass(frozen=True)
+@frozen
 class DoneEntry:
     """An activity the person did, how long it took, and what they noted."""
 
@@ -232,7 +238,7 @@ class DoneEntry:
     """The plan this completed, if it was planned."""
 
 
-@dataclass(frozen=True)
+@frozen
 class ActivityLog:
     """Everything the person added: their own activities, their plans, what they did."""
 
@@ -266,7 +272,7 @@ def next_planned(plans: Iterable[Plan], done: Iterable[DoneEntry], now: datetime
     return upcoming[0] if upcoming else None
 
 
-@dataclass(frozen=True)
+@frozen
 class TimeReclaimed:
     """Time spent on your own life, in minutes, in all and by category."""
 
@@ -303,7 +309,7 @@ def hours_text(minutes: int) -> str:
     return f"{hours}h {rest}m" if rest else f"{hours}h"
 
 
-@dataclass(frozen=True)
+@frozen
 class ActivityStatus:
     """Where one activity stands: its open plans and the times it was done."""
 

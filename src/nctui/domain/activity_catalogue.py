@@ -7,10 +7,8 @@ says which entry and why rather than showing a half-empty list.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from nctui.domain.activities import (
@@ -24,12 +22,11 @@ from nctui.domain.activities import (
     Span,
 )
 from nctui.domain.activity_input import MAX_NAME_LENGTH, name_key
+from nctui.domain.errors import CatalogueError
+
+__all__ = ["CATALOGUE_FILE", "CatalogueError", "catalogue", "parse_catalogue"]
 
 CATALOGUE_FILE = "activities.toml"
-
-
-class CatalogueError(ValueError):
-    """The shipped catalogue is malformed (a packaging or editing mistake)."""
 
 
 def _activity(entry: Mapping[str, Any]) -> Activity:
@@ -56,6 +53,8 @@ def _activity(entry: Mapping[str, Any]) -> Activity:
 
 def parse_catalogue(text: str) -> tuple[Activity, ...]:
     """Activities from the catalogue's TOML text, checked: unique keys and names."""
+    import tomllib  # noqa: PLC0415 - read when the activities are first shown, not at start
+
     try:
         entries = tomllib.loads(text)["activity"]
         activities = tuple(_activity(entry) for entry in entries)
@@ -76,5 +75,7 @@ def parse_catalogue(text: str) -> tuple[Activity, ...]:
 @cache
 def catalogue() -> tuple[Activity, ...]:
     """Every suggested activity, in the catalogue's order (read once, then kept)."""
+    from importlib import resources  # noqa: PLC0415 - as for tomllib above
+
     text = resources.files("nctui").joinpath("data", CATALOGUE_FILE).read_text("utf-8")
     return parse_catalogue(text)

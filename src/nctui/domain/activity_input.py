@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from nctui.domain.activities import CATEGORY_LABELS, Activity
+from nctui.domain.activities import MAX_MINUTES as MAX_MINUTES  # noqa: PLC0414 - read here too
 from nctui.domain.errors import AnswerError
+from nctui.domain.frozen import frozen
 from nctui.domain.text import NOTE_MAX_CHARS, strip_controls, too_long
 
 MAX_NAME_LENGTH = 60
@@ -21,11 +22,6 @@ MAX_NAME_LENGTH = 60
 in a list at 80 columns."""
 MAX_NOTE_LENGTH = NOTE_MAX_CHARS
 """The one limit for short notes; longer thoughts belong in the journal."""
-
-MAX_MINUTES = 7 * 24 * 60
-"""One done entry holds at most a week: the longest thing in the catalogue is a week
-away, and anything beyond is almost always a slip of the keyboard (10,000 hours is over
-a year). A longer trip can be logged a week at a time."""
 
 MAX_DAYS_AHEAD = 365
 MAX_DAYS_BACK = 365
@@ -175,7 +171,7 @@ def duration_input_text(minutes: int) -> str:
 # -- days -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class PlanDay:
     """The day typed for a plan, and whether it has already passed."""
 

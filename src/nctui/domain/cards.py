@@ -24,7 +24,6 @@ both.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from functools import cache
@@ -35,9 +34,10 @@ from nctui.domain.data_files import (
     CatalogueError,
     entries,
     key_field,
-    shipped_text,
+    shipped_entries,
     text_field,
 )
+from nctui.domain.frozen import frozen
 from nctui.domain.ledger import Kind, LedgerEvent
 from nctui.domain.period import PeriodStatus, State, local, zone_of
 
@@ -110,7 +110,7 @@ SECTION_TITLES: dict[Section, str] = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class Card:
     """One day card."""
 
@@ -127,7 +127,7 @@ class Card:
     section: Section
 
 
-@dataclass(frozen=True)
+@frozen
 class Deck:
     """Every card, with the lookups `card_for` needs."""
 
@@ -219,15 +219,20 @@ def build_deck(cards: Sequence[Card]) -> Deck:
 
 def parse_deck(text: str) -> Deck:
     """The deck from the cards file's TOML text, checked; else CatalogueError saying why."""
-    return build_deck(
-        [_card(entry, index) for index, entry in enumerate(entries(text, "card", CARDS_FILE), 1)]
-    )
+    return deck_of(entries(text, "card", CARDS_FILE))
+
+
+def deck_of(found: Sequence[Mapping[str, Any]]) -> Deck:
+    """The deck from the cards file's `[[card]]` entries (each known to be a table),
+    checked; else CatalogueError saying why."""
+    return build_deck([_card(entry, index) for index, entry in enumerate(found, 1)])
 
 
 @cache
 def deck() -> Deck:
-    """The cards shipped with nctui (read once, then kept)."""
-    return parse_deck(shipped_text(CARDS_FILE))
+    """The cards shipped with nctui (read once, then kept), checked as `parse_deck`
+    checks them (read from the file's JSON copy: see `nctui.domain.data_files`)."""
+    return deck_of(shipped_entries(CARDS_FILE, "card"))
 
 
 # -- choosing today's card -------------------------------------------------------------
@@ -240,7 +245,7 @@ class Setback(StrEnum):
     RESTART = "restart"
 
 
-@dataclass(frozen=True)
+@frozen
 class CardDay:
     """Everything that decides today's card, as plain values."""
 

@@ -22,6 +22,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from nctui.domain.errors import AnswerError
+from nctui.domain.frozen import frozen
 from nctui.domain.text import LONG_TEXT_MAX_CHARS, clean_text
 
 DEFAULT_DAY_START_HOUR = 4
@@ -39,7 +40,7 @@ class Rating(StrEnum):
     URGE = "urge"
 
 
-@dataclass(frozen=True)
+@frozen
 class Scale:
     """How one rating is asked and what its numbers mean."""
 

@@ -12,7 +12,6 @@ have their own, a card's question is `card-` and the card's id.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any
@@ -22,15 +21,16 @@ from nctui.domain.data_files import (
     CatalogueError,
     entries,
     key_field,
-    shipped_text,
+    shipped_entries,
     text_field,
 )
+from nctui.domain.frozen import frozen
 
 PROMPTS_FILE = "prompts.toml"
 CARD_PREFIX = "card-"
 
 
-@dataclass(frozen=True)
+@frozen
 class Prompt:
     """One question to write about."""
 
@@ -68,7 +68,12 @@ def _prompt(entry: Mapping[str, Any], index: int) -> Prompt:
 
 def parse_prompts(text: str) -> tuple[Prompt, ...]:
     """The pool from the prompts file's TOML text, checked: unique ids and questions."""
-    found = entries(text, "prompt", PROMPTS_FILE)
+    return pool_of(entries(text, "prompt", PROMPTS_FILE))
+
+
+def pool_of(found: Sequence[Mapping[str, Any]]) -> tuple[Prompt, ...]:
+    """The pool from the prompts file's `[[prompt]]` entries (each known to be a table),
+    checked: unique ids and questions."""
     pool = tuple(_prompt(entry, index) for index, entry in enumerate(found, 1))
     seen_ids: set[str] = set()
     seen_texts: set[str] = set()
@@ -85,7 +90,7 @@ def parse_prompts(text: str) -> tuple[Prompt, ...]:
 @cache
 def prompt_pool() -> tuple[Prompt, ...]:
     """The prompts shipped with nctui (read once, then kept)."""
-    return parse_prompts(shipped_text(PROMPTS_FILE))
+    return pool_of(shipped_entries(PROMPTS_FILE, "prompt"))
 
 
 def prompts_for(card: Card, day: date, pool: Sequence[Prompt] | None = None) -> tuple[Prompt, ...]:

@@ -70,6 +70,11 @@ def _picture(match: re.Match[str]) -> str:
     return "�"
 
 
+needs_care = _NEEDS_CARE.search
+"""A match when `printable` would change the text, else None: for checking years of
+stored text quickly, most of which needs nothing."""
+
+
 def printable(text: str) -> str:
     """Text safe to show as it is: every control character but the newline made visible.
 

@@ -12,15 +12,15 @@ The letters avoid every key that means something else nearby: the ledger's `u` `
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from nctui.domain.errors import AnswerError
+from nctui.domain.frozen import frozen
 
 RESERVED_LETTERS = frozenset("ustoev" + "hicajrq" + "ynx")
 """Letters a tag must never use (see the module docstring)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Trigger:
     """One trigger tag."""
 

@@ -4,10 +4,10 @@ reach them. Shown on the SOS card, a key away."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from nctui.domain.errors import AnswerError
+from nctui.domain.frozen import frozen
 from nctui.domain.text import clean_text
 
 MAX_PEOPLE = 2
@@ -15,7 +15,7 @@ NAME_MAX_CHARS = 40
 REACH_MAX_CHARS = 80
 
 
-@dataclass(frozen=True)
+@frozen
 class TrustedPerson:
     """Someone to talk to instead, and how to reach them (a number, a handle: free text)."""
 

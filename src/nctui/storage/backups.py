@@ -12,10 +12,10 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from nctui.domain.frozen import frozen
 from nctui.storage.aside import file_stamp, unused
 from nctui.storage.atomic_file import atomic_write_bytes, read_file
 from nctui.storage.errors import StorageError
@@ -123,7 +123,7 @@ def prune(folder: Path, today: date) -> None:
                 path.unlink()
 
 
-@dataclass(frozen=True)
+@frozen
 class BackupInfo:
     """One backup, as `nctui backups` lists it."""
 

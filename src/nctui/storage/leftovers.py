@@ -14,12 +14,12 @@ import binascii
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from tinydb import where
 
+from nctui.domain.frozen import frozen
 from nctui.storage.aside import file_stamp, unused
 from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode
 from nctui.storage.location import DATA_FILE_NAME
@@ -78,7 +78,7 @@ def _read_leftover(path: Path) -> list[Op] | None:
         return None
 
 
-@dataclass(frozen=True)
+@frozen
 class AddedBack:
     """What adding leftovers to the data gave."""
 

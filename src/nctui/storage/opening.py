@@ -9,10 +9,10 @@ anything is replaced, so a crash or a full disk at any point leaves the file whe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from nctui.domain.frozen import frozen, replace
 from nctui.storage.aside import keep_aside, keep_copy, remove_all
 from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode, make_private, read_file
 from nctui.storage.errors import CorruptDataError, DataFileError, describe_write_error
@@ -21,7 +21,7 @@ from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, migrate, new_data, 
 from nctui.storage.shapes import inspect
 
 
-@dataclass(frozen=True)
+@frozen
 class OpenReport:
     """What happened while opening the data file, for the app to tell the person."""
 

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from nctui.domain.frozen import frozen
+
 if TYPE_CHECKING:
     # Only for annotations: `nctui status` builds documents' readers from these
     # modules and must not pay for importing TinyDB.
@@ -82,7 +84,7 @@ class Put:
         return {"op": "put", "table": self.table, "doc": dict(self.doc)}
 
 
-@dataclass(frozen=True)
+@frozen
 class Revise:
     """Set a field to a new value, moving the value it has *at that moment* into a list.
 
@@ -126,7 +128,7 @@ class Revise:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class Remove:
     """Take away the document with this `id`, if it is there.
 
@@ -148,7 +150,7 @@ class Remove:
         return {"op": "remove", "table": self.table, "id": self.id}
 
 
-@dataclass(frozen=True)
+@frozen
 class Batch:
     """Several changes that reach the file together, or not at all."""
 

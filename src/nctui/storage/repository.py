@@ -22,7 +22,6 @@ from collections import deque
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,7 @@ from tinydb import TinyDB
 from tinydb.table import Table
 
 from nctui.domain.clock import Clock
+from nctui.domain.frozen import frozen, replace
 from nctui.storage.aside import copies_aside, copies_with_more, keep_aside
 from nctui.storage.atomic_file import (
     atomic_write_bytes,
@@ -39,7 +39,6 @@ from nctui.storage.atomic_file import (
     read_file,
     remove_stale_temporaries,
 )
-from nctui.storage.backups import backup_folder, daily_backup
 from nctui.storage.errors import CorruptDataError, StorageBusyError, describe_write_error
 from nctui.storage.file_lock import DataLock
 from nctui.storage.leftovers import keep_unsaved
@@ -59,7 +58,7 @@ WriteErrorHandler = Callable[[Exception, Sequence[Op]], None]
 NoticeHandler = Callable[[str], None]
 
 
-@dataclass(frozen=True)
+@frozen
 class ReloadSnapshot:
     """The file as read on a worker thread, waiting to replace the in-memory copy."""
 
@@ -297,6 +296,9 @@ class Repository:
         today = self._clock().date()
         if self._backed_up_on == today:
             return
+        # Loaded by the first save, on this thread: opening the data never needs it.
+        from nctui.storage.backups import backup_folder, daily_backup  # noqa: PLC0415
+
         self._backed_up_on = today
         try:
             daily_backup(self.path, today)

@@ -10,10 +10,10 @@ can never drive the terminal. Adding a table is one declaration and one entry in
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from nctui.domain.frozen import frozen
 from nctui.storage.atomic_file import RawData
 from nctui.storage.fields import (
     Check,
@@ -29,6 +29,7 @@ from nctui.storage.fields import (
     map_of,
     moment,
     number,
+    ref,
     row,
     text,
 )
@@ -54,7 +55,7 @@ def _attempts() -> Fields:
         id=ident,
         start=moment,
         length_days=number(1, LONGEST_DAYS),
-        intake_id=Maybe(ident),
+        intake_id=Maybe(ref),
         ended_at=Maybe(moment),
         end_reason=Maybe(choice(EndReason)),
     )
@@ -70,7 +71,7 @@ def _events() -> Fields:
         logged=Maybe(moment),
         detail=Maybe(text()),
         note=Maybe(text()),
-        attempt=Maybe(ident),
+        attempt=Maybe(ref),
         restarted=Maybe(flag),
         # `triggers` and `source` are left to `event_from_doc`, which reads odd values
         # leniently: a hand-edited tag must not cost the person the event itself.
@@ -141,7 +142,7 @@ def _activity_plans() -> Fields:
 
     return Fields(
         id=ident,
-        activity=ident,
+        activity=ref,
         name=text(blank=False),
         category=choice(Category),
         day=day,
@@ -151,18 +152,17 @@ def _activity_plans() -> Fields:
 
 
 def _activity_done() -> Fields:
-    from nctui.domain.activities import Category
-    from nctui.domain.activity_input import MAX_MINUTES
+    from nctui.domain.activities import MAX_MINUTES, Category
 
     return Fields(
         id=ident,
-        activity=ident,
+        activity=ref,
         name=text(blank=False),
         category=choice(Category),
         at=moment,
         minutes=number(1, MAX_MINUTES),
         note=Maybe(text()),
-        plan=Maybe(ident),
+        plan=Maybe(ref),
     )
 
 
@@ -244,7 +244,7 @@ def entries(table: str, docs: Iterable[Any]) -> Iterator[dict[str, Any]]:
             continue
 
 
-@dataclass(frozen=True)
+@frozen
 class Inspection:
     """A whole file checked entry by entry."""
 

@@ -3,10 +3,10 @@ screen and the command palette are all built from this one list."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from nctui.domain.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Destination:
     """A top-level screen and how to reach it."""
 

@@ -7,6 +7,7 @@ the same information as one line of text, with each key clickable.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import groupby
 
 from textual.binding import Binding
@@ -16,6 +17,13 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from nctui.ui.key_rules import works_while_typing
+
+
+@lru_cache(maxsize=32)
+def _from_markup(markup: str) -> Content:
+    # The bar is drawn again at every change of bindings, mostly to the same few lines:
+    # each is parsed once (Content is immutable, so one parse serves every bar).
+    return Content.from_markup(markup)
 
 
 class KeyBar(Widget):
@@ -76,10 +84,13 @@ class KeyBar(Widget):
                 )
         # One space between entries: the coloured keys already set them apart, and
         # screens with several keys of their own still fit in 80 columns.
-        line = Content.from_markup(" " + " ".join(parts))
+        line = _from_markup(" " + " ".join(parts))
         if palette is not None and app.ENABLE_COMMAND_PALETTE:
-            tail = Content.from_markup(f"{self._key(*palette)} palette ")
-            gap = self.size.width - line.cell_length - tail.cell_length
+            tail = _from_markup(f"{self._key(*palette)} palette ")
+            # The outer size less the gutter is `self.size`, without asking the
+            # compositor where the bar is (which lays the screen out ahead of time).
+            width = self.outer_size.width - self.gutter.width
+            gap = width - line.cell_length - tail.cell_length
             if gap >= 1:
                 line = line + Content(" " * gap) + tail
         return line

@@ -208,6 +208,17 @@ def test_the_chart_spans_the_period_and_marks_events_on_their_checkin_day() -> N
     assert data.series[Rating.MOOD] == [(nineteenth, 5)]
 
 
+def test_a_period_begun_after_midnight_starts_on_that_check_in_day() -> None:
+    # Begun at 00:27: before the day-start hour it is still the 26th's evening, and the
+    # check-in made ten minutes later (for the 26th) is the period's first chart day.
+    start = datetime(2026, 11, 27, 0, 27, tzinfo=LONDON)
+    now = start + timedelta(minutes=10)
+    window = chart_window(period_status([Attempt("a", start, 45)], now), date(2026, 11, 26), 4)
+    assert window.first_day == date(2026, 11, 26)
+    data = chart_data(window, entries_from({25: 6}), [], 4, LONDON)  # the 26th
+    assert data.series[Rating.MOOD] == [(1, 6)]
+
+
 def test_without_a_plan_the_chart_shows_four_weeks() -> None:
     now = datetime(2026, 11, 26, 9, 30, tzinfo=LONDON)
     window = chart_window(period_status([], now), now.date())

@@ -36,3 +36,26 @@ async def test_a_long_note_can_be_read_whole(
             assert type(app.screen).__name__ == "HistoryScreen"
             await pilot.press("down")
             await settle(pilot)
+
+
+async def test_the_tags_of_the_highlighted_event_show_whole_at_80_columns(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    from tests.seeds import seed_plan
+
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        # A slip about the drink, late at night and lonely, with a note.
+        await pilot.press("s", "down", "down", "tab", "tab", *"saw a photo", "tab", "z", "l")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        shown = squash(screen_text(app).replace("│", " "))
+        assert "Set off by: Lonely · Late at night" in shown
+        assert "Note: saw a photo" in shown
+        await pilot.press("enter")
+        await settle(pilot)
+        body = str(app.screen.query_one(".dialog-text").render())
+        assert "Set off by: Lonely · Late at night" in body and "saw a photo" in body

@@ -87,6 +87,6 @@ class Journal:
 
         now = now or self._core.clock()
         status = period_status(self._core.model.attempts(), now)
-        window = chart_window(status, self.today(now))
+        window = chart_window(status, self.today(now), self.day_start())
         entries = self.between(window.first_day, window.last_data_day)
         return mood_trend(entries, window.first_day, window.last_data_day)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta, tzinfo
 
-from nctui.domain.checkin import DayEntry, Rating, checkin_day
+from nctui.domain.checkin import DEFAULT_DAY_START_HOUR, DayEntry, Rating, checkin_day
 from nctui.domain.ledger import Kind, LedgerEvent
 from nctui.domain.period import PeriodStatus, State
 
@@ -49,15 +49,18 @@ class ChartData:
     """Day numbers with at least one event of each kind."""
 
 
-def chart_window(status: PeriodStatus, today: date) -> Window:
-    """The running or just-completed period, from its first day to its last.
+def chart_window(
+    status: PeriodStatus, today: date, day_start_hour: int = DEFAULT_DAY_START_HOUR
+) -> Window:
+    """The running or just-completed period, from its first check-in day to its last.
 
-    With no plan, the last `NO_PLAN_DAYS` days up to today.
+    With no plan, the last `NO_PLAN_DAYS` days up to today. A period begun before the
+    day-start hour begins on the check-in day before, as a check-in made then does.
     """
     if status.state is State.NO_PLAN or status.start is None:
         first = today - timedelta(days=NO_PLAN_DAYS - 1)
         return Window(first, NO_PLAN_DAYS, today)
-    first = status.start.date()
+    first = checkin_day(status.start, day_start_hour)
     last = first + timedelta(days=status.length_days - 1)
     return Window(first, status.length_days, max(first, min(today, last)))
 

@@ -139,13 +139,21 @@ class HistoryScreen(ModalScreen[None]):
 
         chosen = newest_first[event.cursor_row]
         when = time_text(chosen.at.astimezone(zone_of(self._now)))
+        tags = triggers_text(chosen.triggers)
+        parts = (f"Set off by: {tags}" if tags else "", chosen.note)
+        body = "\n\n".join(part for part in parts if part)
         self.app.push_screen(
-            NoticeScreen(f"{chosen.title} · {when}", chosen.note or "No note.", severity="info")
+            NoticeScreen(f"{chosen.title} · {when}", body or "No note.", severity="info")
         )
 
     def _show_note(self, row: int) -> None:
+        # Below the table, whole: at 80 columns the table cuts its last column short.
         newest_first = list(reversed(self._events))
-        note = newest_first[row].note if 0 <= row < len(newest_first) else ""
+        chosen = newest_first[row] if 0 <= row < len(newest_first) else None
+        tags = triggers_text(chosen.triggers) if chosen else ""
+        note = one_line(chosen.note, 2000) if chosen else ""
+        parts = [f"Set off by: {tags}" if tags else "", f"Note: {note}" if note else ""]
+        text = " · ".join(part for part in parts if part)
         shown = self.query_one("#event-note", Static)
-        shown.update(f"Note: {one_line(note, 2000)}  (Enter opens it)" if note else "")
-        shown.display = bool(note)
+        shown.update(f"{text}  (Enter opens it)" if text else "")
+        shown.display = bool(text)

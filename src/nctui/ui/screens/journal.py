@@ -337,7 +337,7 @@ class JournalScreen(NctuiScreen):
 
     def _draw_chart(self, today: date, status: PeriodStatus) -> None:
         self._chart_for = today
-        window = chart_window(status, today)
+        window = chart_window(status, today, self.coach.journal.day_start())
         last = window.label(window.days)
         zone = zone_of(self.nctui.clock())
         journal = self.coach.journal

@@ -42,3 +42,15 @@ async def test_enter_then_words_in_one_burst(
         screen = app.screen
         assert screen.query_one("#when", Input).value == "09:00"
         assert screen.query_one("#note", Input).value == "walked it off"
+
+
+async def test_words_typed_with_the_key_that_opens_the_dialog_reach_the_note(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await burst(pilot, "u", *"sad and alone")
+        screen = app.screen
+        assert screen.query_one("#when", Input).value == "now"
+        assert screen.query_one("#note", Input).value == "sad and alone"

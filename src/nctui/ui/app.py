@@ -11,7 +11,8 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
-from textual import on, work
+from textual import events, on, work
+from textual._time import get_time  # the clock Textual stamps each key with
 from textual.app import App, SystemCommand
 from textual.binding import ActiveBinding, Binding, BindingType
 from textual.command import CommandPalette
@@ -240,6 +241,8 @@ class NctuiApp(App[None]):
         self._write_problem: str | None = None
         self._control_pictures = ControlPictures()
         self._started = False
+        self._screen_changed_at = 0.0
+        """When the screen on top last changed, on Textual's clock for keys."""
         self._keepers: list[KeepsDraft] = []
         self._signals: list[tuple[signal.Signals, object]] = []
         self.goodbye: str | None = None
@@ -263,6 +266,7 @@ class NctuiApp(App[None]):
         """Tell the person anything they must know, then keep an eye on the data file."""
         self.coach.file.watch(self._report_write_error, self._report_notice)
         self.coach.listen(self._hear_changes)
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         self._started = True
         # After the first screen is drawn: see nctui.startup.
         self.call_after_refresh(resume_collection)
@@ -273,6 +277,20 @@ class NctuiApp(App[None]):
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self._poll_storage)
         self._listen_for_hang_up()
+
+    def _screen_changed(self, _screen: Screen[Any]) -> None:
+        self._screen_changed_at = get_time()
+
+    async def _on_key(self, event: events.Key) -> None:
+        # A letter typed in the same instant as the key that opened a log dialog went to
+        # the screen below before the dialog was up, and comes back here unused: it
+        # belongs in the dialog's note, where it would have gone typed slowly. Any other
+        # key goes on to Textual's own handler (called after this one).
+        take = getattr(self.screen, "type_ahead", None)
+        late = event.time < self._screen_changed_at and event.is_printable
+        if late and event.character and callable(take):
+            event.prevent_default()
+            take(event.character)
 
     @staticmethod
     def start_place(coach: Coach) -> str:

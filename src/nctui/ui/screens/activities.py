@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 from typing import ClassVar
 
 from textual import on, work
@@ -323,13 +324,16 @@ class ActivitiesScreen(NctuiScreen):
         event.stop()
         self.action_plan()
 
-    @work(exclusive=True, group="activity-form")
-    async def action_plan(self) -> None:
+    def action_plan(self) -> None:
         """Plan the highlighted idea for a day: today unless another is typed."""
         activity = self.highlighted()
         if activity is None:
             return
-        day = await self.app.push_screen_wait(PlanForm(activity, lambda: self.nctui.clock().date()))
+        # At once, not from a worker: keys typed straight after land in the form.
+        form = PlanForm(activity, lambda: self.nctui.clock().date())
+        self.app.push_screen(form, callback=partial(self._planned, activity))
+
+    def _planned(self, activity: Activity, day: date | None) -> None:
         if day is None:
             return
         self._changing(activity.key)
@@ -338,14 +342,15 @@ class ActivitiesScreen(NctuiScreen):
         # Names are the person's own words: never read as markup.
         self.notify(f"{activity.name}: planned for {when}.", title="Planned", markup=False)
 
-    @work(exclusive=True, group="activity-form")
-    async def action_done(self) -> None:
+    def action_done(self) -> None:
         """Log the highlighted idea as done; it completes its earliest open plan."""
         activity = self.highlighted()
         if activity is None:
             return
         plan = self.coach.activities.next_plan(activity)
-        result = await self.app.push_screen_wait(DoneForm(activity, plan))
+        self.app.push_screen(DoneForm(activity, plan), callback=partial(self._done, activity))
+
+    def _done(self, activity: Activity, result: tuple[int, str] | None) -> None:
         if result is None:
             return
         minutes, note = result

@@ -178,10 +178,11 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         note = self.query_one("#note", Input)
         note.value = self._note
         first = self.query("#detail") or restart
+        # At once, not by message: keys typed with the key that opened the dialog follow.
         if first and not self._note:
-            first.first(OptionList).focus()
+            self.set_focus(first.first(OptionList))
         else:
-            note.focus()
+            self.set_focus(note)
             note.cursor_position = len(note.value)
             # Once laid out: a note taken back may sit below the fold.
             self.call_after_refresh(reveal, note)
@@ -282,15 +283,20 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         return isinstance(self.focused, OptionList)
 
     def on_key(self, event: events.Key) -> None:
-        """Letters typed while a list has the cursor go into the note, not nowhere."""
-        on_list = isinstance(self.focused, OptionList | TriggerTags)
+        """Letters typed while a list has the cursor go into the note, not nowhere (and
+        so do those typed before the dialog has put the cursor anywhere)."""
+        on_list = self.focused is None or isinstance(self.focused, OptionList | TriggerTags)
         if on_list and event.is_printable and event.character:
             event.stop()
             event.prevent_default()
-            note = self.query_one("#note", Input)
-            note.value += event.character
-            note.cursor_position = len(note.value)
-            self.set_focus(note)
+            self.type_ahead(event.character)
+
+    def type_ahead(self, character: str) -> None:
+        """Add a character typed before the cursor reached the note to the note."""
+        note = self.query_one("#note", Input)
+        note.value += character
+        note.cursor_position = len(note.value)
+        self.set_focus(note)
 
     @on(Button.Pressed, "#save")
     def _save_pressed(self, event: Button.Pressed) -> None:

@@ -412,9 +412,9 @@ class NctuiApp(App[None]):
                     "started a fresh one.\n\n"
                     "Nothing was deleted. The old file is kept, untouched, at:\n"
                     f"{display_path(report.moved_aside)}\n\n"
-                    "nctui also keeps a copy from each of the last days in the backups "
-                    "folder beside it: `nctui backups` lists them, and `nctui import` "
-                    "with one adds back everything it holds.",
+                    "nctui also keeps a copy from each of the last few days in the "
+                    "backups folder beside it. In a terminal, nctui backups lists them, "
+                    "and nctui import with one of them adds back everything it holds.",
                 ),
                 callback=self._release_notices,
             )

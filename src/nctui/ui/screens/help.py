@@ -34,7 +34,7 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def __init__(self, rows: Sequence[KeyRow], screen_title: str) -> None:
-        super().__init__(id="help-screen", classes="help")
+        super().__init__(classes="help")  # no id: the help may open over a dialog opened over it
         self.rows = rows
         """What the help lists, in order."""
         self._screen_title = screen_title

@@ -29,6 +29,8 @@ class ScrollArea(VerticalScroll):
 
     def focus_if_scrolling(self) -> None:
         """Take the focus when there is more to read than fits (call after layout)."""
+        if not self.is_attached:
+            return  # its dialog closed before the layout came round
         if self.allow_focus() and self.screen.focused is None:
             self.focus(scroll_visible=False)
 

@@ -41,6 +41,7 @@ from nctui.ui.screens.day_start import DayStartScreen
 from nctui.ui.screens.entry_history import EntryHistoryScreen
 from nctui.ui.screens.letter_editor import LetterEditorScreen
 from nctui.ui.widgets.checkin_form import CheckInForm
+from nctui.ui.widgets.in_order import ScreenKeysInOrder
 from nctui.ui.widgets.journal_browser import JournalBrowser, long_day
 from nctui.ui.widgets.letter_shelf import LetterShelf, seal_note
 from nctui.ui.widgets.mood_chart import MoodChart, preload
@@ -92,12 +93,13 @@ def weeks_table(weeks: Iterable[WeekAverage]) -> str:
     return "\n".join(lines)
 
 
-class JournalScreen(NctuiScreen):
+class JournalScreen(ScreenKeysInOrder, NctuiScreen):
     """Four views on one screen, one number key each.
 
     The view keys are digits and the rating boxes take digits, so the screen opens
     with no box holding the cursor: 1 to 5 switch views, and Enter starts the check-in.
-    Inside a box digits are typed, as any key is; Esc leaves the box.
+    Inside a box digits are typed, as any key is; Esc leaves the box. Keys typed ahead
+    (Enter, then the mood at once) act in the order they were typed.
     """
 
     destination = JOURNAL

@@ -7,8 +7,9 @@ that holds it decides what to save.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import ClassVar
 
 from textual import on
@@ -29,22 +30,27 @@ from nctui.domain.checkin import (
 )
 from nctui.domain.prompts import Prompt
 from nctui.ui.widgets.scroll_area import show_together
-from nctui.ui.widgets.text_input import TextInput
+from nctui.ui.widgets.text_input import AnswerBox
 from nctui.ui.widgets.writing import WritingBox
 
 
-class RatingInput(TextInput):
-    """A short box for one rating; ↑ and ↓ step the number within its scale."""
+class RatingInput(AnswerBox):
+    """A short box for one rating; ↑ and ↓ step the number within its scale.
+
+    Its keys act in the order they are typed (see `AnswerBox`): a fast "6", Tab, "4"
+    puts each number in its own box.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "step(1)", "One more", show=False),
         Binding("down", "step(-1)", "One less", show=False),
     ]
 
-    def __init__(self, rating: Rating, value: int | None) -> None:
+    def __init__(self, rating: Rating, value: int | None, on_enter: Callable[[], None]) -> None:
         scale = SCALES[rating]
         super().__init__(
             "" if value is None else str(value),
+            on_enter=on_enter,
             placeholder=f"{scale.low}–{scale.high}",
             id=f"rating-{rating.value}",
             classes="rating-input",
@@ -131,7 +137,11 @@ class CheckInForm(Vertical):
                 scale = SCALES[rating]
                 with Vertical(classes="rating"):
                     yield Static(scale.label, classes="field-label")
-                    yield RatingInput(rating, None if values is None else values.rating(rating))
+                    yield RatingInput(
+                        rating,
+                        None if values is None else values.rating(rating),
+                        on_enter=partial(self._next_box, rating),
+                    )
                     yield Static(
                         f"{scale.low} {scale.low_words} · {scale.high} {scale.high_words}",
                         classes="scale",
@@ -310,15 +320,11 @@ class CheckInForm(Vertical):
         self.remove_class("-invalid")
         self._error_at = None
 
-    @on(Input.Submitted, ".rating-input")
-    def _next_box(self, event: Input.Submitted) -> None:
+    def _next_box(self, rating: Rating) -> None:
         # Enter moves on, as in the other forms; Ctrl+S saves from anywhere.
-        event.stop()
         order = list(Rating)
-        box = event.input
-        rating = box.rating if isinstance(box, RatingInput) else None
         # At once (see `focus_start`), so what is typed next lands in the next box.
-        if rating is None or rating is order[-1]:
+        if rating is order[-1]:
             self.screen.set_focus(self.query_one(WritingBox))
         else:
             self.screen.set_focus(

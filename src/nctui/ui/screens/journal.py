@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static, TabbedContent, TabPane
 
 from nctui.coach import Changes, Topic
 from nctui.domain.chart_data import chart_data, chart_window
-from nctui.domain.checkin import CheckInValues, DayEntry, Rating, rating_fields, ratings_line
+from nctui.domain.checkin import CheckInValues, DayEntry, Rating, checkin_fields, ratings_line
 from nctui.domain.drafts import (
     NEW_LETTER_EDITOR,
     Draft,
@@ -301,10 +301,10 @@ class JournalScreen(ScreenKeysInOrder, NctuiScreen):
             self._form_source = source
             saved = values.text if values else ""
             if new_day or self._today_keeper is None:
-                self._keep_today(today, saved, rating_fields(values))
+                self._keep_today(today, saved, checkin_fields(values))
             else:  # saved in another window
                 self._today_keeper.saved = saved
-                self._today_keeper.saved_fields = rating_fields(values)
+                self._today_keeper.saved_fields = checkin_fields(values)
 
     def _show_today_hint(self) -> None:
         try:
@@ -478,7 +478,7 @@ class JournalScreen(ScreenKeysInOrder, NctuiScreen):
             # What was typed is now saved: the form is clean again, for today.
             self.query_one(CheckInForm).fill(event.values)
             if self._today_keeper is not None:
-                self._today_keeper.settled(event.values.text, rating_fields(event.values))
+                self._today_keeper.settled(event.values.text, checkin_fields(event.values))
             self._form_source = (day, None)
             self.set_focus(None)
             if first:
@@ -618,7 +618,7 @@ class JournalScreen(ScreenKeysInOrder, NctuiScreen):
             self.nctui,
             editor,
             entry.current.text,
-            saved_fields=rating_fields(entry.current.values),
+            saved_fields=checkin_fields(entry.current.values),
             describe=ratings_line,
         )
         values = await self.app.push_screen_wait(

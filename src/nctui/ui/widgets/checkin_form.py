@@ -22,11 +22,14 @@ from textual.widgets import Input, Static
 
 from nctui.domain.checkin import (
     JOURNAL_MAX_CHARS,
+    PROMPT_FIELD,
     SCALES,
     CheckInError,
     CheckInValues,
     Rating,
     check_checkin,
+    question_fields,
+    question_in,
 )
 from nctui.domain.prompts import Prompt
 from nctui.ui.widgets.scroll_area import show_together
@@ -188,6 +191,8 @@ class CheckInForm(Vertical):
         index = self._ring.index(self._prompt) if self._prompt in self._ring else -1
         self._prompt = self._ring[(index + step) % len(self._ring)]
         self._show_prompt()
+        # The draft keeps the question with the words.
+        self.post_message(self.Edited(self))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Stepping through questions only when some are offered."""
@@ -232,11 +237,17 @@ class CheckInForm(Vertical):
         self.query_one(WritingBox).load_text(text)
 
     def set_typed(self, text: str, fields: Mapping[str, str]) -> None:
-        """Put back a check-in taken back from a draft: its words and its numbers."""
+        """Put back a check-in taken back from a draft: its words, its numbers, and the
+        question the words answer."""
         for rating in Rating:
             if rating.value in fields:
                 self.query_one(f"#rating-{rating.value}", Input).value = fields[rating.value]
+        if PROMPT_FIELD in fields:  # a draft kept before questions were, has none
+            self._prompt = question_in(fields)
+            if self._prompt is not None and self._ring and self._prompt not in self._ring:
+                self._ring.insert(0, self._prompt)  # asked on another day
         self.set_text(text)
+        self._show_prompt()
 
     @property
     def text(self) -> str:
@@ -245,11 +256,15 @@ class CheckInForm(Vertical):
 
     @property
     def fields(self) -> dict[str, str]:
-        """The numbers as typed, by rating ("mood": "6"), for a draft."""
-        return {
+        """The rest of the form, for a draft: the numbers as typed, by rating
+        ("mood": "6"), and with words, the question they answer."""
+        fields = {
             rating.value: self.query_one(f"#rating-{rating.value}", Input).value
             for rating in Rating
         }
+        if self.text.strip():
+            fields |= question_fields(self._prompt)
+        return fields
 
     def focus_first(self) -> None:
         """Put the cursor in the mood box."""
@@ -281,7 +296,10 @@ class CheckInForm(Vertical):
         saved = self._values
         if saved is None:
             return any(part.strip() for part in typed)
-        return typed != (str(saved.mood), str(saved.miss), str(saved.urge), saved.text)
+        if typed != (str(saved.mood), str(saved.miss), str(saved.urge), saved.text):
+            return True
+        # The same words, answering another question, are a change too.
+        return bool(saved.text.strip()) and self._prompt != self._saved_question(saved)
 
     def _typed(self) -> tuple[str, str, str, str]:
         mood, miss, urge = (

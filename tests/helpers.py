@@ -9,6 +9,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 import pytest
+from textual import events
 from textual.app import App
 from textual.pilot import Pilot
 
@@ -60,3 +61,17 @@ async def take_in_changes(app: NctuiApp, pilot: Pilot[None]) -> None:
     app._poll_storage()
     await app.workers.wait_for_complete([w for w in app.workers if w.group == "reload"])
     await pilot.pause()
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Send keys as a fast typist or a paste of keystrokes does: all queued at once,
+    before the app has handled the first."""
+    driver = pilot.app._driver
+    assert driver is not None
+    for key in keys:
+        character = key if len(key) == 1 else {"space": " ", "tab": "\t"}.get(key)
+        event = events.Key(key, character)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    for _ in range(6):
+        await pilot.pause()

@@ -17,10 +17,13 @@ from nctui.domain.checkin import (
     check_checkin,
     checked_in,
     checkin_day,
+    checkin_fields,
     day_entries,
     is_change,
     parse_day_start,
     parse_rating,
+    question_fields,
+    question_in,
 )
 from nctui.domain.errors import AnswerError
 from nctui.domain.text import clean_text, one_line, printable
@@ -250,3 +253,22 @@ def test_cleaned_and_printable_text_never_holds_a_control(text: str) -> None:
         assert all(ch == "\n" or not (ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F) for ch in safe)
         safe.encode("utf-8")  # no half of a UTF-16 pair: it could be neither saved nor shown
     assert len(one_line(text, 40)) <= 40
+
+
+def test_a_drafts_question_goes_and_comes_back_with_its_words() -> None:
+    question = ("card-day-05", "What does your body need from you this week?")
+    assert question_in(question_fields(question)) == question
+    assert question_in(question_fields(None)) is None  # written freely stays free
+    assert question_in({"prompt": "  ", "prompt_id": "x"}) is None
+    assert question_in({"prompt": "Why?"}) == ("", "Why?")  # an id lost by hand: kept
+    with_words = CheckInValues(6, 3, 2, "Slept well", question[1], question[0])
+    assert checkin_fields(with_words) == {
+        "mood": "6",
+        "miss": "3",
+        "urge": "2",
+        "prompt_id": question[0],
+        "prompt": question[1],
+    }
+    # Without words a question answers nothing, so it is not part of the form.
+    assert checkin_fields(CheckInValues(6, 3, 2)) == {"mood": "6", "miss": "3", "urge": "2"}
+    assert checkin_fields(None) == {}

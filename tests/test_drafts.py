@@ -55,6 +55,16 @@ def test_only_new_words_are_worth_keeping() -> None:
     assert not worth_keeping("", "Hello")  # an emptied box loses nothing saved
 
 
+def test_a_part_the_form_no_longer_holds_is_nothing_to_keep() -> None:
+    ratings = {"mood": "6", "miss": "3", "urge": "2"}
+    saved = {**ratings, "prompt_id": "p1", "prompt": "Why?"}
+    # The words emptied: their question went with them, and the numbers are as saved.
+    assert not worth_keeping("", "Slept well", ratings, saved)
+    assert not worth_keeping("Slept well", "Slept well", saved, saved)
+    # Another question for the same words is new.
+    assert worth_keeping("Slept well", "Slept well", {**saved, "prompt": "How?"}, saved)
+
+
 def test_when_a_draft_was_written_reads_like_a_person_would_say_it() -> None:
     now = datetime(2026, 11, 26, 9, 30, tzinfo=LONDON)
     assert written_when(now - timedelta(hours=2), now) == "earlier today at 07:30"

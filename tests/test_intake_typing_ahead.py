@@ -4,27 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import events
-from textual.pilot import Pilot
 from textual.widgets import Input
 
 from nctui.ui.widgets.plan_chooser import PlanChooser
 from nctui.ui.widgets.questionnaire import Questionnaire
-from tests.helpers import AppFactory
-
-
-async def burst(pilot: Pilot[None], *keys: str) -> None:
-    """Send keys as a fast typist or a paste of keystrokes does: all queued at once,
-    before the app has handled the first."""
-    driver = pilot.app._driver
-    assert driver is not None
-    for key in keys:
-        character = key if len(key) == 1 else {"space": " ", "tab": "\t"}.get(key)
-        event = events.Key(key, character)
-        event.set_sender(pilot.app)
-        driver.send_message(event)
-    for _ in range(6):
-        await pilot.pause()
+from tests.helpers import AppFactory, burst
 
 
 async def test_a_tab_typed_in_a_burst_moves_to_the_months_box(make_app: AppFactory) -> None:

@@ -119,3 +119,93 @@ async def test_an_odd_question_in_the_file_never_costs_the_check_in(
         await pilot.press("j", "3")
         await pilot.pause()
         assert "words" in screen_text(app)
+
+
+async def test_the_question_chosen_is_kept_with_the_draft_and_comes_back_with_the_words(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=4.1, length=30)
+    app = make_app()
+    expected = prompts_for(DAY_5, app.coach.journal.today())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _rate(app, pilot)
+        await pilot.press("ctrl+n")  # not today's question: the next one
+        await pilot.press(*"A walk by the river")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    (draft,) = stored(data_dir, "drafts")
+    assert draft["text"] == "A walk by the river"
+    assert draft["fields"]["prompt_id"] == expected[1].id
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("enter")  # "Keep going"
+        await pilot.pause()
+        form = app.screen.query_one(CheckInForm)
+        assert form.text == "A walk by the river"
+        assert form.prompt == (expected[1].id, expected[1].text)
+        assert f"Writing about: {expected[1].text}" in squash(screen_text(app))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (checkin,) = stored(data_dir, "checkins")
+    assert (checkin["text"], checkin["prompt_id"]) == ("A walk by the river", expected[1].id)
+    assert stored(data_dir, "drafts") == []
+
+
+async def test_words_written_freely_come_back_without_a_question(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=4.1, length=30)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _rate(app, pilot)
+        await pilot.press("ctrl+b", *"my own words")  # no question: written freely
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("enter")  # "Keep going"
+        await pilot.pause()
+        form = app.screen.query_one(CheckInForm)
+        assert form.text == "my own words"
+        assert form.prompt is None
+        assert "write freely" in screen_text(app)
+
+
+async def test_another_question_for_words_already_saved_is_kept_too(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=4.1, length=30)
+    app = make_app()
+    expected = prompts_for(DAY_5, app.coach.journal.today())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _rate(app, pilot)
+        await pilot.press(*"Rest", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")
+        app.screen.query_one(CheckInForm).focus_text()
+        await pilot.press("ctrl+n")  # the words stay; the question they answer changes
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.goodbye is not None  # kept as a draft, and said so
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("enter")  # "Keep going"
+        await pilot.pause()
+        assert app.screen.query_one(CheckInForm).prompt == (expected[1].id, expected[1].text)
+        # Back to the question saved: nothing new, so nothing to keep.
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.goodbye is None
+    assert stored(data_dir, "drafts") == []

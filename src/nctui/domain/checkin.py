@@ -251,6 +251,34 @@ def rating_fields(values: CheckInValues | None) -> dict[str, str]:
     return {rating.value: str(values.rating(rating)) for rating in Rating}
 
 
+PROMPT_ID_FIELD, PROMPT_FIELD = "prompt_id", "prompt"
+"""A check-in draft's fields for the question its words answer ("" for none)."""
+
+
+def question_fields(question: tuple[str, str] | None) -> dict[str, str]:
+    """The question words answer, (id, question), as a draft keeps it; None (written
+    freely) is kept as empty, so it comes back as no question rather than today's."""
+    prompt_id, prompt = question or ("", "")
+    return {PROMPT_ID_FIELD: prompt_id, PROMPT_FIELD: prompt}
+
+
+def question_in(fields: Mapping[str, str]) -> tuple[str, str] | None:
+    """The question a draft's words answer, as (id, question); None when written
+    freely. Ask only when `fields` hold one (`PROMPT_FIELD in fields`)."""
+    prompt = fields.get(PROMPT_FIELD, "").strip()
+    return (fields.get(PROMPT_ID_FIELD, "").strip(), prompt) if prompt else None
+
+
+def checkin_fields(values: CheckInValues | None) -> dict[str, str]:
+    """A saved check-in as its draft would hold the form beside the words: the numbers,
+    and with words, the question they answer. Empty for None."""
+    fields = rating_fields(values)
+    if values is not None and values.text:
+        saved = (values.prompt_id, values.prompt) if values.prompt else None
+        fields |= question_fields(saved)
+    return fields
+
+
 def ratings_line(fields: Mapping[str, str]) -> str:
     """The numbers typed into a check-in, in a line: "Mood 6 · Missing them 3"."""
     return " · ".join(

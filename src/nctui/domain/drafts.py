@@ -86,12 +86,15 @@ def worth_keeping(
     """Whether a form holds something to keep: words, or a part of it filled in, that
     differ from what is saved already.
 
-    White space at either end does not count, as saving drops it anyway.
+    White space at either end does not count, as saving drops it anyway. Only the parts
+    the form holds now are compared: one it no longer shows (the question of words
+    since emptied) is nothing to keep.
     """
     cleaned = clean_text(text)
     if cleaned and cleaned != clean_text(saved):
         return True
-    now, before = _trimmed(fields), _trimmed(saved_fields)
+    now, kept = _trimmed(fields), _trimmed(saved_fields)
+    before = {name: kept.get(name, "") for name in now}
     return any(now.values()) and now != before
 
 

@@ -650,7 +650,7 @@ class NctuiApp(App[None]):
             idea_for(now),
             on_reasons=settings.set_sos_reasons,
             on_delay=settings.set_sos_delay,
-            people=self.coach.companion.trusted(),
+            people=self.coach.companion.trusted,
             on_people=self.coach.companion.set_trusted,
         )
         self.push_screen(screen, callback=self._sos_closed)

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from nctui.domain.checkin import CheckInValues, DayEntry, rating_fields
+from nctui.domain.checkin import CheckInValues, DayEntry, checkin_fields
 from nctui.domain.drafts import checkin_editor
 from nctui.ui.drafts import DraftKeeper
 from nctui.ui.screens.confirm import ConfirmScreen
@@ -76,7 +76,7 @@ class EditCheckInScreen(ModalScreen[CheckInValues | None]):
             self.editor,
             f"your check-in for {long_day(self.entry.day)}",
             self.entry.current.text,
-            rating_fields(self.entry.current.values),
+            checkin_fields(self.entry.current.values),
         )
         self._keeper.start(self._stored, self._fields)
 

@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static, TabbedContent, TabPane
 
 from nctui.coach import Changes, Topic
 from nctui.domain.chart_data import chart_data, chart_window
-from nctui.domain.checkin import CheckInValues, DayEntry, Rating, rating_fields, ratings_line
+from nctui.domain.checkin import CheckInValues, DayEntry, Rating, checkin_fields, ratings_line
 from nctui.domain.drafts import (
     NEW_LETTER_EDITOR,
     Draft,
@@ -41,6 +41,7 @@ from nctui.ui.screens.day_start import DayStartScreen
 from nctui.ui.screens.entry_history import EntryHistoryScreen
 from nctui.ui.screens.letter_editor import LetterEditorScreen
 from nctui.ui.widgets.checkin_form import CheckInForm
+from nctui.ui.widgets.in_order import ScreenKeysInOrder
 from nctui.ui.widgets.journal_browser import JournalBrowser, long_day
 from nctui.ui.widgets.letter_shelf import LetterShelf, seal_note
 from nctui.ui.widgets.mood_chart import MoodChart, preload
@@ -92,12 +93,13 @@ def weeks_table(weeks: Iterable[WeekAverage]) -> str:
     return "\n".join(lines)
 
 
-class JournalScreen(NctuiScreen):
+class JournalScreen(ScreenKeysInOrder, NctuiScreen):
     """Four views on one screen, one number key each.
 
     The view keys are digits and the rating boxes take digits, so the screen opens
     with no box holding the cursor: 1 to 5 switch views, and Enter starts the check-in.
-    Inside a box digits are typed, as any key is; Esc leaves the box.
+    Inside a box digits are typed, as any key is; Esc leaves the box. Keys typed ahead
+    (Enter, then the mood at once) act in the order they were typed.
     """
 
     destination = JOURNAL
@@ -299,10 +301,10 @@ class JournalScreen(NctuiScreen):
             self._form_source = source
             saved = values.text if values else ""
             if new_day or self._today_keeper is None:
-                self._keep_today(today, saved, rating_fields(values))
+                self._keep_today(today, saved, checkin_fields(values))
             else:  # saved in another window
                 self._today_keeper.saved = saved
-                self._today_keeper.saved_fields = rating_fields(values)
+                self._today_keeper.saved_fields = checkin_fields(values)
 
     def _show_today_hint(self) -> None:
         try:
@@ -476,7 +478,7 @@ class JournalScreen(NctuiScreen):
             # What was typed is now saved: the form is clean again, for today.
             self.query_one(CheckInForm).fill(event.values)
             if self._today_keeper is not None:
-                self._today_keeper.settled(event.values.text, rating_fields(event.values))
+                self._today_keeper.settled(event.values.text, checkin_fields(event.values))
             self._form_source = (day, None)
             self.set_focus(None)
             if first:
@@ -616,7 +618,7 @@ class JournalScreen(NctuiScreen):
             self.nctui,
             editor,
             entry.current.text,
-            saved_fields=rating_fields(entry.current.values),
+            saved_fields=checkin_fields(entry.current.values),
             describe=ratings_line,
         )
         values = await self.app.push_screen_wait(

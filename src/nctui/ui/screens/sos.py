@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from nctui.coach import Changes, Topic
 from nctui.domain.clock import Clock
 from nctui.domain.drafts import SOS_REASONS_EDITOR
 from nctui.domain.errors import AnswerError
@@ -98,12 +99,14 @@ class SosScreen(ModalScreen[SosOutcome]):
         *,
         on_reasons: Callable[[str], object] | None = None,
         on_delay: Callable[[int], object] | None = None,
-        people: Sequence[TrustedPerson] = (),
+        people: Callable[[], Sequence[TrustedPerson]] = tuple,
         on_people: Callable[[tuple[TrustedPerson, ...]], object] | None = None,
     ) -> None:
         """`on_reasons` saves rewritten reasons as soon as the person keeps them;
-        `on_delay` saves a changed wait as soon as it is chosen; `on_people` saves the
-        trusted people once changed here."""
+        `on_delay` saves a changed wait as soon as it is chosen; `people` reads the
+        trusted people as they are now (the card shows them again whenever they change,
+        here, from the palette or in another window); `on_people` saves them once
+        changed here."""
         super().__init__(classes="sos")
         self._clock = clock
         self._opened = clock()
@@ -116,7 +119,9 @@ class SosScreen(ModalScreen[SosOutcome]):
         self._editing = False
         self._keeper: DraftKeeper | None = None
         self.allowed_reason: str | None = None
-        self.people = tuple(people)
+        self._read_people = people
+        self.people: tuple[TrustedPerson, ...] = tuple(people())
+        """The trusted people on show."""
         self._on_people = on_people
         self._copied = -1
         """The trusted person whose number p copied last (p again: the next one)."""
@@ -154,6 +159,7 @@ class SosScreen(ModalScreen[SosOutcome]):
     def on_mount(self) -> None:
         """Show the live parts, and keep them moving each second."""
         self.query_one(TrustedLine).show(self.people)
+        cast("NctuiApp", self.app).follow(self)
         self.refresh_live()
         self.set_interval(1.0, self.refresh_live)
         # On a short terminal the arrows scroll the card from the start.
@@ -165,8 +171,22 @@ class SosScreen(ModalScreen[SosOutcome]):
 
     def on_unmount(self) -> None:
         """Closing with nctui while the reasons are being rewritten: keep the words."""
+        cast("NctuiApp", self.app).unfollow(self)
         if self._keeper is not None:
             self._keeper.close()
+
+    def data_changed(self, changes: Changes) -> None:
+        """The trusted people may have changed (from the palette, or another window):
+        show them as they are now."""
+        if changes.touches(Topic.SETTINGS):
+            self._show_people(tuple(self._read_people()))
+
+    def _show_people(self, people: tuple[TrustedPerson, ...]) -> None:
+        if people == self.people:
+            return
+        self.people = people
+        self._copied = -1
+        self.query_one(TrustedLine).show(people)
 
     def refresh_live(self) -> None:
         """The wait, the breath and the warnings, as of now."""
@@ -386,9 +406,7 @@ class SosScreen(ModalScreen[SosOutcome]):
         people = await self.app.push_screen_wait(TrustedPeopleScreen(self.people))
         if people is None:
             return
-        self.people = people
-        self._copied = -1
-        self.query_one(TrustedLine).show(people)
+        self._show_people(people)
         if self._on_people is not None:
             self._on_people(people)
 

@@ -7,8 +7,9 @@ that holds it decides what to save.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import ClassVar
 
 from textual import on
@@ -21,30 +22,38 @@ from textual.widgets import Input, Static
 
 from nctui.domain.checkin import (
     JOURNAL_MAX_CHARS,
+    PROMPT_FIELD,
     SCALES,
     CheckInError,
     CheckInValues,
     Rating,
     check_checkin,
+    question_fields,
+    question_in,
 )
 from nctui.domain.prompts import Prompt
 from nctui.ui.widgets.scroll_area import show_together
-from nctui.ui.widgets.text_input import TextInput
+from nctui.ui.widgets.text_input import AnswerBox
 from nctui.ui.widgets.writing import WritingBox
 
 
-class RatingInput(TextInput):
-    """A short box for one rating; ↑ and ↓ step the number within its scale."""
+class RatingInput(AnswerBox):
+    """A short box for one rating; ↑ and ↓ step the number within its scale.
+
+    Its keys act in the order they are typed (see `AnswerBox`): a fast "6", Tab, "4"
+    puts each number in its own box.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "step(1)", "One more", show=False),
         Binding("down", "step(-1)", "One less", show=False),
     ]
 
-    def __init__(self, rating: Rating, value: int | None) -> None:
+    def __init__(self, rating: Rating, value: int | None, on_enter: Callable[[], None]) -> None:
         scale = SCALES[rating]
         super().__init__(
             "" if value is None else str(value),
+            on_enter=on_enter,
             placeholder=f"{scale.low}–{scale.high}",
             id=f"rating-{rating.value}",
             classes="rating-input",
@@ -131,7 +140,11 @@ class CheckInForm(Vertical):
                 scale = SCALES[rating]
                 with Vertical(classes="rating"):
                     yield Static(scale.label, classes="field-label")
-                    yield RatingInput(rating, None if values is None else values.rating(rating))
+                    yield RatingInput(
+                        rating,
+                        None if values is None else values.rating(rating),
+                        on_enter=partial(self._next_box, rating),
+                    )
                     yield Static(
                         f"{scale.low} {scale.low_words} · {scale.high} {scale.high_words}",
                         classes="scale",
@@ -178,6 +191,8 @@ class CheckInForm(Vertical):
         index = self._ring.index(self._prompt) if self._prompt in self._ring else -1
         self._prompt = self._ring[(index + step) % len(self._ring)]
         self._show_prompt()
+        # The draft keeps the question with the words.
+        self.post_message(self.Edited(self))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Stepping through questions only when some are offered."""
@@ -222,11 +237,17 @@ class CheckInForm(Vertical):
         self.query_one(WritingBox).load_text(text)
 
     def set_typed(self, text: str, fields: Mapping[str, str]) -> None:
-        """Put back a check-in taken back from a draft: its words and its numbers."""
+        """Put back a check-in taken back from a draft: its words, its numbers, and the
+        question the words answer."""
         for rating in Rating:
             if rating.value in fields:
                 self.query_one(f"#rating-{rating.value}", Input).value = fields[rating.value]
+        if PROMPT_FIELD in fields:  # a draft kept before questions were, has none
+            self._prompt = question_in(fields)
+            if self._prompt is not None and self._ring and self._prompt not in self._ring:
+                self._ring.insert(0, self._prompt)  # asked on another day
         self.set_text(text)
+        self._show_prompt()
 
     @property
     def text(self) -> str:
@@ -235,11 +256,15 @@ class CheckInForm(Vertical):
 
     @property
     def fields(self) -> dict[str, str]:
-        """The numbers as typed, by rating ("mood": "6"), for a draft."""
-        return {
+        """The rest of the form, for a draft: the numbers as typed, by rating
+        ("mood": "6"), and with words, the question they answer."""
+        fields = {
             rating.value: self.query_one(f"#rating-{rating.value}", Input).value
             for rating in Rating
         }
+        if self.text.strip():
+            fields |= question_fields(self._prompt)
+        return fields
 
     def focus_first(self) -> None:
         """Put the cursor in the mood box."""
@@ -271,7 +296,10 @@ class CheckInForm(Vertical):
         saved = self._values
         if saved is None:
             return any(part.strip() for part in typed)
-        return typed != (str(saved.mood), str(saved.miss), str(saved.urge), saved.text)
+        if typed != (str(saved.mood), str(saved.miss), str(saved.urge), saved.text):
+            return True
+        # The same words, answering another question, are a change too.
+        return bool(saved.text.strip()) and self._prompt != self._saved_question(saved)
 
     def _typed(self) -> tuple[str, str, str, str]:
         mood, miss, urge = (
@@ -310,15 +338,11 @@ class CheckInForm(Vertical):
         self.remove_class("-invalid")
         self._error_at = None
 
-    @on(Input.Submitted, ".rating-input")
-    def _next_box(self, event: Input.Submitted) -> None:
+    def _next_box(self, rating: Rating) -> None:
         # Enter moves on, as in the other forms; Ctrl+S saves from anywhere.
-        event.stop()
         order = list(Rating)
-        box = event.input
-        rating = box.rating if isinstance(box, RatingInput) else None
         # At once (see `focus_start`), so what is typed next lands in the next box.
-        if rating is None or rating is order[-1]:
+        if rating is order[-1]:
             self.screen.set_focus(self.query_one(WritingBox))
         else:
             self.screen.set_focus(

@@ -13,11 +13,16 @@ from textual import events
 from textual.message import Message
 
 from nctui.domain.text import strip_controls
+from nctui.ui.widgets.in_order import KeysInOrder
 from nctui.ui.widgets.text_input import TextBox
 
 
-class WritingBox(TextBox):
-    """A box for a journal entry or a letter, up to `max_chars` characters."""
+class WritingBox(KeysInOrder, TextBox):
+    """A box for a journal entry or a letter, up to `max_chars` characters.
+
+    Its keys act in the order they are typed (see `KeysInOrder`): words typed straight
+    after Shift+Tab go to the box before, not into these words.
+    """
 
     class PasteRefused(Message):
         """A paste was too large to take; nothing was inserted."""

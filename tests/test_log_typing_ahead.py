@@ -8,9 +8,8 @@ from textual.widgets import Input
 
 from nctui.domain.clock import ManualClock
 from nctui.ui.widgets.trigger_tags import TriggerTags
-from tests.helpers import AppFactory
+from tests.helpers import AppFactory, burst
 from tests.seeds import seed_plan
-from tests.test_intake_typing_ahead import burst
 
 
 async def test_tabs_and_words_typed_in_one_burst_keep_their_places(

@@ -53,13 +53,25 @@ def contacts_of(setbacks: list[Setback]) -> list[datetime]:
 
 def day_inputs(data: RawData) -> DayInputs:
     """What today's card and `checked_in_today` are worked out from."""
-    checkins = entries(CHECKINS, _docs(data, CHECKINS))
-    latest = sorted({doc["day"] for doc in checkins}, reverse=True)
+    latest = _latest_days(data)
     found = [doc for doc in _docs(data, SETTINGS_TABLE) if doc.get("id") == DAY_START]
     hour = next((doc.get("value") for doc in entries(SETTINGS_TABLE, found)), None)
     if type(hour) is not int or not 0 <= hour <= LATEST_DAY_START_HOUR:
         hour = None
-    return _setbacks(data), latest[:RECENT_CHECKINS], hour
+    return _setbacks(data), latest, hour
+
+
+def _latest_days(data: RawData) -> list[str]:
+    # Newest first, checking only as many as it takes: every save pays for this.
+    docs = [doc for doc in _docs(data, CHECKINS) if type(doc.get("day")) is str]
+    docs.sort(key=lambda doc: doc["day"], reverse=True)
+    latest: list[str] = []
+    for doc in docs:
+        if doc["day"] not in latest and next(entries(CHECKINS, [doc]), None) is not None:
+            latest.append(doc["day"])
+            if len(latest) == RECENT_CHECKINS:
+                break
+    return latest
 
 
 def _setbacks(data: RawData) -> list[Setback]:

@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+from dateutil.rrule import rrulestr  # type: ignore[import-untyped]
 from icalendar import Calendar
 
 from nctui.coach import Coach
@@ -45,15 +47,15 @@ def test_the_calendar_holds_the_end_the_milestones_ahead_and_the_readiness_check
 
     summaries = sorted(event["summary"] for event in found.values())
     assert summaries == [
-        "nctui: 14 days",
-        "nctui: 21 days",
-        "nctui: 30 days",
+        "nctui: 1 month",
+        "nctui: 2 weeks",
+        "nctui: 3 weeks",
         "nctui: readiness check",
         "nctui: the period ends",
     ]
     end = next(e for e in found.values() if e["summary"] == "nctui: the period ends")
     assert end["start"] == (attempt.start + timedelta(days=45)).astimezone(UTC)
-    day_30 = next(e for e in found.values() if e["summary"] == "nctui: 30 days")
+    day_30 = next(e for e in found.values() if e["summary"] == "nctui: 1 month")
     assert day_30["start"] == attempt.start.date() + timedelta(days=30)
     check = next(e for e in found.values() if e["summary"] == "nctui: readiness check")
     assert check["start"] == date(2026, 12, 31)  # 16 November + 45 days
@@ -102,7 +104,8 @@ def test_a_daily_check_in_reminder_repeats_until_the_period_ends_with_an_alarm(
     assert checkin.decoded("DTSTART") == datetime(2026, 11, 26, 20, 30)  # today, local time
     rule = checkin["RRULE"]
     assert rule["FREQ"] == ["DAILY"]
-    assert rule["UNTIL"] == [(attempt.start + timedelta(days=45)).astimezone(UTC)]
+    end = (attempt.start + timedelta(days=45)).astimezone(clock().tzinfo)
+    assert rule["UNTIL"] == [end.replace(tzinfo=None)]  # floating, as DTSTART is
     (alarm,) = checkin.walk("VALARM")
     assert str(alarm["ACTION"]) == "DISPLAY"
 
@@ -121,3 +124,41 @@ def test_no_plan_and_a_completed_period_each_get_a_clear_message(
 def test_a_check_in_time_that_is_not_hh_mm_is_refused(text: str) -> None:
     with pytest.raises(ValueError, match="HH:MM"):
         parse_checkin(text)
+
+
+def test_a_new_period_starts_with_one_day_not_one_days(data_dir: Path, clock: ManualClock) -> None:
+    seed_plan(data_dir, clock, days_ago=0, length=10)
+
+    summaries = {event["summary"] for event in events(data_dir, clock).values()}
+
+    assert {"nctui: 1 day", "nctui: 3 days", "nctui: 1 week"} <= summaries
+    assert "nctui: 1 days" not in summaries
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata"])
+@pytest.mark.parametrize("at", [time(0, 0), time(8, 15), time(20, 30), time(23, 59)])
+def test_the_check_in_rule_ends_in_the_same_kind_of_time_as_it_starts(
+    data_dir: Path, clock: ManualClock, zone: str, at: time
+) -> None:
+    # RFC 5545: UNTIL is floating when DTSTART is floating, and UTC when DTSTART has a
+    # time zone or is UTC. dateutil refuses a rule that mixes them, as calendars may.
+    here = ZoneInfo(zone)
+    local = ManualClock(clock().astimezone(here))
+    attempt = seed_plan(data_dir, local, days_ago=3, length=30)
+
+    (checkin,) = [
+        e["event"]
+        for e in events(data_dir, local, at).values()
+        if e["summary"] == "nctui: check in"
+    ]
+
+    start = checkin.decoded("DTSTART")
+    (until,) = checkin["RRULE"]["UNTIL"]
+    if start.tzinfo is None:
+        assert until.tzinfo is None
+    else:
+        assert until.utcoffset() == timedelta(0)
+    days = list(rrulestr(checkin["RRULE"].to_ical().decode(), dtstart=start))
+    end = (attempt.start + timedelta(days=30)).astimezone(here)
+    naive_end = end.replace(tzinfo=None) if start.tzinfo is None else end
+    assert days[-1] <= naive_end < days[-1] + timedelta(days=1)

@@ -148,7 +148,7 @@ def test_calendar_writes_an_ics_file_and_explains_without_a_plan(
 ) -> None:
     code, _, err = run(capsys, "calendar", "-o", str(tmp_path / "a.ics"))
     assert code == 2
-    assert "There is no plan yet" in err
+    assert "there is nothing to put in a calendar yet" in err
     assert not (tmp_path / "a.ics").exists()
 
     seed_plan(data_dir, clock, days_ago=5)
@@ -178,3 +178,44 @@ async def test_the_palette_exports_and_says_where(make_app: AppFactory, data_dir
         assert "It is plain text" in shown
         (notice,) = [n for n in app._notifications if n.title == "Your data is exported"]
         assert str(written) in notice.message  # the whole path, however the toast wraps it
+
+
+@pytest.mark.parametrize("command", [["export"], ["export", "-o", "x.json"], ["calendar"]])
+def test_export_and_calendar_with_no_data_yet_say_so_and_create_nothing(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+
+    code, out, err = run(capsys, "--data-dir", str(empty), *command)
+
+    assert code == 2
+    assert out == ""
+    assert "nothing to" in err
+    assert "Traceback" not in err
+    assert list(empty.iterdir()) == []
+    assert list(here.iterdir()) == []
+    code, _, _ = run(capsys, "--data-dir", str(tmp_path / "missing"), *command)
+    assert code == 2
+    assert not (tmp_path / "missing").exists()
+
+
+def test_calendar_without_o_writes_nctui_ics_here_and_names_the_whole_path(
+    planned: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    code, _, err = run(capsys, "calendar")
+
+    assert code == 0
+    assert (tmp_path / "nctui.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert f"Wrote your calendar to {tmp_path / 'nctui.ics'}." in err

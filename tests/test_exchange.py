@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nctui.coach import Coach
-from nctui.coach.exchange.export import Format, export_bytes, export_json
+from nctui.coach.exchange.export import Format, export_bytes, export_json, into_exports
 from nctui.coach.exchange.importing import CannotImport, import_file
 from nctui.domain.checkin import CheckInValues
 from nctui.domain.clock import ManualClock
@@ -293,3 +293,38 @@ def test_text_with_half_a_utf16_pair_still_goes_out_and_back(
     assert said[0].startswith("Added: ")
     notes = [doc.get("note") for doc in by_id(tmp_path / "b", clock)["events"].values()]
     assert notes == ["odd \ufffd mark"]  # shown as every read of the data file shows it
+
+
+def test_the_markdown_export_shows_the_question_a_check_ins_words_answered(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    history(tmp_path, clock)
+    with opened(tmp_path, clock) as coach:
+        values = CheckInValues(6, 4, 2, "The quiet evenings.", prompt="What felt hard today?")
+        coach.journal.check_in(date(2026, 11, 26), values)
+        text = export_bytes(coach, Format.MARKDOWN).decode()
+
+    question = text.index("Question: *What felt hard today?*")
+    assert question < text.index("> The quiet evenings.")
+    assert "Question:" not in text[: text.index("### ")]  # only under a check-in
+
+
+def test_a_second_export_the_same_day_keeps_its_extension(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    history(tmp_path, clock)
+    with opened(tmp_path, clock) as coach:
+        names = [
+            into_exports(coach, fmt, b"x").name
+            for fmt in (Format.JSON, Format.JSON, Format.JSON, Format.MARKDOWN, Format.MARKDOWN)
+        ]
+        names.append(into_exports(coach, Format.CSV, b"x").name)
+
+    assert names == [
+        "nctui-export-2026-11-26.json",
+        "nctui-export-2026-11-26-2.json",
+        "nctui-export-2026-11-26-3.json",
+        "nctui-export-2026-11-26.md",
+        "nctui-export-2026-11-26-2.md",
+        "nctui-export-2026-11-26.csv",
+    ]

@@ -3,6 +3,7 @@ dropped in silence, and empty number boxes do not look answered."""
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -63,3 +64,39 @@ async def test_empty_number_boxes_do_not_show_a_number(make_app: AppFactory) -> 
         for box_id in ("#years-input", "#months-input"):
             box = app.screen.query_one(box_id, Input)
             assert not any(ch.isdigit() for ch in box.placeholder), box.placeholder
+
+
+_CLEAR = ("end", *["backspace"] * 12)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_a_message_goes_once_its_box_changes(
+    make_app: AppFactory, size: tuple[int, int]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*_CLEAR, *"blah", "enter")
+        await pilot.pause()
+        assert "date" in _error(pilot)
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert _error(pilot) == ""
+        await pilot.press(*_CLEAR, *"yesterday", "enter")
+        await pilot.pause()
+        await pilot.press(*"abc", "enter", "enter")
+        await pilot.pause()
+        assert "whole number" in _error(pilot)
+        await pilot.press(*_CLEAR, "3")
+        await pilot.pause()
+        assert _error(pilot) == ""
+        await pilot.press(*_CLEAR, *"99", "tab", "enter")
+        await pilot.pause()
+        assert "70 years" in _error(pilot)
+        await pilot.press(*_CLEAR, *"abc")
+        await pilot.pause()
+        assert _error(pilot) == ""
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert "whole number" in _error(pilot)

@@ -36,6 +36,19 @@ def _open(data_dir: Path) -> Coach:
     return Coach.open(data_dir, system_clock)
 
 
+def _nothing_yet(data_dir: Path, what: str) -> str | None:
+    """A message when `data_dir` holds no data file yet, so there is nothing to take
+    out; None when there is one (or when only opening it can say what is wrong)."""
+    from nctui.coach.exchange.export import holds_data
+
+    if holds_data(data_dir):
+        return None
+    return (
+        f"there is nothing to {what} yet: {data_dir} holds no nctui data. "
+        "Run nctui to begin, and come back once you have a plan. Nothing was written."
+    )
+
+
 def _write_stdout(payload: bytes) -> None:
     try:
         sys.stdout.flush()
@@ -54,6 +67,8 @@ def run_export(data_dir: Path, args: argparse.Namespace) -> int:
     from nctui.coach.exchange.export import ExportError, Format, export_bytes, write_export
 
     fmt = Format(args.format)
+    if (nothing := _nothing_yet(data_dir, "export")) is not None:
+        return _fail(nothing)
     try:
         coach = _open(data_dir)
     except StorageError as error:
@@ -151,8 +166,11 @@ def run_calendar(data_dir: Path, args: argparse.Namespace) -> int:
 
     try:
         checkin = None if args.checkin is None else parse_checkin(args.checkin)
+        problem = _nothing_yet(data_dir, "put in a calendar")
     except ValueError as error:
-        return _fail(str(error))
+        problem = str(error)
+    if problem is not None:
+        return _fail(problem)
     try:
         coach = _open(data_dir)
     except StorageError as error:

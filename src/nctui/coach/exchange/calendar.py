@@ -1,6 +1,6 @@
 """`nctui calendar`: the period's dates as an iCalendar file, written by `icalendar`.
 
-A calendar is often shared or synced, so every summary is neutral ("nctui: 30 days")
+A calendar is often shared or synced, so every summary is neutral ("nctui: 1 month")
 and nothing the person wrote goes in. Each event's UID names its role (the end, day
 30, the readiness check, the daily check-in) under a key that lasts as long as the
 data, so importing a newer file moves the events instead of adding new ones.
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from icalendar import Alarm, Calendar, Event
 
-from nctui.domain.milestones import milestone_after
+from nctui.domain.milestones import describe_days, milestone_after
 from nctui.domain.period import State, add_calendar_days, end_of
 
 if TYPE_CHECKING:
@@ -89,7 +89,10 @@ def calendar_bytes(coach: Coach, checkin: time | None = None) -> bytes:
     while (milestone := milestone_after(days)) < attempt.length_days:
         reached = add_calendar_days(attempt.start, milestone, zone).date()
         event = _event(
-            f"{first}-day-{milestone}@nctui", f"nctui: {milestone} days", stamp, sequence
+            f"{first}-day-{milestone}@nctui",
+            f"nctui: {describe_days(milestone)}",
+            stamp,
+            sequence,
         )
         cal.add_component(_all_day(event, reached))
         days = milestone
@@ -111,11 +114,12 @@ def _checkin(
     key: str, at: time, first_day: date, end: datetime, *, stamp: datetime, sequence: int
 ) -> Event:
     # Floating local time (no time zone): the reminder follows the person's wall clock,
-    # wherever they are and across daylight-saving changes.
+    # wherever they are and across daylight-saving changes. RFC 5545 wants UNTIL
+    # floating too when DTSTART is: the end as the local clock reads it.
     event = _event(f"{key}-checkin@nctui", "nctui: check in", stamp, sequence)
     event.add("dtstart", datetime.combine(first_day, at))
     event.add("duration", timedelta(minutes=10))
-    event.add("rrule", {"freq": "daily", "until": end.astimezone(UTC)})
+    event.add("rrule", {"freq": "daily", "until": end.replace(tzinfo=None)})
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("description", "nctui: check in")

@@ -16,9 +16,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from nctui.storage.aside import unused
 from nctui.storage.atomic_file import atomic_write_bytes
-from nctui.storage.location import ensure_data_dir
+from nctui.storage.location import DATA_FILE_NAME, ensure_data_dir
 from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, META_TABLE
 
 if TYPE_CHECKING:
@@ -41,6 +40,16 @@ class Format(StrEnum):
 
 class ExportError(Exception):
     """The export could not be written; the message says why, for a person."""
+
+
+def holds_data(data_dir: Path) -> bool:
+    """Whether `data_dir` may hold nctui data: False only when there is surely no data
+    file there yet, so an export can say so instead of creating an empty one."""
+    path = data_dir / DATA_FILE_NAME
+    try:
+        return path.exists() or path.is_symlink()
+    except OSError:
+        return True  # opening it says why it cannot be used
 
 
 def tables_of(coach: Coach) -> dict[str, list[Mapping[str, Any]]]:
@@ -178,5 +187,9 @@ def into_exports(coach: Coach, fmt: Format, payload: bytes) -> Path:
     named for today and never over an earlier one. Raises ExportError."""
     folder = coach.file.folder / EXPORTS_FOLDER
     ensure_data_dir(folder)
-    name = f"nctui-export-{coach.clock().date().isoformat()}.{SUFFIXES[fmt]}"
-    return write_export(payload, unused(folder / name))
+    stem, suffix = f"nctui-export-{coach.clock().date().isoformat()}", SUFFIXES[fmt]
+    target, counter = folder / f"{stem}.{suffix}", 1
+    while target.exists():  # the count goes before the extension, so the file still opens
+        counter += 1
+        target = folder / f"{stem}-{counter}.{suffix}"
+    return write_export(payload, target)

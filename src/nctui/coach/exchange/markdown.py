@@ -31,6 +31,12 @@ def _quote(text: str) -> list[str]:
     return [f"> {line}".rstrip() for line in text.strip().splitlines()] + [""]
 
 
+def _inline(text: str) -> str:
+    # A question on one line, its Markdown marks escaped, so it reads as it was asked.
+    flat = " ".join(text.split())
+    return "".join(f"\\{char}" if char in "\\`*_[]<>#|" else char for char in flat)
+
+
 def _hm(moment: datetime, zone: tzinfo | None) -> str:
     return f"{moment.astimezone(zone):%H:%M}"
 
@@ -101,6 +107,8 @@ def export_markdown(coach: Coach, *, include_sealed: bool = False) -> str:
             "",
         ]
         if current.text.strip():
+            if current.prompt.strip():
+                lines += [f"Question: *{_inline(current.prompt)}*", ""]
             lines += _quote(current.text)
     lines += ["## Activities done", ""]
     done = sorted(coach.activities.log().done, key=lambda entry: entry.at)

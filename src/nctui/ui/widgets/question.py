@@ -59,6 +59,8 @@ class Question(Vertical):
         self.on_answered: Callable[[Question], None] | None = None
         """Called at once when the person confirms the answer (a questionnaire sets it);
         without it, `Answered` is posted."""
+        self._error_box: tuple[Input, str] | None = None
+        """The box a message is about and its value then: the message goes when it changes."""
 
     def answer(self) -> None:
         """The person confirmed the answer and wants to go on."""
@@ -95,12 +97,24 @@ class Question(Vertical):
         shown = self.query_one(".question-error", Static)
         shown.update(message)
         self.add_class("-invalid")
-        show_together(widget or self.answer_widget(), shown)
+        target = widget or self.answer_widget()
+        self._error_box = (target, target.value) if isinstance(target, Input) else None
+        show_together(target, shown)
 
     def clear_error(self) -> None:
         """Forget an earlier message."""
+        self._error_box = None
         self.query_one(".question-error", Static).update("")
         self.remove_class("-invalid")
+
+    @on(Input.Changed)
+    def _fixing(self, event: Input.Changed) -> None:
+        # Compared with the value the message was about, as a change typed before Enter
+        # can arrive after the message.
+        if self._error_box is not None:
+            box, value = self._error_box
+            if event.input is box and event.value != value:
+                self.clear_error()
 
 
 class DayQuestion(Question):

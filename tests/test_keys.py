@@ -34,6 +34,7 @@ from nctui.ui.screens.confirm import ConfirmScreen
 from nctui.ui.screens.day_start import DayStartScreen
 from nctui.ui.screens.entry_history import EntryHistoryScreen
 from nctui.ui.screens.help import HelpScreen
+from nctui.ui.screens.hidden import HiddenScreen
 from nctui.ui.screens.history import HistoryScreen
 from nctui.ui.screens.letter_editor import LetterEditorScreen
 from nctui.ui.screens.log_event import LogEventScreen
@@ -115,6 +116,7 @@ def _global_check(action: str, screen: Screen) -> Callable[[NctuiApp, Before], N
         "quit": lambda _app, before: _assert(_exits(_app) == before.exits + 1),
         "quit_key": lambda _app, before: _assert(_exits(_app) == before.exits + 1),
         "command_palette": lambda app, _b: _assert(_modal(app, CommandPalette)),
+        "hide": lambda app, _b: _assert(_modal(app, HiddenScreen)),
         "leave_box": lambda app, before: _assert(
             is_text_box(before.focused) and not is_text_box(app.focused)
         ),
@@ -131,7 +133,7 @@ def _exits(app: NctuiApp) -> int:
 
 async def _reset(pilot: Pilot[None], app: NctuiApp, place: Place) -> None:
     """Close whatever a key opened, then go back to `place`."""
-    while app.screen.is_modal:
+    while app.screen.is_modal or isinstance(app.screen, HiddenScreen):
         app.pop_screen()
         await pilot.pause()
     await place(pilot, app)

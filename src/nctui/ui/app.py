@@ -41,15 +41,18 @@ from nctui.ui.navigation import (
 )
 from nctui.ui.paths import display_path
 from nctui.ui.screen_filter import ControlPictures
+from nctui.ui.screens.hidden import COVER, HiddenScreen
 from nctui.ui.stylesheet import ParseOnceStylesheet
 from nctui.ui.theme import DEFAULT_THEME, NCTUI_THEME
 from nctui.ui.widgets.scroll_area import keep_focus_in_view
+from nctui.ui.window_title import cover_sequence, neutral_title, uncover_sequence
 
 if TYPE_CHECKING:
     from nctui.ui.screens.sos import SosOutcome
 
 SCREENS_GROUP = Binding.Group("Screens")
 QUIT_TIP = "Save everything and leave nctui; words not saved yet are kept as drafts."
+HIDE_TIP = "cover the screen at once with a plain one; any key brings it back"
 SAME_AS = {"quit_key": "quit"}
 """Actions that do the same as another, so the help shows their keys on one row."""
 HANG_UP_SIGNALS = ("SIGHUP", "SIGTERM")
@@ -215,6 +218,9 @@ class NctuiApp(App[None]):
         # while a box takes letters it is typed instead (see check_action).
         Binding("q", "quit_key", "Quit", id="quit", tooltip=QUIT_TIP, priority=True),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip=QUIT_TIP),
+        # With priority, so it hides from dialogs, the palette and text boxes too. F12
+        # reaches the app in every common terminal; Ctrl+B is tmux's own prefix.
+        Binding("f12", "hide", "Hide", show=False, priority=True, id="hide", tooltip=HIDE_TIP),
     ]
 
     cursor_blink = True
@@ -248,6 +254,10 @@ class NctuiApp(App[None]):
         self.goodbye: str | None = None
         self._held_notices: list[tuple[str, dict[str, Any]]] | None = None
         """Notices kept back while a dialog about the data file is open (else None)."""
+        self._covered = False
+        """Whether a cover (the hide key's screen, the lock) is on top."""
+        self._covered_notices: list[tuple[str, dict[str, Any]]] = []
+        """Notices that arrived while covered, shown once the app is back."""
         """What to tell the person once the app has closed (words kept as drafts)."""
         self.register_theme(NCTUI_THEME)
         saved_theme = coach.settings.theme(DEFAULT_THEME)
@@ -280,6 +290,7 @@ class NctuiApp(App[None]):
 
     def _screen_changed(self, _screen: Screen[Any]) -> None:
         self._screen_changed_at = get_time()
+        self._follow_cover()
 
     async def _on_key(self, event: events.Key) -> None:
         # A letter typed in the same instant as the key that opened a log dialog went to
@@ -315,6 +326,8 @@ class NctuiApp(App[None]):
         The command line closes the data file again to learn where such changes went.
         """
         self._stop_listening()
+        if self._covered:  # quit from the lock: the terminal gets its own title back
+            self._write_to_terminal(uncover_sequence())
         self.coach.stop_listening(self._hear_changes)
         self.keep_drafts()
         self.coach.file.close(timeout=5.0)
@@ -443,7 +456,11 @@ class NctuiApp(App[None]):
             )
 
     def notify(self, message: str, **options: Any) -> None:
-        """Show a notice, or keep it until the open data-file dialog is closed."""
+        """Show a notice, or keep it until the open data-file dialog is closed, or
+        until the app is uncovered (a notice must not show on the hide key's screen)."""
+        if self._covered:
+            self._covered_notices.append((message, options))
+            return
         if self._held_notices is not None:
             self._held_notices.append((message, options))
             return
@@ -617,6 +634,9 @@ class NctuiApp(App[None]):
 
         SOS works over any dialog but itself; help over any (it closes back to it).
         """
+        cover_allows = getattr(self.screen, "app_actions", None)
+        if cover_allows is not None:  # a cover: nothing behind it may be reached
+            return action in cover_allows
         if action == "sos":
             return not self.screen.has_class("sos")
         if action == "help":
@@ -634,6 +654,60 @@ class NctuiApp(App[None]):
         # Textual looks only at the top screen, and a second palette would not mount.
         if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
             super().action_command_palette()
+
+    # -- the hide key ----------------------------------------------------------------
+
+    def action_hide(self) -> None:
+        """Cover everything at once with a plain, empty screen; any key brings it back.
+
+        Pressed again while covered it does nothing, so pressing it twice in a hurry
+        cannot uncover what the first press hid.
+        """
+        if isinstance(self.screen, HiddenScreen):
+            return
+        self.push_screen(HiddenScreen(self._return_from_hidden))
+
+    def _return_from_hidden(self) -> None:
+        if isinstance(self.screen, HiddenScreen):
+            self.pop_screen()
+
+    def _follow_cover(self) -> None:
+        # One place for everything a cover changes, run at every change of screen.
+        covered = self.screen.has_class(COVER)
+        if covered == self._covered:
+            return
+        self._covered = covered
+        if covered:
+            self._write_to_terminal(cover_sequence(neutral_title()))
+            # A toast shows on any screen whatever its styles say: notices on show are
+            # taken down, kept with those that arrive while covered, and put back.
+            self._covered_notices = [
+                (
+                    shown.message,
+                    {
+                        "title": shown.title,
+                        "severity": shown.severity,
+                        "timeout": shown.timeout,
+                        "markup": shown.markup,
+                    },
+                )
+                for shown in self._notifications
+                if not shown.has_expired
+            ]
+            self.clear_notifications()
+            return
+        self._write_to_terminal(uncover_sequence())
+        waiting, self._covered_notices = self._covered_notices, []
+        for message, options in waiting:
+            self.notify(message, **options)
+
+    def _write_to_terminal(self, sequence: str) -> None:
+        # Straight to the terminal: Textual has no call for the window title.
+        driver = self._driver
+        if driver is not None:
+            with contextlib.suppress(Exception):  # a title is never worth a crash
+                driver.write(sequence)
+                driver.flush()
 
     def action_sos(self) -> None:
         """Open the SOS moment: a wait, a breath, your reasons, and a way through."""

@@ -49,6 +49,10 @@ class HelpScreen(ModalScreen[None]):
                 "it first.",
                 classes="dialog-text",
             )
+            yield Static(
+                "[b]F12[/b] hides it all, even mid-sentence: terminals and tmux pass it on.",
+                classes="dialog-text",
+            )
             with VerticalScroll(id="help-keys", can_focus=True):
                 yield Static(_key_table(self.rows), id="help-table")
             yield Static("Esc, q or ? closes this.", classes="dialog-hint")

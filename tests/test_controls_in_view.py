@@ -28,6 +28,7 @@ from nctui.storage.draft_store import draft_op
 from nctui.storage.repository import Repository
 from nctui.storage.settings import setting_op
 from tests.helpers import AppFactory, stored
+from tests.privacy_fakes import FakePrivacy
 from tests.seeds import seed_journal, seed_patterns, seed_plan
 
 Reach = Callable[[Pilot[None]], Awaitable[None]]
@@ -302,6 +303,32 @@ async def message_check(pilot: Pilot[None]) -> None:
     await type_in(pilot, "I miss you so much, please call me tonight? I am sorry!! Why did you go")
 
 
+def _with_a_passphrase(pilot: Pilot[None]) -> None:
+    pilot.app.coach.privacy = FakePrivacy("paper boats at dawn")  # type: ignore[attr-defined]
+
+
+async def lock_missed(pilot: Pilot[None]) -> None:
+    _with_a_passphrase(pilot)
+    pilot.app.lock()  # type: ignore[attr-defined]
+    await pilot.pause()
+    await type_in(pilot, "not it")
+    await keys(pilot, "enter")
+    await pilot.app.workers.wait_for_complete()
+
+
+async def privacy_dialog(pilot: Pilot[None], *, command: str, typed: tuple[str, ...] = ()) -> None:
+    """Open a privacy command from the palette, and type each of `typed` into a box."""
+    _with_a_passphrase(pilot)
+    await keys(pilot, "ctrl+p")
+    await type_in(pilot, command)
+    await settle(pilot)
+    await keys(pilot, "enter")
+    for text in typed:
+        await type_in(pilot, text)
+        await keys(pilot, "enter")
+    await pilot.app.workers.wait_for_complete()
+
+
 def damaged(data_dir: Path, _clock: ManualClock) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "nctui.json").write_text("{not json")
@@ -432,6 +459,32 @@ CASES = [
     Case("readiness: quiz", "ReadinessScreen", readiness_quiz, complete),
     Case("readiness: verdicts", "ReadinessScreen", readiness_verdicts, complete),
     Case("readiness: message check", "ReadinessScreen", message_check, complete),
+    Case("lock: a miss", "LockScreen", lock_missed, running, "#lock-message"),
+    Case(
+        "change passphrase: not the same twice",
+        "PassphraseDialog",
+        partial(
+            privacy_dialog,
+            command="Change passphrase",
+            typed=("paper boats at dawn", "a new long one", "another long one"),
+        ),
+        running,
+        "#passphrase-message",
+    ),
+    Case(
+        "encrypt: wrong passphrase",
+        "PassphraseDialog",
+        partial(privacy_dialog, command="Encrypt my data", typed=("not it",)),
+        running,
+        "#passphrase-message",
+    ),
+    Case(
+        "idle minutes: refused",
+        "PassphraseDialog",
+        partial(privacy_dialog, command="Lock after", typed=("soon",)),
+        running,
+        "#passphrase-message",
+    ),
 ]
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((60, 20), id="60x20")]

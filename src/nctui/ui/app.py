@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Callable, Iterable, Sequence
+from datetime import timedelta
 from functools import partial
 from importlib import import_module
 from pathlib import Path
@@ -28,6 +29,7 @@ from nctui.domain.ledger import ALLOWED_REASONS, SOS_SOURCE, Kind, in_sentence
 from nctui.domain.sos import idea_for
 from nctui.exit_codes import signal_exit
 from nctui.startup import resume_collection, set_aside
+from nctui.ui.dialogs.passphrase_task import PassphraseTask
 from nctui.ui.key_rules import is_text_box, works_while_typing
 from nctui.ui.navigation import (
     ACTIVITIES,
@@ -40,14 +42,16 @@ from nctui.ui.navigation import (
     Destination,
 )
 from nctui.ui.paths import display_path
+from nctui.ui.privacy_commands import PrivacyControls, privacy_commands
 from nctui.ui.screen_filter import ControlPictures
-from nctui.ui.screens.hidden import COVER, HiddenScreen
+from nctui.ui.screens.hidden import COVER, LOCK, HiddenScreen
 from nctui.ui.stylesheet import ParseOnceStylesheet
 from nctui.ui.theme import DEFAULT_THEME, NCTUI_THEME
 from nctui.ui.widgets.scroll_area import keep_focus_in_view
 from nctui.ui.window_title import cover_sequence, neutral_title, uncover_sequence
 
 if TYPE_CHECKING:
+    from nctui.ui.screens.lock import LockScreen
     from nctui.ui.screens.sos import SosOutcome
 
 SCREENS_GROUP = Binding.Group("Screens")
@@ -230,6 +234,9 @@ class NctuiApp(App[None]):
     """How often to look for changes made by another nctui window (tests poll by hand)."""
 
     draft_pause_seconds = 1.5
+
+    lock_check_seconds = 20.0
+    """How often to see whether the idle lock is due (tests call `lock_if_idle` by hand)."""
     """How long typing must pause before an editor's words are kept as a draft."""
 
     def __init__(self, coach: Coach) -> None:
@@ -258,6 +265,10 @@ class NctuiApp(App[None]):
         """Whether a cover (the hide key's screen, the lock) is on top."""
         self._covered_notices: list[tuple[str, dict[str, Any]]] = []
         """Notices that arrived while covered, shown once the app is back."""
+        self._active_at = self.clock()
+        """When the person last pressed a key or used the mouse (for the idle lock)."""
+        self._lock_due = False
+        """The idle time passed while hidden: the return asks for the passphrase."""
         """What to tell the person once the app has closed (words kept as drafts)."""
         self.register_theme(NCTUI_THEME)
         saved_theme = coach.settings.theme(DEFAULT_THEME)
@@ -286,6 +297,9 @@ class NctuiApp(App[None]):
         self.check_period()
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self._poll_storage)
+        if self.lock_check_seconds > 0:
+            self.set_interval(self.lock_check_seconds, self.lock_if_idle)
+        self._lock_at_start()
         self._listen_for_hang_up()
 
     def _screen_changed(self, _screen: Screen[Any]) -> None:
@@ -668,8 +682,73 @@ class NctuiApp(App[None]):
         self.push_screen(HiddenScreen(self._return_from_hidden))
 
     def _return_from_hidden(self) -> None:
-        if isinstance(self.screen, HiddenScreen):
+        if not isinstance(self.screen, HiddenScreen):
+            return
+        under_lock = len(self.screen_stack) > 1 and self.screen_stack[-2].has_class(LOCK)
+        if not under_lock and self._lock_wanted_on_return():
+            self._lock_due = False
+            # Replaced in one step, so nothing behind shows between the two covers.
+            self.switch_screen(self._lock_screen())
+        else:
             self.pop_screen()
+
+    # -- the lock --------------------------------------------------------------------
+
+    def privacy(self) -> PrivacyControls | None:
+        """The coach's passphrase and encryption controls."""
+        return cast("PrivacyControls | None", getattr(self.coach, "privacy", None))
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note every key and mouse move, for the idle lock, then handle it as usual."""
+        if isinstance(event, (events.InputEvent, events.Paste)):
+            self._active_at = self.clock()
+        await super().on_event(event)
+
+    def _lock_at_start(self) -> None:
+        privacy = self.privacy()
+        if privacy is None:
+            return
+        state = privacy.state()
+        # An encrypted file could only be opened with the passphrase: asked already.
+        if state.lock_set and not state.encrypted:
+            self.lock()
+
+    def lock_if_idle(self) -> None:
+        """Lock once no key has been pressed for the chosen number of minutes."""
+        privacy = self.privacy()
+        if privacy is None:
+            return
+        state = privacy.state()
+        if not state.lock_set or state.idle_minutes <= 0:
+            return
+        now = self.clock()
+        self._active_at = min(self._active_at, now)  # a clock put back is no reason to lock
+        if now - self._active_at >= timedelta(minutes=state.idle_minutes):
+            self.lock()
+
+    def lock(self) -> None:
+        """Cover the app with the lock, which asks for the passphrase."""
+        if any(screen.has_class(LOCK) for screen in self.screen_stack):
+            return
+        if isinstance(self.screen, HiddenScreen):
+            self._lock_due = True  # already covered: ask when the person comes back
+            return
+        self.push_screen(self._lock_screen())
+
+    def _lock_wanted_on_return(self) -> bool:
+        privacy = self.privacy()
+        if privacy is None:
+            return False
+        state = privacy.state()
+        return state.lock_set and (state.ask_on_return or self._lock_due)
+
+    def _lock_screen(self) -> LockScreen:
+        # Loaded when first needed: its text box would slow every start.
+        from nctui.ui.screens.lock import LockScreen  # noqa: PLC0415
+
+        privacy = self.privacy()
+        assert privacy is not None
+        return LockScreen(privacy.verify, _retry_delay)
 
     def _follow_cover(self) -> None:
         # One place for everything a cover changes, run at every change of screen.
@@ -802,6 +881,15 @@ class NctuiApp(App[None]):
             timeout=15,
         )
 
+    def _open_privacy_task(self, task: PassphraseTask) -> None:
+        from nctui.ui.dialogs.passphrase import PassphraseDialog  # noqa: PLC0415
+
+        self.push_screen(PassphraseDialog(task), callback=self._privacy_done)
+
+    def _privacy_done(self, outcome: str | None) -> None:
+        if outcome:
+            self.notify(outcome, title="Privacy", timeout=8)
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The command palette: a jump to every screen, then Textual's own commands."""
         if not isinstance(screen, ModalScreen):
@@ -816,6 +904,12 @@ class NctuiApp(App[None]):
                     "Written to the exports folder beside your data; the note says where",
                     partial(self.export_data, fmt),
                 )
+            privacy = self.privacy()
+            if privacy is not None:
+                for title, what, run in privacy_commands(
+                    privacy, self._open_privacy_task, self._privacy_done
+                ):
+                    yield SystemCommand(title, what, run)
         if not screen.has_class("sos"):
             yield SystemCommand("SOS", "A pause before you act on an urge", self.action_sos)
         if not screen.has_class("trusted-people"):
@@ -831,6 +925,14 @@ class NctuiApp(App[None]):
             for command in super().get_system_commands(screen)
             if command.title not in {"Keys", "Quit"}
         )
+
+
+def _retry_delay(misses: int) -> float:
+    # The wait after `misses` wrong passphrases in a row: nctui.domain.passphrase's rule.
+    from nctui.domain import passphrase  # noqa: PLC0415
+
+    delay = getattr(passphrase, "retry_delay", None)
+    return float(delay(misses)) if callable(delay) else 0.0
 
 
 EXPORTS = (

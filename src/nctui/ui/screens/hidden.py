@@ -13,6 +13,9 @@ COVER = "cover"
 """The class of every screen that stands in front of the app (this one and the lock):
 while one is on top, the app's keys, notices and window title stay neutral."""
 
+LOCK = "lock"
+"""The class of the lock screen, so the app can spot it without loading it."""
+
 PROMPT = "$ "
 """What the screen shows: a cleared terminal's prompt, and nothing else."""
 

@@ -1,0 +1,1 @@
+"""Dialogs: small windows over a screen that ask something and close."""

@@ -3,6 +3,7 @@ everything back as it was. The privacy controls are a stand-in here (instant).""
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -334,3 +335,29 @@ def test_snapshot_of_the_lock(
         await enter_passphrase(pilot, "not quite")
 
     assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
+
+
+async def test_the_right_passphrase_checked_while_hidden_opens_only_on_return(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    fake = with_privacy(app, monkeypatch)
+    release = threading.Event()
+    verify = fake.verify
+
+    def slow_verify(typed: str) -> bool:
+        release.wait(timeout=10)
+        return verify(typed)
+
+    monkeypatch.setattr(fake, "verify", slow_verify)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#lock-passphrase", Input).value = PASSPHRASE
+        await keys(pilot, "enter", "f12")
+        release.set()
+        await app.workers.wait_for_complete()
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(app.screen, HiddenScreen)
+        await keys(pilot, "x")
+        await pilot.pause()
+        assert not app.screen.has_class("cover")

@@ -3,12 +3,15 @@ small dialog, and saying what happened. The privacy controls are a stand-in (ins
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from nctui.ui.app import NctuiApp
 from nctui.ui.dialogs.passphrase import PassphraseDialog
+from nctui.ui.screens.hidden import HiddenScreen
 from tests.helpers import AppFactory
 from tests.privacy_fakes import FakePrivacy, FakeState
 
@@ -191,3 +194,34 @@ async def test_asking_after_hiding_is_turned_off_and_on(
         await keys(pilot, "enter")
         assert fake.settings.ask_on_return is False
         assert any("straight back" in notice for notice in notices(app))
+
+
+async def test_a_change_finishing_while_hidden_does_not_uncover(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    fake = FakePrivacy()
+    give(app, monkeypatch, fake)
+    release = threading.Event()
+    set_passphrase = fake.set_passphrase
+
+    def slow_set(new: str, *, current: str | None = None) -> None:
+        release.wait(timeout=10)
+        set_passphrase(new, current=current)
+
+    monkeypatch.setattr(fake, "set_passphrase", slow_set)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await run_command(pilot, "Set a passphrase")
+        for box in ("#new-passphrase", "#new-again"):
+            app.screen.query_one(box, Input).value = PASSPHRASE
+        app.screen.query_one("#new-again", Input).focus()
+        await keys(pilot, "enter")
+        await keys(pilot, "f12")
+        release.set()
+        await app.workers.wait_for_complete()
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(app.screen, HiddenScreen)
+        assert current(fake) == PASSPHRASE
+        await keys(pilot, "x")  # asks on return: the passphrase is set now
+        assert app.screen.has_class("lock")

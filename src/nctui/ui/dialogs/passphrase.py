@@ -28,6 +28,8 @@ class PassphraseDialog(ModalScreen[str | None]):
         self.spec = task
         """What this dialog asks, and what it does."""
         self._busy = False
+        self._outcome: str | None = None
+        """What happened, kept while a cover is over this dialog."""
 
     def compose(self) -> ComposeResult:
         """Title, what it means, the boxes, one line for what went wrong, the buttons."""
@@ -108,7 +110,19 @@ class PassphraseDialog(ModalScreen[str | None]):
                 self._failed, "That could not be done just now; nothing was changed."
             )
             return
-        self.app.call_from_thread(self.dismiss, outcome)
+        self.app.call_from_thread(self._done, outcome)
+
+    def _done(self, outcome: str) -> None:
+        self._outcome = outcome
+        # Dismissing closes the screen on top: under the hide key's screen or the lock,
+        # that would be the cover. It waits until this dialog is on top again.
+        if self.is_active:
+            self.dismiss(outcome)
+
+    def on_screen_resume(self) -> None:
+        """Back on top: close, if the change was made while covered."""
+        if self._outcome is not None:
+            self.dismiss(self._outcome)
 
     def _failed(self, reason: str) -> None:
         self._busy = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from math import ceil
 
@@ -109,14 +110,15 @@ class LockScreen(Screen[None]):
             outcome = str(problem)
         except Exception:  # whatever it is, the lock stays and the person can try again
             outcome = "Your passphrase could not be checked just now. Please try again."
-        self.app.call_from_thread(self._checked, outcome)
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile (Ctrl+Q)
+            self.app.call_from_thread(self._checked, outcome)
 
     def _checked(self, outcome: bool | str) -> None:
         box = self.query_one("#lock-passphrase", Input)
         box.value = ""
         if outcome is True:
             self._opened = True
-            if self.is_current:
+            if self.is_active:
                 self.dismiss(None)
             return
         self._busy = False

@@ -42,7 +42,7 @@ from nctui.ui.navigation import (
     Destination,
 )
 from nctui.ui.paths import display_path
-from nctui.ui.privacy_commands import PrivacyControls, privacy_commands
+from nctui.ui.privacy_commands import privacy_commands
 from nctui.ui.screen_filter import ControlPictures
 from nctui.ui.screens.hidden import COVER, LOCK, HiddenScreen
 from nctui.ui.stylesheet import ParseOnceStylesheet
@@ -694,10 +694,6 @@ class NctuiApp(App[None]):
 
     # -- the lock --------------------------------------------------------------------
 
-    def privacy(self) -> PrivacyControls | None:
-        """The coach's passphrase and encryption controls."""
-        return cast("PrivacyControls | None", getattr(self.coach, "privacy", None))
-
     async def on_event(self, event: events.Event) -> None:
         """Note every key and mouse move, for the idle lock, then handle it as usual."""
         if isinstance(event, (events.InputEvent, events.Paste)):
@@ -705,20 +701,14 @@ class NctuiApp(App[None]):
         await super().on_event(event)
 
     def _lock_at_start(self) -> None:
-        privacy = self.privacy()
-        if privacy is None:
-            return
-        state = privacy.state()
+        state = self.coach.privacy.state()
         # An encrypted file could only be opened with the passphrase: asked already.
         if state.lock_set and not state.encrypted:
             self.lock()
 
     def lock_if_idle(self) -> None:
         """Lock once no key has been pressed for the chosen number of minutes."""
-        privacy = self.privacy()
-        if privacy is None:
-            return
-        state = privacy.state()
+        state = self.coach.privacy.state()
         if not state.lock_set or state.idle_minutes <= 0:
             return
         now = self.clock()
@@ -736,19 +726,14 @@ class NctuiApp(App[None]):
         self.push_screen(self._lock_screen())
 
     def _lock_wanted_on_return(self) -> bool:
-        privacy = self.privacy()
-        if privacy is None:
-            return False
-        state = privacy.state()
+        state = self.coach.privacy.state()
         return state.lock_set and (state.ask_on_return or self._lock_due)
 
     def _lock_screen(self) -> LockScreen:
         # Loaded when first needed: its text box would slow every start.
         from nctui.ui.screens.lock import LockScreen  # noqa: PLC0415
 
-        privacy = self.privacy()
-        assert privacy is not None
-        return LockScreen(privacy.verify, _retry_delay)
+        return LockScreen(self.coach.privacy.verify, _retry_delay)
 
     def _follow_cover(self) -> None:
         # One place for everything a cover changes, run at every change of screen.
@@ -904,12 +889,10 @@ class NctuiApp(App[None]):
                     "Written to the exports folder beside your data; the note says where",
                     partial(self.export_data, fmt),
                 )
-            privacy = self.privacy()
-            if privacy is not None:
-                for title, what, run in privacy_commands(
-                    privacy, self._open_privacy_task, self._privacy_done
-                ):
-                    yield SystemCommand(title, what, run)
+            for title, what, run in privacy_commands(
+                self.coach.privacy, self._open_privacy_task, self._privacy_done
+            ):
+                yield SystemCommand(title, what, run)
         if not screen.has_class("sos"):
             yield SystemCommand("SOS", "A pause before you act on an urge", self.action_sos)
         if not screen.has_class("trusted-people"):

@@ -3,59 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nctui.domain.passphrase import check_new_passphrase
 from nctui.ui.dialogs.passphrase_task import Answers, Box, PassphraseTask
 
-
-class PrivacyState(Protocol):
-    """What the lock and the encryption are set to (see `nctui.coach.privacy`)."""
-
-    @property
-    def lock_set(self) -> bool: ...
-    @property
-    def encrypted(self) -> bool: ...
-    @property
-    def idle_minutes(self) -> int: ...
-    @property
-    def ask_on_return(self) -> bool: ...
-
-
-class PrivacyControls(Protocol):
-    """The coach's privacy controls, as the screens use them."""
-
-    def state(self) -> PrivacyState:
-        """How things are set now."""
-        ...
-
-    def verify(self, passphrase: str) -> bool:
-        """Whether `passphrase` is the one set (slow)."""
-        ...
-
-    def set_passphrase(self, new: str, *, current: str | None = None) -> None:
-        """Set or change the passphrase (slow)."""
-        ...
-
-    def remove_passphrase(self, current: str) -> None:
-        """Stop asking for a passphrase (slow)."""
-        ...
-
-    def encrypt(self, passphrase: str) -> None:
-        """Seal the data file with the passphrase (slow)."""
-        ...
-
-    def decrypt(self, passphrase: str) -> None:
-        """Turn the data file back into plain text (slow)."""
-        ...
-
-    def set_idle_minutes(self, minutes: int) -> None:
-        """Lock after this many idle minutes; 0 for never."""
-        ...
-
-    def set_ask_on_return(self, ask: bool) -> None:
-        """Whether the hide key's return asks for the passphrase."""
-        ...
+if TYPE_CHECKING:
+    from nctui.coach.privacy import Privacy
 
 
 Command = tuple[str, str, Callable[[], None]]
@@ -101,7 +56,7 @@ def _idle_note(minutes: int) -> str:
 
 
 def privacy_commands(
-    privacy: PrivacyControls,
+    privacy: Privacy,
     open_task: Callable[[PassphraseTask], None],
     say: Callable[[str], None],
 ) -> Iterator[Command]:
@@ -150,7 +105,7 @@ def privacy_commands(
     )
 
 
-def _toggle_ask(privacy: PrivacyControls, ask: bool, say: Callable[[str], None]) -> None:
+def _toggle_ask(privacy: Privacy, ask: bool, say: Callable[[str], None]) -> None:
     privacy.set_ask_on_return(ask)
     say(
         "After the hide key, nctui now asks for your passphrase."
@@ -159,7 +114,7 @@ def _toggle_ask(privacy: PrivacyControls, ask: bool, say: Callable[[str], None])
     )
 
 
-def _set_task(privacy: PrivacyControls) -> PassphraseTask:
+def _set_task(privacy: Privacy) -> PassphraseTask:
     def run(answers: Answers) -> str:
         privacy.set_passphrase(answers["new-passphrase"])
         return "Your passphrase is set. " + _idle_note(privacy.state().idle_minutes)
@@ -175,7 +130,7 @@ def _set_task(privacy: PrivacyControls) -> PassphraseTask:
     )
 
 
-def _change_task(privacy: PrivacyControls) -> PassphraseTask:
+def _change_task(privacy: Privacy) -> PassphraseTask:
     def check(answers: Answers) -> tuple[str, str] | None:
         return _check_current(answers) or _check_new(answers)
 
@@ -193,7 +148,7 @@ def _change_task(privacy: PrivacyControls) -> PassphraseTask:
     )
 
 
-def _remove_task(privacy: PrivacyControls) -> PassphraseTask:
+def _remove_task(privacy: Privacy) -> PassphraseTask:
     def run(answers: Answers) -> str:
         privacy.remove_passphrase(answers[_CURRENT.id])
         return "Your passphrase is removed: nctui no longer asks for it."
@@ -209,10 +164,12 @@ def _remove_task(privacy: PrivacyControls) -> PassphraseTask:
     )
 
 
-def _encrypt_task(privacy: PrivacyControls) -> PassphraseTask:
+def _encrypt_task(privacy: Privacy) -> PassphraseTask:
     def run(answers: Answers) -> str:
-        privacy.encrypt(answers[_CURRENT.id])
-        return "Your data file is encrypted. nctui asks for your passphrase when it starts."
+        left = privacy.encrypt(answers[_CURRENT.id])
+        return "Your data file is encrypted. nctui asks for your passphrase when it starts." + (
+            _left_sealed(left)
+        )
 
     return PassphraseTask(
         "Encrypt my data file",
@@ -226,10 +183,12 @@ def _encrypt_task(privacy: PrivacyControls) -> PassphraseTask:
     )
 
 
-def _decrypt_task(privacy: PrivacyControls) -> PassphraseTask:
+def _decrypt_task(privacy: Privacy) -> PassphraseTask:
     def run(answers: Answers) -> str:
-        privacy.decrypt(answers[_CURRENT.id])
-        return "Your data file is plain text again. Your passphrase still locks the app."
+        left = privacy.decrypt(answers[_CURRENT.id])
+        return "Your data file is plain text again. Your passphrase still locks the app." + (
+            _left_sealed(left)
+        )
 
     return PassphraseTask(
         "Decrypt my data file",
@@ -243,7 +202,18 @@ def _decrypt_task(privacy: PrivacyControls) -> PassphraseTask:
     )
 
 
-def _idle_task(privacy: PrivacyControls, minutes: int) -> PassphraseTask:
+def _left_sealed(files: list[Path]) -> str:
+    # Older backups sealed under an earlier passphrase stay as they are: say so.
+    if not files:
+        return ""
+    one = len(files) == 1
+    return (
+        f" {len(files)} older cop{'y' if one else 'ies'} beside it stay{'s' if one else ''} "
+        "sealed with an earlier passphrase."
+    )
+
+
+def _idle_task(privacy: Privacy, minutes: int) -> PassphraseTask:
     def run(answers: Answers) -> str:
         chosen = _minutes(answers["idle-minutes"])
         privacy.set_idle_minutes(chosen)

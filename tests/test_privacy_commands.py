@@ -418,3 +418,16 @@ def test_a_wrong_passphrase_for_the_imported_file_changes_nothing(
     assert code == 2
     assert "does not open" in err and "Nothing was changed." in err
     assert _data(planned) == before
+
+
+def test_the_wait_between_tries_follows_the_domain_rule(
+    planned: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nctui import unlocking
+
+    _encrypted(planned, clock)
+    monkeypatch.setattr(unlocking, "TRIES", 5)
+    waited: list[float] = []
+    with pytest.raises(Stopped):
+        unlocking.open_coach(planned, clock, ask=_answers(*[OTHER] * 5), sleep=waited.append)
+    assert waited == [0.0, 0.0, 2.0, 4.0]  # nothing waits in this test: the sleep is recorded

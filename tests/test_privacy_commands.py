@@ -431,3 +431,19 @@ def test_the_wait_between_tries_follows_the_domain_rule(
     with pytest.raises(Stopped):
         unlocking.open_coach(planned, clock, ask=_answers(*[OTHER] * 5), sleep=waited.append)
     assert waited == [0.0, 0.0, 2.0, 4.0]  # nothing waits in this test: the sleep is recorded
+
+
+def test_a_half_written_file_is_kept_aside_and_the_command_goes_no_further(
+    planned: Path, clock: ManualClock, typed: Typed, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _encrypted(planned, clock)
+    path = planned / DATA_FILE_NAME
+    blob = path.read_bytes()
+    path.write_bytes(blob[: len(blob) // 2])
+    typed(PASSPHRASE)
+    code, _, err = run(capsys, "decrypt")
+    assert code == 2
+    assert "could not be read (its sealed contents were damaged or cut short)" in err
+    (aside,) = planned.glob(f"{DATA_FILE_NAME}.corrupt-*")
+    assert aside.read_bytes() == blob[: len(blob) // 2]
+    assert is_sealed(path.read_bytes())  # the fresh file stays encrypted: nothing decrypted

@@ -440,3 +440,29 @@ def test_kill_9_during_a_passphrase_change_leaves_the_old_or_the_new(
 def test_a_key_made_in_tests_is_cheap() -> None:
     key = make_key(PASSPHRASE)
     assert key.params.cost == ScryptCost(n=16, r=1, p=1)
+
+
+def test_a_damaged_header_is_damage_and_the_fresh_file_stays_sealed(
+    sealed_dir: Path, clock: ManualClock
+) -> None:
+    path = sealed_dir / DATA_FILE_NAME
+    blob = bytearray(path.read_bytes())
+    blob[30] ^= 0xFF  # inside the salt: the header's checksum no longer matches
+    path.write_bytes(bytes(blob))
+    coach = Coach.open(sealed_dir, clock, PASSPHRASE)
+    try:
+        assert coach.file.report.moved_aside is not None
+        assert "header was damaged" in (coach.file.report.damage or "")
+        assert coach.privacy.state().encrypted
+    finally:
+        coach.file.close()
+    Coach.open(sealed_dir, clock, PASSPHRASE).file.close()
+
+
+def test_passphrase_needed_speaks_to_a_person() -> None:
+    from nctui.coach.errors import StorageError
+
+    assert isinstance(PassphraseNeeded(), StorageError)
+    assert str(PassphraseNeeded()) == (
+        "Your data is encrypted: nctui needs your passphrase to open it."
+    )

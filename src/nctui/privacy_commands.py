@@ -43,6 +43,15 @@ def run(
         coach, opened_with = open_coach(data_dir, clock or system_clock, ask=ask)
     except (Stopped, StorageError) as error:
         return _fail(str(error))
+    report = coach.file.report
+    if report.moved_aside is not None:
+        # Never change a passphrase or encryption on a fresh file the person did not expect.
+        coach.file.close()
+        return _fail(
+            f"your data file could not be read ({report.damage}). It is kept as "
+            f"{report.moved_aside}, and a fresh one was started; run nctui to see what to "
+            f"do next. Nothing else was changed."
+        )
     try:
         return _COMMANDS[command](coach, opened_with, ask, args)
     except (WrongPassphrase, PassphraseError) as problem:

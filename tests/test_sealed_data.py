@@ -466,3 +466,36 @@ def test_passphrase_needed_speaks_to_a_person() -> None:
     assert str(PassphraseNeeded()) == (
         "Your data is encrypted: nctui needs your passphrase to open it."
     )
+
+
+def test_a_window_follows_another_that_turned_encryption_off(
+    sealed_dir: Path, clock: ManualClock
+) -> None:
+    first = Coach.open(sealed_dir, clock, PASSPHRASE)
+    second = Coach.open(sealed_dir, clock, PASSPHRASE)
+    second.privacy.decrypt(PASSPHRASE)
+    _note(first, "written after decrypting elsewhere")
+    assert first.file.flush() == []
+    assert not first.privacy.state().encrypted
+    blob = (sealed_dir / DATA_FILE_NAME).read_bytes()
+    assert not is_sealed(blob)
+    assert b"written after decrypting elsewhere" in blob and SENTENCE.encode() in blob
+    first.file.close()
+    second.file.close()
+
+
+def test_a_plain_window_says_so_when_another_turned_encryption_on(
+    data_dir: Path, clock: ManualClock
+) -> None:
+    first = Coach.open(data_dir, clock)
+    second = Coach.open(data_dir, clock)
+    second.privacy.set_passphrase(PASSPHRASE)
+    second.privacy.encrypt(PASSPHRASE)
+    failures: list[str] = []
+    first.file.watch(failures.append, lambda _notice: None)
+    _note(first, "waiting for the passphrase")
+    assert first.file.flush()  # kept, not written
+    assert failures == ["Your data is encrypted: nctui needs your passphrase to open it."]
+    assert is_sealed((data_dir / DATA_FILE_NAME).read_bytes())
+    second.file.close()
+    first.file.close()

@@ -309,7 +309,7 @@ def _with_a_passphrase(pilot: Pilot[None]) -> None:
 
 async def lock_missed(pilot: Pilot[None]) -> None:
     _with_a_passphrase(pilot)
-    pilot.app.lock()  # type: ignore[attr-defined]
+    pilot.app.cover.lock()  # type: ignore[attr-defined]
     await pilot.pause()
     await type_in(pilot, "not it")
     await keys(pilot, "enter")

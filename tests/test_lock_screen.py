@@ -40,6 +40,12 @@ async def keys(pilot: Pilot[None], *pressed: str) -> None:
         await pilot.pause()
 
 
+async def lock_now(pilot: Pilot[None]) -> None:
+    """Lock the app (with a lock set, the command line asks before the app opens)."""
+    pilot.app.cover.lock()  # type: ignore[attr-defined]
+    await pilot.pause()
+
+
 async def enter_passphrase(pilot: Pilot[None], typed: str) -> None:
     """Type into the lock's box and press Enter; wait for the check to finish."""
     app = pilot.app
@@ -78,14 +84,13 @@ async def test_locks_after_the_idle_minutes_and_not_before(
     app = make_app()
     with_privacy(app, monkeypatch, idle_minutes=10)
     async with app.run_test(size=(80, 24)) as pilot:
-        await enter_passphrase(pilot, PASSPHRASE)  # the lock at start
         note = await start_typing_a_note(pilot)
         clock.advance(timedelta(minutes=9, seconds=59))
-        app.lock_if_idle()
+        app.cover.lock_if_idle()
         await pilot.pause()
         assert not isinstance(app.screen, LockScreen)
         clock.advance(timedelta(seconds=1))
-        app.lock_if_idle()
+        app.cover.lock_if_idle()
         await pilot.pause()
         assert isinstance(app.screen, LockScreen)
         assert_neutral(app)
@@ -104,7 +109,7 @@ async def test_a_key_puts_the_lock_off(
         clock.advance(timedelta(minutes=8))
         await keys(pilot, "down")
         clock.advance(timedelta(minutes=8))
-        app.lock_if_idle()
+        app.cover.lock_if_idle()
         await pilot.pause()
         assert not isinstance(app.screen, LockScreen)
 
@@ -118,7 +123,7 @@ async def test_never_locks_when_idle_minutes_is_zero(
     async with app.run_test(size=(80, 24)) as pilot:
         app.coach.privacy.passphrase = PASSPHRASE  # type: ignore[attr-defined]
         clock.advance(timedelta(days=3))
-        app.lock_if_idle()
+        app.cover.lock_if_idle()
         await pilot.pause()
         assert not isinstance(app.screen, LockScreen)
 
@@ -131,9 +136,9 @@ async def test_a_clock_put_back_does_not_lock(
     async with app.run_test(size=(80, 24)) as pilot:
         app.coach.privacy.passphrase = PASSPHRASE  # type: ignore[attr-defined]
         clock.advance(timedelta(hours=-5))
-        app.lock_if_idle()
+        app.cover.lock_if_idle()
         clock.advance(timedelta(minutes=5))
-        app.lock_if_idle()
+        app.cover.lock_if_idle()
         await pilot.pause()
         assert not isinstance(app.screen, LockScreen)
 
@@ -144,7 +149,8 @@ async def test_a_wrong_passphrase_is_met_calmly_and_the_lock_stays(
     app = make_app()
     fake = with_privacy(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert isinstance(app.screen, LockScreen)  # a lock without encryption: asked at start
+        await lock_now(pilot)
+        assert isinstance(app.screen, LockScreen)
         lock = app.screen
         await enter_passphrase(pilot, "paper boats at dusk")
         assert app.screen is lock and message(app) == NOT_IT
@@ -170,6 +176,7 @@ async def test_odd_entries_never_open_the_lock_nor_crash(
     app = make_app()
     fake = with_privacy(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
+        await lock_now(pilot)
         await enter_passphrase(pilot, typed)
         assert isinstance(app.screen, LockScreen) and app.is_running
         assert message(app)
@@ -185,6 +192,7 @@ async def test_emoji_and_a_pasted_newline_open_the_lock(
     fake = with_privacy(app, monkeypatch)
     fake.passphrase = "🌊 mi corazón 💔"
     async with app.run_test(size=(80, 24)) as pilot:
+        await lock_now(pilot)
         box = app.screen.query_one("#lock-passphrase", Input)
         await pilot.pause()
         box.post_message(events.Paste("🌊 mi corazón 💔\n"))
@@ -200,10 +208,11 @@ async def test_emoji_and_a_pasted_newline_open_the_lock(
 async def test_misses_in_a_row_bring_a_short_wait(
     make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("nctui.ui.app._retry_delay", lambda misses: 0.0 if misses < 3 else 30.0)
+    monkeypatch.setattr("nctui.ui.cover.retry_delay", lambda misses: 0.0 if misses < 3 else 30.0)
     app = make_app()
     fake = with_privacy(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
+        await lock_now(pilot)
         for _ in range(2):
             await enter_passphrase(pilot, "not it")
             assert message(app) == NOT_IT
@@ -224,6 +233,7 @@ async def test_no_key_gets_past_the_lock(
     app = make_app()
     with_privacy(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
+        await lock_now(pilot)
         lock = app.screen
         await keys(pilot, key)
         assert app.screen is lock and len(app.screen_stack) == 2
@@ -236,6 +246,7 @@ async def test_the_hide_key_over_the_lock_comes_back_to_the_lock(
     app = make_app()
     with_privacy(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
+        await lock_now(pilot)
         lock = app.screen
         await keys(pilot, "f12")
         assert isinstance(app.screen, HiddenScreen)
@@ -275,7 +286,7 @@ async def test_idle_while_hidden_asks_on_return_even_when_not_asked_for(
         app.coach.privacy.passphrase = PASSPHRASE  # type: ignore[attr-defined]
         await keys(pilot, "f12")
         clock.advance(timedelta(minutes=11))
-        app.lock_if_idle()
+        app.cover.lock_if_idle()
         await pilot.pause()
         assert isinstance(app.screen, HiddenScreen)  # still the plainest cover
         await keys(pilot, "x")
@@ -295,7 +306,7 @@ async def test_quitting_from_the_lock_keeps_the_words_being_written(
         box.focus()
         await pilot.pause()
         await pilot.press(*SECRET)
-        app.lock()
+        app.cover.lock()
         await pilot.pause()
         await keys(pilot, "ctrl+q")
     assert app.goodbye is not None and "draft" in app.goodbye
@@ -315,6 +326,7 @@ async def test_checking_is_said_while_the_check_runs(
 
     monkeypatch.setattr(fake, "verify", slow_verify)
     async with app.run_test(size=(80, 24)) as pilot:
+        await lock_now(pilot)
         await enter_passphrase(pilot, PASSPHRASE)
         assert shown == [CHECKING]
         assert not isinstance(app.screen, LockScreen)
@@ -332,6 +344,7 @@ def test_snapshot_of_the_lock(
     with_privacy(app, monkeypatch)
 
     async def run_before(pilot: Pilot[None]) -> None:
+        await lock_now(pilot)
         await enter_passphrase(pilot, "not quite")
 
     assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
@@ -351,6 +364,7 @@ async def test_the_right_passphrase_checked_while_hidden_opens_only_on_return(
 
     monkeypatch.setattr(fake, "verify", slow_verify)
     async with app.run_test(size=(80, 24)) as pilot:
+        await lock_now(pilot)
         app.screen.query_one("#lock-passphrase", Input).value = PASSPHRASE
         await keys(pilot, "enter", "f12")
         release.set()

@@ -88,9 +88,10 @@ async def test_set_in_the_palette_then_hide_lock_and_come_back(
         assert note.cursor_position == len(SECRET) - 3
 
 
-async def test_a_lock_on_a_plain_file_asks_at_start(
+async def test_the_app_does_not_ask_again_at_start(
     make_app: AppFactory, data_dir: Path, clock: ManualClock
 ) -> None:
+    # The command line asks before the app opens (nctui.unlocking): once is enough.
     seed_plan(data_dir, clock, days_ago=3)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -98,9 +99,8 @@ async def test_a_lock_on_a_plain_file_asks_at_start(
     again = make_app()
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert isinstance(again.screen, LockScreen)
-        await unlock(pilot, PASSPHRASE)
-        assert again.current_mode == "countdown" and not again.screen.is_modal
+        assert not isinstance(again.screen, LockScreen)
+        assert again.current_mode == "countdown"
 
 
 async def test_change_then_remove_in_the_palette(make_app: AppFactory) -> None:
@@ -144,3 +144,18 @@ async def test_idle_minutes_out_of_range_are_refused_with_the_coach_reason(
         await keys(pilot, "enter")
         await settle(pilot)
         assert app.coach.privacy.state().idle_minutes == 0
+
+
+async def test_the_third_miss_in_a_row_brings_a_short_wait(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await command(pilot, "Set a passphrase", PASSPHRASE, PASSPHRASE)
+        app.cover.lock()
+        await pilot.pause()
+        for _ in range(2):
+            await unlock(pilot, "not it")
+            assert lock_message(app) == NOT_IT
+        await unlock(pilot, "not it")
+        assert app.screen.query_one("#lock-passphrase", Input).disabled
+        assert lock_message(app) == f"{NOT_IT} You can try again in 2 seconds."
+        assert isinstance(app.screen, LockScreen)

@@ -145,10 +145,6 @@ async def test_an_empty_passphrase_is_asked_for_before_any_slow_step(
     fake = FakePrivacy(PASSPHRASE)
     give(app, monkeypatch, fake)
     async with app.run_test(size=(80, 24)) as pilot:
-        await keys(pilot, *PASSPHRASE, "enter")  # the lock at start
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        fake.tried.clear()
         await run_command(pilot, "Encrypt my data")
         await fill(pilot, "   ")
         assert said(app) == "Type your passphrase first." and fake.tried == []

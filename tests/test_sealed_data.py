@@ -110,7 +110,7 @@ def test_every_save_is_sealed_afresh(sealed_dir: Path, clock: ManualClock) -> No
         coach.file.flush()
         blobs.append(path.read_bytes())
     coach.file.close()
-    nonces = {blob[: len(blob) - 16][-40:] for blob in blobs}
+    nonces = {header_module.read_header(blob).nonce for blob in blobs}
     assert len(nonces) == 3
     assert all(is_sealed(blob) and b"entry" not in blob for blob in blobs)
 
@@ -440,3 +440,62 @@ def test_kill_9_during_a_passphrase_change_leaves_the_old_or_the_new(
 def test_a_key_made_in_tests_is_cheap() -> None:
     key = make_key(PASSPHRASE)
     assert key.params.cost == ScryptCost(n=16, r=1, p=1)
+
+
+def test_a_damaged_header_is_damage_and_the_fresh_file_stays_sealed(
+    sealed_dir: Path, clock: ManualClock
+) -> None:
+    path = sealed_dir / DATA_FILE_NAME
+    blob = bytearray(path.read_bytes())
+    blob[30] ^= 0xFF  # inside the salt: the header's checksum no longer matches
+    path.write_bytes(bytes(blob))
+    coach = Coach.open(sealed_dir, clock, PASSPHRASE)
+    try:
+        assert coach.file.report.moved_aside is not None
+        assert "header was damaged" in (coach.file.report.damage or "")
+        assert coach.privacy.state().encrypted
+    finally:
+        coach.file.close()
+    Coach.open(sealed_dir, clock, PASSPHRASE).file.close()
+
+
+def test_passphrase_needed_speaks_to_a_person() -> None:
+    from nctui.coach.errors import StorageError
+
+    assert isinstance(PassphraseNeeded(), StorageError)
+    assert str(PassphraseNeeded()) == (
+        "Your data is encrypted: nctui needs your passphrase to open it."
+    )
+
+
+def test_a_window_follows_another_that_turned_encryption_off(
+    sealed_dir: Path, clock: ManualClock
+) -> None:
+    first = Coach.open(sealed_dir, clock, PASSPHRASE)
+    second = Coach.open(sealed_dir, clock, PASSPHRASE)
+    second.privacy.decrypt(PASSPHRASE)
+    _note(first, "written after decrypting elsewhere")
+    assert first.file.flush() == []
+    assert not first.privacy.state().encrypted
+    blob = (sealed_dir / DATA_FILE_NAME).read_bytes()
+    assert not is_sealed(blob)
+    assert b"written after decrypting elsewhere" in blob and SENTENCE.encode() in blob
+    first.file.close()
+    second.file.close()
+
+
+def test_a_plain_window_says_so_when_another_turned_encryption_on(
+    data_dir: Path, clock: ManualClock
+) -> None:
+    first = Coach.open(data_dir, clock)
+    second = Coach.open(data_dir, clock)
+    second.privacy.set_passphrase(PASSPHRASE)
+    second.privacy.encrypt(PASSPHRASE)
+    failures: list[str] = []
+    first.file.watch(failures.append, lambda _notice: None)
+    _note(first, "waiting for the passphrase")
+    assert first.file.flush()  # kept, not written
+    assert failures == ["Your data is encrypted: nctui needs your passphrase to open it."]
+    assert is_sealed((data_dir / DATA_FILE_NAME).read_bytes())
+    second.file.close()
+    first.file.close()

@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Callable, Iterable, Sequence
-from datetime import timedelta
 from functools import partial
 from importlib import import_module
 from pathlib import Path
@@ -29,6 +28,7 @@ from nctui.domain.ledger import ALLOWED_REASONS, SOS_SOURCE, Kind, in_sentence
 from nctui.domain.sos import idea_for
 from nctui.exit_codes import signal_exit
 from nctui.startup import resume_collection, set_aside
+from nctui.ui.cover import Cover
 from nctui.ui.dialogs.passphrase_task import PassphraseTask
 from nctui.ui.key_rules import is_text_box, works_while_typing
 from nctui.ui.navigation import (
@@ -44,14 +44,11 @@ from nctui.ui.navigation import (
 from nctui.ui.paths import display_path
 from nctui.ui.privacy_commands import privacy_commands
 from nctui.ui.screen_filter import ControlPictures
-from nctui.ui.screens.hidden import COVER, LOCK, HiddenScreen
 from nctui.ui.stylesheet import ParseOnceStylesheet
 from nctui.ui.theme import DEFAULT_THEME, NCTUI_THEME
 from nctui.ui.widgets.scroll_area import keep_focus_in_view
-from nctui.ui.window_title import cover_sequence, neutral_title, uncover_sequence
 
 if TYPE_CHECKING:
-    from nctui.ui.screens.lock import LockScreen
     from nctui.ui.screens.sos import SosOutcome
 
 SCREENS_GROUP = Binding.Group("Screens")
@@ -234,10 +231,10 @@ class NctuiApp(App[None]):
     """How often to look for changes made by another nctui window (tests poll by hand)."""
 
     draft_pause_seconds = 1.5
+    """How long typing must pause before an editor's words are kept as a draft."""
 
     lock_check_seconds = 20.0
-    """How often to see whether the idle lock is due (tests call `lock_if_idle` by hand)."""
-    """How long typing must pause before an editor's words are kept as a draft."""
+    """How often to see whether the idle lock is due (tests call it by hand)."""
 
     def __init__(self, coach: Coach) -> None:
         # Start straight in the first screen's mode, so no blank default screen is
@@ -259,17 +256,11 @@ class NctuiApp(App[None]):
         self._keepers: list[KeepsDraft] = []
         self._signals: list[tuple[signal.Signals, object]] = []
         self.goodbye: str | None = None
+        """What to tell the person once the app has closed (words kept as drafts)."""
         self._held_notices: list[tuple[str, dict[str, Any]]] | None = None
         """Notices kept back while a dialog about the data file is open (else None)."""
-        self._covered = False
-        """Whether a cover (the hide key's screen, the lock) is on top."""
-        self._covered_notices: list[tuple[str, dict[str, Any]]] = []
-        """Notices that arrived while covered, shown once the app is back."""
-        self._active_at = self.clock()
-        """When the person last pressed a key or used the mouse (for the idle lock)."""
-        self._lock_due = False
-        """The idle time passed while hidden: the return asks for the passphrase."""
-        """What to tell the person once the app has closed (words kept as drafts)."""
+        self.cover = Cover(self)
+        """The hide key's screen and the lock, and what stays neutral behind them."""
         self.register_theme(NCTUI_THEME)
         saved_theme = coach.settings.theme(DEFAULT_THEME)
         self.theme = saved_theme if saved_theme in self.available_themes else DEFAULT_THEME
@@ -298,13 +289,12 @@ class NctuiApp(App[None]):
         if self.poll_seconds > 0:
             self.set_interval(self.poll_seconds, self._poll_storage)
         if self.lock_check_seconds > 0:
-            self.set_interval(self.lock_check_seconds, self.lock_if_idle)
-        self._lock_at_start()
+            self.set_interval(self.lock_check_seconds, self.cover.lock_if_idle)
         self._listen_for_hang_up()
 
     def _screen_changed(self, _screen: Screen[Any]) -> None:
         self._screen_changed_at = get_time()
-        self._follow_cover()
+        self.cover.follow()
 
     async def _on_key(self, event: events.Key) -> None:
         # A letter typed in the same instant as the key that opened a log dialog went to
@@ -340,8 +330,7 @@ class NctuiApp(App[None]):
         The command line closes the data file again to learn where such changes went.
         """
         self._stop_listening()
-        if self._covered:  # quit from the lock: the terminal gets its own title back
-            self._write_to_terminal(uncover_sequence())
+        self.cover.closing()
         self.coach.stop_listening(self._hear_changes)
         self.keep_drafts()
         self.coach.file.close(timeout=5.0)
@@ -472,8 +461,7 @@ class NctuiApp(App[None]):
     def notify(self, message: str, **options: Any) -> None:
         """Show a notice, or keep it until the open data-file dialog is closed, or
         until the app is uncovered (a notice must not show on the hide key's screen)."""
-        if self._covered:
-            self._covered_notices.append((message, options))
+        if self.cover.keep(message, options):
             return
         if self._held_notices is not None:
             self._held_notices.append((message, options))
@@ -669,109 +657,15 @@ class NctuiApp(App[None]):
         if not any(isinstance(screen, CommandPalette) for screen in self.screen_stack):
             super().action_command_palette()
 
-    # -- the hide key ----------------------------------------------------------------
-
     def action_hide(self) -> None:
-        """Cover everything at once with a plain, empty screen; any key brings it back.
-
-        Pressed again while covered it does nothing, so pressing it twice in a hurry
-        cannot uncover what the first press hid.
-        """
-        if isinstance(self.screen, HiddenScreen):
-            return
-        self.push_screen(HiddenScreen(self._return_from_hidden))
-
-    def _return_from_hidden(self) -> None:
-        if not isinstance(self.screen, HiddenScreen):
-            return
-        under_lock = len(self.screen_stack) > 1 and self.screen_stack[-2].has_class(LOCK)
-        if not under_lock and self._lock_wanted_on_return():
-            self._lock_due = False
-            # Replaced in one step, so nothing behind shows between the two covers.
-            self.switch_screen(self._lock_screen())
-        else:
-            self.pop_screen()
-
-    # -- the lock --------------------------------------------------------------------
+        """Cover everything at once with a plain, empty screen; any key brings it back."""
+        self.cover.hide()
 
     async def on_event(self, event: events.Event) -> None:
         """Note every key and mouse move, for the idle lock, then handle it as usual."""
         if isinstance(event, (events.InputEvent, events.Paste)):
-            self._active_at = self.clock()
+            self.cover.active()
         await super().on_event(event)
-
-    def _lock_at_start(self) -> None:
-        state = self.coach.privacy.state()
-        # An encrypted file could only be opened with the passphrase: asked already.
-        if state.lock_set and not state.encrypted:
-            self.lock()
-
-    def lock_if_idle(self) -> None:
-        """Lock once no key has been pressed for the chosen number of minutes."""
-        state = self.coach.privacy.state()
-        if not state.lock_set or state.idle_minutes <= 0:
-            return
-        now = self.clock()
-        self._active_at = min(self._active_at, now)  # a clock put back is no reason to lock
-        if now - self._active_at >= timedelta(minutes=state.idle_minutes):
-            self.lock()
-
-    def lock(self) -> None:
-        """Cover the app with the lock, which asks for the passphrase."""
-        if any(screen.has_class(LOCK) for screen in self.screen_stack):
-            return
-        if isinstance(self.screen, HiddenScreen):
-            self._lock_due = True  # already covered: ask when the person comes back
-            return
-        self.push_screen(self._lock_screen())
-
-    def _lock_wanted_on_return(self) -> bool:
-        state = self.coach.privacy.state()
-        return state.lock_set and (state.ask_on_return or self._lock_due)
-
-    def _lock_screen(self) -> LockScreen:
-        # Loaded when first needed: its text box would slow every start.
-        from nctui.ui.screens.lock import LockScreen  # noqa: PLC0415
-
-        return LockScreen(self.coach.privacy.verify, _retry_delay)
-
-    def _follow_cover(self) -> None:
-        # One place for everything a cover changes, run at every change of screen.
-        covered = self.screen.has_class(COVER)
-        if covered == self._covered:
-            return
-        self._covered = covered
-        if covered:
-            self._write_to_terminal(cover_sequence(neutral_title()))
-            # A toast shows on any screen whatever its styles say: notices on show are
-            # taken down, kept with those that arrive while covered, and put back.
-            self._covered_notices = [
-                (
-                    shown.message,
-                    {
-                        "title": shown.title,
-                        "severity": shown.severity,
-                        "timeout": shown.timeout,
-                        "markup": shown.markup,
-                    },
-                )
-                for shown in self._notifications
-                if not shown.has_expired
-            ]
-            self.clear_notifications()
-            return
-        self._write_to_terminal(uncover_sequence())
-        waiting, self._covered_notices = self._covered_notices, []
-        for message, options in waiting:
-            self.notify(message, **options)
-
-    def _write_to_terminal(self, sequence: str) -> None:
-        # Straight to the terminal: Textual has no call for the window title.
-        driver = self._driver
-        if driver is not None:
-            with contextlib.suppress(Exception):  # a title is never worth a crash
-                driver.write(sequence)
-                driver.flush()
 
     def action_sos(self) -> None:
         """Open the SOS moment: a wait, a breath, your reasons, and a way through."""
@@ -908,14 +802,6 @@ class NctuiApp(App[None]):
             for command in super().get_system_commands(screen)
             if command.title not in {"Keys", "Quit"}
         )
-
-
-def _retry_delay(misses: int) -> float:
-    # The wait after `misses` wrong passphrases in a row: nctui.domain.passphrase's rule.
-    from nctui.domain import passphrase  # noqa: PLC0415
-
-    delay = getattr(passphrase, "retry_delay", None)
-    return float(delay(misses)) if callable(delay) else 0.0
 
 
 EXPORTS = (

@@ -1,0 +1,152 @@
+"""The covers in front of the app: the hide key's plain screen, and the lock.
+
+While one is on top nothing behind it shows: no notice (each is kept and shown on the
+way back), a neutral window title, and no key reaches the screens behind. The lock comes
+after the chosen idle minutes, and on the hide key's return if wanted; at start, the
+command line asks for the passphrase before the app opens (see `nctui.unlocking`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from nctui.domain.passphrase import retry_delay
+from nctui.ui.screens.hidden import COVER, LOCK, HiddenScreen
+from nctui.ui.window_title import cover_sequence, neutral_title, uncover_sequence
+
+if TYPE_CHECKING:
+    from nctui.ui.app import NctuiApp
+    from nctui.ui.screens.lock import LockScreen
+
+Notice = tuple[str, dict[str, Any]]
+"""A notice kept for later: its message and `notify`'s options."""
+
+
+class Cover:
+    """When the covers show, and what stays neutral while one is up."""
+
+    def __init__(self, app: NctuiApp) -> None:
+        self._app = app
+        self.up = False
+        """Whether a cover (the hide key's screen, the lock) is on top."""
+        self._notices: list[Notice] = []
+        """Notices on show when it went up, and those that came while it was up."""
+        self._active_at = app.clock()
+        """When the person last pressed a key or used the mouse."""
+        self._lock_due = False
+        """The idle time passed while hidden: the return asks for the passphrase."""
+
+    # -- the hide key ----------------------------------------------------------------
+
+    def hide(self) -> None:
+        """Cover everything at once with a plain, empty screen; any key brings it back.
+
+        Pressed again while hidden it does nothing, so pressing it twice in a hurry
+        cannot uncover what the first press hid.
+        """
+        app = self._app
+        if not isinstance(app.screen, HiddenScreen):
+            app.push_screen(HiddenScreen(self._return_from_hidden))
+
+    def _return_from_hidden(self) -> None:
+        app = self._app
+        if not isinstance(app.screen, HiddenScreen):
+            return
+        stack = app.screen_stack
+        under_lock = len(stack) > 1 and stack[-2].has_class(LOCK)
+        if not under_lock and self._lock_wanted_on_return():
+            self._lock_due = False
+            # Replaced in one step, so nothing behind shows between the two covers.
+            app.switch_screen(self._lock_screen())
+        else:
+            app.pop_screen()
+
+    # -- the lock --------------------------------------------------------------------
+
+    def active(self) -> None:
+        """A key was pressed or the mouse used: the idle time starts again."""
+        self._active_at = self._app.clock()
+
+    def lock_if_idle(self) -> None:
+        """Lock once no key has been pressed for the chosen number of minutes."""
+        state = self._app.coach.privacy.state()
+        if not state.lock_set or state.idle_minutes <= 0:
+            return
+        now = self._app.clock()
+        self._active_at = min(self._active_at, now)  # a clock put back is no reason to lock
+        if now - self._active_at >= timedelta(minutes=state.idle_minutes):
+            self.lock()
+
+    def lock(self) -> None:
+        """Cover the app with the lock, which asks for the passphrase."""
+        app = self._app
+        if any(screen.has_class(LOCK) for screen in app.screen_stack):
+            return
+        if isinstance(app.screen, HiddenScreen):
+            self._lock_due = True  # hidden already: ask when the person comes back
+            return
+        app.push_screen(self._lock_screen())
+
+    def _lock_wanted_on_return(self) -> bool:
+        state = self._app.coach.privacy.state()
+        return state.lock_set and (state.ask_on_return or self._lock_due)
+
+    def _lock_screen(self) -> LockScreen:
+        # Loaded when first needed: its text box would slow every start.
+        from nctui.ui.screens.lock import LockScreen  # noqa: PLC0415
+
+        return LockScreen(self._app.coach.privacy.verify, retry_delay)
+
+    # -- what stays neutral ----------------------------------------------------------
+
+    def keep(self, message: str, options: dict[str, Any]) -> bool:
+        """Keep a notice for the way back while a cover is up; False when not up."""
+        if self.up:
+            self._notices.append((message, options))
+        return self.up
+
+    def follow(self) -> None:
+        """The screen on top changed: put the cover up or take it down."""
+        app = self._app
+        covered = app.screen.has_class(COVER)
+        if covered == self.up:
+            return
+        self.up = covered
+        if covered:
+            self._write(cover_sequence(neutral_title()))
+            # A toast shows on any screen whatever its styles say: notices on show are
+            # taken down, kept with those that come while covered, and put back.
+            self._notices = [
+                (
+                    shown.message,
+                    {
+                        "title": shown.title,
+                        "severity": shown.severity,
+                        "timeout": shown.timeout,
+                        "markup": shown.markup,
+                    },
+                )
+                for shown in app._notifications
+                if not shown.has_expired
+            ]
+            app.clear_notifications()
+            return
+        self._write(uncover_sequence())
+        waiting, self._notices = self._notices, []
+        for message, options in waiting:
+            app.notify(message, **options)
+
+    def closing(self) -> None:
+        """The app is closing (Ctrl+Q on the lock): the terminal gets its title back."""
+        if self.up:
+            self._write(uncover_sequence())
+
+    def _write(self, sequence: str) -> None:
+        # Straight to the terminal: Textual has no call for the window title.
+        driver = self._app._driver
+        if driver is not None:
+            with contextlib.suppress(Exception):  # a title is never worth a crash
+                driver.write(sequence)
+                driver.flush()

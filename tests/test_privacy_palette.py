@@ -118,7 +118,7 @@ async def test_setting_a_passphrase_asks_twice_and_says_it_cannot_be_recovered(
         await fill(pilot, PASSPHRASE + "\n", PASSPHRASE)  # a pasted newline is no difference
         assert current(fake) == PASSPHRASE
         assert not isinstance(app.screen, PassphraseDialog)
-        assert any("Your passphrase is set." in notice for notice in notices(app))
+        assert any("Your passphrase is set:" in notice for notice in notices(app))
 
 
 async def test_a_wrong_passphrase_keeps_the_dialog_open(

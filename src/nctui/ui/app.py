@@ -42,7 +42,7 @@ from nctui.ui.navigation import (
     Destination,
 )
 from nctui.ui.paths import display_path
-from nctui.ui.privacy_commands import privacy_commands
+from nctui.ui.privacy_palette import privacy_commands
 from nctui.ui.screen_filter import ControlPictures
 from nctui.ui.stylesheet import ParseOnceStylesheet
 from nctui.ui.theme import DEFAULT_THEME, NCTUI_THEME

@@ -65,7 +65,7 @@ def privacy_commands(
     if not state.lock_set:
         yield (
             "Set a passphrase…",
-            "nctui asks for it after a while away, and after the hide key if you like",
+            "nctui asks for it at start, after a while away, and after the hide key",
             lambda: open_task(_set_task(privacy)),
         )
         return
@@ -117,12 +117,14 @@ def _toggle_ask(privacy: Privacy, ask: bool, say: Callable[[str], None]) -> None
 def _set_task(privacy: Privacy) -> PassphraseTask:
     def run(answers: Answers) -> str:
         privacy.set_passphrase(answers["new-passphrase"])
-        return "Your passphrase is set. " + _idle_note(privacy.state().idle_minutes)
+        return "Your passphrase is set: nctui asks for it when it starts. " + _idle_note(
+            privacy.state().idle_minutes
+        )
 
     return PassphraseTask(
         "Set a passphrase",
-        "nctui will ask for it after a while with no key pressed and, if you like, "
-        "after the hide key (F12). " + NO_RECOVERY,
+        "nctui will ask for it when it starts, after a while with no key pressed and, "
+        "if you like, after the hide key (F12). " + NO_RECOVERY,
         _NEW,
         "Set passphrase",
         run,

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from nctui.ui.widgets.questionnaire import Questionnaire
-from tests.helpers import AppFactory
+from tests.helpers import AppFactory, burst
 
 
 async def _to_loose_ends(pilot: Pilot[None]) -> None:
@@ -100,3 +100,14 @@ async def test_a_message_goes_once_its_box_changes(
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert "whole number" in _error(pilot)
+
+
+async def test_a_message_stays_after_a_fast_burst_that_ends_in_enter(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await burst(pilot, *_CLEAR, *"blah", "enter")
+        assert "date" in _error(pilot)  # the burst's own changes do not clear it
+        await burst(pilot, "x")
+        assert _error(pilot) == ""

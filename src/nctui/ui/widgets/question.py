@@ -109,11 +109,11 @@ class Question(Vertical):
 
     @on(Input.Changed)
     def _fixing(self, event: Input.Changed) -> None:
-        # Compared with the value the message was about, as a change typed before Enter
-        # can arrive after the message.
+        # The box's value now, not the event's: keys typed in a burst before Enter send
+        # their changes after the message, and those older values are not a fix.
         if self._error_box is not None:
             box, value = self._error_box
-            if event.input is box and event.value != value:
+            if event.input is box and box.value != value:
                 self.clear_error()
 
 

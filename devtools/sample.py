@@ -6,6 +6,7 @@ the shape real data has. The generator is seeded: the same arguments give the sa
 
 from __future__ import annotations
 
+import argparse
 import random
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 
 from devtools.sample_activities import sample_activity_tables
 from nctui.domain.checkin import CheckInValues, checkin_day
+from nctui.domain.clock import system_clock
 from nctui.domain.intake import EndedBy, Ending, Goal, IntakeAnswers, LooseEnd, YesNo
 from nctui.domain.ledger import ALLOWED_REASONS, SIGNS, SLIPS, Kind, LedgerEvent
 from nctui.domain.milestones import newest_reached
@@ -226,10 +228,6 @@ def write_sample_history(data_dir: Path, now: datetime, years: float) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     """`python -m devtools.sample DIR [--years N]`: a folder of sample history to try the app on."""
-    import argparse
-
-    from nctui.domain.clock import system_clock
-
     parser = argparse.ArgumentParser(
         prog="python -m devtools.sample",
         description="Write made-up history into a new data folder, to try nctui on.",

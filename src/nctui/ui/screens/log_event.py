@@ -282,11 +282,19 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
     def on_key(self, event: events.Key) -> None:
         """Letters typed while a list has the cursor go into the note, not nowhere (and
         so do those typed before the dialog has put the cursor anywhere)."""
-        on_list = self.focused is None or isinstance(self.focused, OptionList | TriggerTags)
-        if on_list and event.is_printable and event.character:
+        if not (event.is_printable and event.character):
+            return
+        focused = self.focused
+        if focused is None or isinstance(focused, OptionList | TriggerTags):
             event.stop()
             event.prevent_default()
             self.type_ahead(event.character)
+        elif isinstance(focused, Input):
+            # A box takes its own letters, so this one was queued for a list before the
+            # cursor moved on in a fast burst: it belongs where the cursor is now.
+            event.stop()
+            event.prevent_default()
+            _type_into(focused, event.character)
 
     def type_ahead(self, character: str) -> None:
         """Add a character typed before the cursor reached the note to the note."""
@@ -387,3 +395,12 @@ def _mark(menu: OptionList, choices: Mapping[str, str], chosen: int) -> None:
     for index, option in enumerate(menu.options):
         mark = CHOSEN_MARK if index == chosen else OPEN_MARK
         menu.replace_option_prompt_at_index(index, f"{mark} {choices[str(option.id)]}")
+
+
+def _type_into(box: Input, character: str) -> None:
+    # As the box itself types a key: over a selection, or at the cursor.
+    selection = box.selection
+    if selection.is_empty:
+        box.insert_text_at_cursor(character)
+    else:
+        box.replace(character, *selection)

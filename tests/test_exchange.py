@@ -205,14 +205,20 @@ def test_the_csv_export_has_one_row_a_check_in_day_and_one_an_event(
 ) -> None:
     history(tmp_path, clock)
     with opened(tmp_path, clock) as coach:
-        coach.journal.check_in(date(2026, 11, 25), CheckInValues(7, 4, 3, "Edited, better."))
+        coach.journal.check_in(
+            date(2026, 11, 25), CheckInValues(7, 4, 3, "Edited, better.", prompt="What helped?")
+        )
+        coach.ledger.log(Kind.SLIP, detail="social_media", triggers=("lonely", "late_night"))
         rows = export_bytes(coach, Format.CSV).decode().splitlines()
+        markdown = export_bytes(coach, Format.MARKDOWN).decode()
 
-    assert rows[0] == "record,date,time,kind,detail,mood,miss_them,urge,text"
+    assert rows[0] == "record,date,time,kind,detail,mood,miss_them,urge,set_off_by,question,text"
     assert rows[1:] == [
-        'check-in,2026-11-25,09:30,,,7,4,3,"Edited, better."',
-        "event,2026-11-26,09:30,urge,,,,,Walked it off.",
+        'check-in,2026-11-25,09:30,,,7,4,3,,What helped?,"Edited, better."',
+        "event,2026-11-26,09:30,urge,,,,,,,Walked it off.",
+        "event,2026-11-26,09:30,slip,Checked their social media,,,,Lonely · Late at night,,",
     ]
+    assert "Set off by: Lonely · Late at night" in markdown
 
 
 def test_a_file_that_is_not_nctuis_is_refused_and_nothing_changes(

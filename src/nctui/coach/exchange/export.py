@@ -17,6 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from nctui.domain.triggers import triggers_text
 from nctui.storage.atomic_file import atomic_write_bytes, read_file
 from nctui.storage.errors import CorruptDataError, StorageError
 from nctui.storage.location import DATA_FILE_NAME, ensure_data_dir
@@ -113,6 +114,8 @@ CSV_COLUMNS = (
     "mood",
     "miss_them",
     "urge",
+    "set_off_by",
+    "question",
     "text",
 )
 
@@ -135,6 +138,8 @@ def export_csv(coach: Coach) -> bytes:
                 str(current.mood),
                 str(current.miss),
                 str(current.urge),
+                "",
+                current.prompt,
                 current.text,
             )
         )
@@ -150,6 +155,8 @@ def export_csv(coach: Coach) -> bytes:
                 detail,
                 "",
                 "",
+                "",
+                triggers_text(event.triggers),
                 "",
                 event.note,
             )

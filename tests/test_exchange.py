@@ -334,3 +334,26 @@ def test_a_second_export_the_same_day_keeps_its_extension(
         "nctui-export-2026-11-26-2.md",
         "nctui-export-2026-11-26.csv",
     ]
+
+
+def test_after_importing_older_events_recently_still_shows_the_newest(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    seed_plan(tmp_path / "a", clock, days_ago=40)
+    with opened(tmp_path / "a", clock) as coach:
+        coach.ledger.log(Kind.URGE, note="mine, today")
+    older = ManualClock(clock() - timedelta(days=20))
+    seed_plan(tmp_path / "b", older, days_ago=10)
+    with opened(tmp_path / "b", older) as coach:
+        for hour in range(20):  # more than a few, so they fill the end of the table
+            coach.ledger.log(Kind.URGE, older() - timedelta(hours=hour), note=f"old {hour}")
+        (tmp_path / "old.json").write_bytes(export_json(coach))
+    imported(tmp_path / "a", clock, tmp_path / "old.json")
+
+    with opened(tmp_path / "a", clock) as coach:
+        unbuilt = [event.note for event in coach.ledger.recent(4)]
+        coach.ledger.events()  # the whole ledger read, as the history does
+        built = [event.note for event in coach.ledger.recent(4)]
+
+    assert unbuilt[-1] == built[-1] == "mine, today"
+    assert unbuilt == built

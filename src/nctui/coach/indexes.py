@@ -116,7 +116,7 @@ class LedgerIndex:
             chosen = heapq.nlargest(
                 count, range(len(events)), key=lambda i: (events[i].logged_at, i)
             )
-            latest = [events[index] for index in chosen]
+            latest = [events[index] for index in sorted(chosen)]
         else:  # only the stamps are read, and only the chosen few parsed
             docs = logged_last(self.records.documents(), count)
             latest = [e for e in map(self.records.parsed, docs) if e is not None]

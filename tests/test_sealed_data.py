@@ -499,3 +499,20 @@ def test_a_plain_window_says_so_when_another_turned_encryption_on(
     assert is_sealed((data_dir / DATA_FILE_NAME).read_bytes())
     second.file.close()
     first.file.close()
+
+
+def test_encrypting_keeps_another_windows_entries_and_takes_them_in(
+    data_dir: Path, clock: ManualClock
+) -> None:
+    first = Coach.open(data_dir, clock)
+    first.privacy.set_passphrase(PASSPHRASE)
+    second = Coach.open(data_dir, clock)
+    _note(second, "from the other window")
+    second.file.flush()
+    first.privacy.encrypt(PASSPHRASE)
+    assert first.file.changed_elsewhere()
+    snapshot = first.file.read_elsewhere()
+    assert snapshot is not None and first.file.take_in(snapshot)
+    assert _notes(first) == ["from the other window"]
+    second.file.close()
+    first.file.close()

@@ -516,3 +516,15 @@ def test_encrypting_keeps_another_windows_entries_and_takes_them_in(
     assert _notes(first) == ["from the other window"]
     second.file.close()
     first.file.close()
+
+
+def test_a_plain_copy_left_by_a_stopped_encryption_is_sealed_at_the_next_start(
+    sealed_dir: Path, clock: ManualClock
+) -> None:
+    # As if nctui stopped after sealing the data file, before sealing the backups.
+    backup = sealed_dir / "backups" / "nctui-2026-11-20.json"
+    backup.parent.mkdir(exist_ok=True)
+    backup.write_text(json.dumps({"notes": {"1": {"id": "n", "note": SENTENCE}}}))
+    Coach.open(sealed_dir, clock, PASSPHRASE).file.close()
+    assert is_sealed(backup.read_bytes())
+    assert SENTENCE.encode() not in backup.read_bytes()

@@ -182,6 +182,10 @@ class Repository:
                 fingerprint = _fingerprint(path)
         repository._memory = memory_db(shown)
         repository._fingerprint = fingerprint
+        if key is not None:
+            from nctui.storage.sealing import seal_plain_copies  # noqa: PLC0415
+
+            seal_plain_copies(path, key)
         repository.report = replace(report, set_aside=tuple(copies_aside(path)))
         return repository
 

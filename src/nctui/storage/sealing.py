@@ -139,6 +139,19 @@ def follow_key(paths: Iterable[Path], old: SealKey | None, new: SealKey | None) 
     return left
 
 
+def seal_plain_copies(data_path: Path, key: SealKey) -> None:
+    """Seal any copy beside the sealed data file that is still plain: left by a run
+    stopped between sealing the data file and its copies. Only each file's first bytes
+    are read for the usual case, where every copy is sealed already."""
+    plain = []
+    for path in beside_the_data(data_path):
+        with contextlib.suppress(OSError), path.open("rb") as handle:
+            if not is_sealed(handle.read(16)):
+                plain.append(path)
+    if plain:
+        follow_key(plain, None, key)
+
+
 def remove_summary(data_path: Path) -> None:
     """Remove the status summary of the data file at `data_path`, if there is one."""
     with contextlib.suppress(OSError):

@@ -1,6 +1,7 @@
 """nctui's benchmarks, printed side by side with a bare Textual app measured in the same run.
 
-Usage: uv run python benchmarks/run.py [--runs N] [--only startup|status|writes|redraw|keys]
+Usage: uv run python benchmarks/run.py [--runs N]
+       [--only startup|status|writes|redraw|keys|privacy]
 
 1. Start-up: median time from process start to the first painted screen, and peak
    memory, for nctui on 10 years of sample history and for a one-Static Textual app.
@@ -11,6 +12,8 @@ Usage: uv run python benchmarks/run.py [--runs N] [--only startup|status|writes|
    10 years of history, against a bare app updating one Static (benchmarks/redraw.py).
 4. Keys: typical keys on the countdown, journal and activities screens, and coming back
    to a screen, each timed until its last frame is painted (benchmarks/keys.py).
+5. Privacy: opening a sealed data file (the key derivation included) and one save,
+   against a plain one, at 1,000 and 10,000 records (benchmarks/privacy.py).
 
 Figures are printed, never asserted: timings belong here, not in the tests.
 """
@@ -41,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent))
 from devtools.sample import write_sample_history
 from keys import keys
+from privacy import privacy
 from redraw import redraw
 
 HERE = Path(__file__).parent
@@ -259,7 +263,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="runs of each app (default 7)")
     parser.add_argument(
         "--only",
-        choices=["startup", "status", "writes", "redraw", "keys"],
+        choices=["startup", "status", "writes", "redraw", "keys", "privacy"],
         action="append",
         help="run only these benchmarks (may be given more than once)",
     )
@@ -271,6 +275,7 @@ def main() -> None:
         "writes": lambda: writes(repeat=15),
         "redraw": lambda: redraw(NOW, HISTORY_YEARS, repeat=15),
         "keys": lambda: keys(NOW, HISTORY_YEARS, rounds=12),
+        "privacy": lambda: privacy(NOW, repeat=15),
     }
     for name, benchmark in benchmarks.items():
         if not options.only or name in options.only:

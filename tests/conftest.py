@@ -15,6 +15,8 @@ import pytest
 
 from nctui.domain import clock as clock_module
 from nctui.domain.clock import ManualClock
+from nctui.storage import sealing
+from nctui.storage.crypto.cost import ScryptCost
 from nctui.storage.repository import Repository
 from nctui.ui.app import NctuiApp, create_app
 
@@ -31,6 +33,17 @@ def _isolate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("NCTUI_DATA_DIR", str(home / "data"))
     monkeypatch.setattr(clock_module, "system_clock", lambda: FROZEN_NOW)
+
+
+CHEAP_KEY_COST = ScryptCost(n=16, r=1, p=1)
+"""The key cost tests make keys with: a few microseconds, where the default takes a
+quarter second. Only new keys use it; the default itself is never lowered."""
+
+
+@pytest.fixture(autouse=True)
+def _cheap_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every key a test makes (a passphrase set, encryption turned on) is cheap."""
+    monkeypatch.setattr(sealing, "NEW_KEY_COST", CHEAP_KEY_COST)
 
 
 @pytest.fixture

@@ -121,3 +121,13 @@ def test_normalising_twice_changes_nothing(typed: str) -> None:
         return
     assert normalise_passphrase(once) == once
     assert normalise_passphrase(f" {typed}\n") == once
+
+
+def test_the_retry_delay_starts_after_two_tries_grows_and_stops_growing() -> None:
+    from nctui.domain.passphrase import MAX_RETRY_DELAY, retry_delay
+
+    delays = [retry_delay(failures) for failures in range(12)]
+    assert delays[:3] == [0.0, 0.0, 0.0]
+    assert delays[3:7] == [2.0, 4.0, 8.0, 16.0]
+    assert delays == sorted(delays)
+    assert max(delays) == MAX_RETRY_DELAY == delays[-1]

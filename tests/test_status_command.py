@@ -228,4 +228,5 @@ def test_status_never_imports_textual_or_tinydb(data_dir: Path, clock: ManualClo
     loaded = result.stdout.strip().splitlines()[-1]
     assert "'textual'" not in loaded
     assert "'tinydb'" not in loaded
+    assert "'cryptography'" not in loaded  # only an encrypted file's reader needs it
     assert "'argparse'" not in loaded  # the usual forms skip it: prompts run this often

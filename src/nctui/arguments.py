@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         "current_run_days, longest_run_days",
     )
     _data_commands(commands)
+    _privacy_commands(commands)
     return parser
 
 
@@ -87,6 +88,11 @@ def _data_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
         "-o", "--output", metavar="FILE", help="file to write (default, or -: standard output)"
     )
     export.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    export.add_argument(
+        "--yes",
+        action="store_true",
+        help="when your data is encrypted, write the plain-text export without asking",
+    )
     export.add_argument(
         "--include-sealed",
         action="store_true",
@@ -138,3 +144,42 @@ def _data_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
         metavar="HH:MM",
         help="add a daily reminder to check in, at this time, until the period ends",
     )
+
+
+def _privacy_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    # The lock and encryption at rest (nctui.privacy_commands runs them).
+    passphrase = commands.add_parser(
+        "passphrase",
+        help="set or change the passphrase nctui asks for when it starts",
+        description=(
+            "Set a passphrase (typed twice, never shown), or change it. nctui then asks "
+            "for it when it starts. A forgotten passphrase cannot be recovered."
+        ),
+    )
+    _data_dir_after(passphrase)
+    passphrase.add_argument(
+        "--remove", action="store_true", help="remove the passphrase (and decrypt the data file)"
+    )
+    encrypt = commands.add_parser(
+        "encrypt",
+        help="encrypt the data file and its backups with your passphrase",
+        description=(
+            "Encrypt the data file, its backups and any unsaved changes with your "
+            "passphrase (you choose one first if none is set). Without the passphrase "
+            "they cannot be read, by anyone."
+        ),
+    )
+    _data_dir_after(encrypt)
+    encrypt.add_argument(
+        "--keep-status",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="let `nctui status` keep showing day numbers (a small plain file of numbers, "
+        "no words); by default it says only `locked`",
+    )
+    decrypt = commands.add_parser(
+        "decrypt",
+        help="write the data file and its backups as plain text again",
+        description="Write the data file and its backups plain again; the passphrase stays.",
+    )
+    _data_dir_after(decrypt)

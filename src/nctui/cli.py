@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from nctui.domain.clock import Clock
     from nctui.ui.app import NctuiApp
+    from nctui.unlocking import Ask
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -37,6 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from nctui import data_commands
 
         return data_commands.run(args.command, data_dir, args)
+    if args.command in {"passphrase", "encrypt", "decrypt"}:
+        from nctui import privacy_commands
+
+        return privacy_commands.run(args.command, data_dir, args)
     return _run_app(data_dir)
 
 
@@ -92,19 +97,24 @@ def _print_status(flag: str | None, *, as_json: bool) -> int:
     return EXIT_OK
 
 
-def open_app(data_dir: Path, clock: Clock) -> NctuiApp:
+def open_app(data_dir: Path, clock: Clock, *, ask: Ask | None = None) -> NctuiApp:
     """Load the app's code and open `data_dir`, the quick way a person's start-up does.
 
+    When the data is locked (a passphrase set, or the file encrypted), the passphrase is
+    asked for in the terminal first (`ask`, getpass by default), before the app starts.
     The garbage collector waits until the first screen is drawn (see nctui.startup).
-    Raises StorageError (with a message for a person) when the data cannot be used.
+    Raises StorageError (with a message for a person) when the data cannot be used, and
+    unlocking.Stopped when the person stops at the prompt or three tries fail.
     """
     from nctui.startup import pause_collection, resume_collection
+    from nctui.unlocking import ask_hidden, open_coach
 
     pause_collection()
     try:
-        from nctui.ui.app import create_app
+        from nctui.ui.app import NctuiApp
 
-        return create_app(data_dir, clock)
+        coach, _ = open_coach(data_dir, clock, ask=ask or ask_hidden, check_lock=True)
+        return NctuiApp(coach)
     except BaseException:
         resume_collection()
         raise
@@ -116,10 +126,11 @@ def _run_app(data_dir: Path) -> int:
     from nctui.domain.clock import system_clock
     from nctui.startup import resume_collection
     from nctui.storage.errors import StorageError
+    from nctui.unlocking import Stopped
 
     try:
         app = open_app(data_dir, system_clock)
-    except StorageError as error:
+    except (StorageError, Stopped) as error:
         return _fail(str(error))
     try:
         app.run()

@@ -30,14 +30,32 @@ def _fail(message: str) -> int:
 
 
 def _open(data_dir: Path) -> Coach:
-    """The coach on `data_dir`, refusing a data file that only the app should repair:
-    a command never sets a person's file aside without them seeing it happen."""
-    from nctui.coach.coach import Coach
+    """The coach on `data_dir`, refusing a data file that only the app should repair
+    (a command never sets a person's file aside without them seeing it happen). An
+    encrypted file's passphrase is asked for here (three tries; Ctrl+C stops)."""
     from nctui.coach.exchange.export import refuse_damaged
     from nctui.domain.clock import system_clock
+    from nctui.unlocking import open_coach
 
     refuse_damaged(data_dir)
-    return Coach.open(data_dir, system_clock)
+    return open_coach(data_dir, system_clock)[0]
+
+
+def _plain_text_agreed(args: argparse.Namespace) -> bool:
+    """Whether to write an export of encrypted data as plain text: said on stderr first;
+    asked when a person is at the terminal, unless `--yes`."""
+    _say(
+        "Your data is encrypted, but this export is plain text: anyone who opens it can "
+        "read it. Keep it somewhere private, and delete it when you no longer need it."
+    )
+    if args.yes or not sys.stdin.isatty():
+        return True
+    try:
+        answer = input("Write it anyway? [y/N] ")
+    except (EOFError, KeyboardInterrupt):
+        _say("")
+        return False
+    return answer.strip().lower() in {"y", "yes"}
 
 
 def _open_copy(data_dir: Path, scratch: Path) -> Coach:
@@ -79,15 +97,18 @@ def run_export(data_dir: Path, args: argparse.Namespace) -> int:
     """`nctui export`: write the data as JSON, Markdown or CSV to a file or stdout."""
     from nctui.coach.errors import StorageError
     from nctui.coach.exchange.export import ExportError, Format, export_bytes, write_export
+    from nctui.unlocking import Stopped
 
     fmt = Format(args.format)
     if (nothing := _nothing_yet(data_dir, "export")) is not None:
         return _fail(nothing)
     try:
         coach = _open(data_dir)
-    except StorageError as error:
+    except (StorageError, Stopped) as error:
         return _fail(str(error))
     try:
+        if coach.privacy.state().encrypted and not _plain_text_agreed(args):
+            return _fail("nothing was exported.")
         payload = export_bytes(coach, fmt, include_sealed=args.include_sealed)
     finally:
         coach.file.close()
@@ -117,6 +138,7 @@ def _resolve_import(data_dir: Path, name: str) -> Path:
 def run_import(data_dir: Path, args: argparse.Namespace) -> int:
     """`nctui import FILE`: merge FILE into the data, after a backup; `--dry-run` only says."""
     from nctui.coach.errors import StorageError
+    from nctui.unlocking import Stopped
 
     source = _resolve_import(data_dir, args.file)
     if args.dry_run:
@@ -125,21 +147,28 @@ def run_import(data_dir: Path, args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory(prefix="nctui-dry-run-") as scratch:
             try:
                 coach = _open_copy(data_dir, Path(scratch))
-            except StorageError as error:
+            except (StorageError, Stopped) as error:
                 return _fail(str(error))
             return _import(coach, source, dry_run=True)
     try:
         coach = _open(data_dir)
-    except StorageError as error:
+    except (StorageError, Stopped) as error:
         return _fail(str(error))
     return _import(coach, source, dry_run=False)
 
 
 def _import(coach: Coach, source: Path, *, dry_run: bool) -> int:
     from nctui.coach.exchange.importing import CannotImport, import_file
+    from nctui.unlocking import Stopped, ask_current
+
+    def its_passphrase() -> str | None:
+        try:
+            return ask_current(prompt=f"{source.name} is encrypted. Its passphrase: ")
+        except Stopped:
+            return None
 
     try:
-        said = import_file(coach, source, dry_run=dry_run)
+        said = import_file(coach, source, dry_run=dry_run, ask_passphrase=its_passphrase)
     except CannotImport as error:
         return _fail(f"{error} Nothing was changed.")
     finally:
@@ -162,11 +191,25 @@ def _size(size: int) -> str:
 
 
 def run_backups(data_dir: Path) -> int:
-    """`nctui backups`: list the backups with their dates, sizes and what they hold."""
+    """`nctui backups`: list the backups with their dates, sizes and what they hold.
+    Encrypted backups are read with the passphrase, asked for first."""
+    from nctui.coach.errors import StorageError
     from nctui.coach.exchange.backups import backups, folder
     from nctui.domain.humanize import plural
+    from nctui.status import sealed
+    from nctui.unlocking import Stopped
 
-    found = backups(data_dir)
+    coach = None
+    if sealed(str(data_dir / "nctui.json")):
+        try:
+            coach = _open(data_dir)
+        except (StorageError, Stopped) as error:
+            return _fail(str(error))
+    try:
+        found = backups(data_dir, coach)
+    finally:
+        if coach is not None:
+            coach.file.close()
     if not found:
         print(
             f"No backups yet. nctui keeps one in {folder(data_dir)} on the first save of each day."
@@ -194,6 +237,7 @@ def run_calendar(data_dir: Path, args: argparse.Namespace) -> int:
     from nctui.coach.errors import StorageError
     from nctui.coach.exchange.calendar import NothingAhead, calendar_bytes, parse_checkin
     from nctui.coach.exchange.export import ExportError, write_export
+    from nctui.unlocking import Stopped
 
     try:
         checkin = None if args.checkin is None else parse_checkin(args.checkin)
@@ -204,7 +248,7 @@ def run_calendar(data_dir: Path, args: argparse.Namespace) -> int:
         return _fail(problem)
     try:
         coach = _open(data_dir)
-    except StorageError as error:
+    except (StorageError, Stopped) as error:
         return _fail(str(error))
     try:
         payload = calendar_bytes(coach, checkin)

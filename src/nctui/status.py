@@ -10,6 +10,7 @@ of the file as it is now. Either way the answer comes from the same domain rules
 from __future__ import annotations
 
 import os
+import stat
 from datetime import datetime
 
 from nctui.domain.period import State, final_day_words, period_status
@@ -39,8 +40,46 @@ def status_report(
     path = os.path.join(data_dir, DATA_FILE_NAME)  # noqa: PTH118 - see status_summary
     inputs = read_summary(path)
     if inputs is None:
+        if sealed(path):
+            return locked_report(today=today)
         inputs = read_whole(path)
     return report_of(*inputs, now, today=today)
+
+
+SEALED_MAGIC = b"\x89SEALED\n"
+"""An encrypted file's first bytes, as `storage.crypto.header` writes them (a test checks
+they agree): reading that module would load hashlib, costly for a shell prompt."""
+LOCKED = "locked"
+"""The state of an encrypted data file without a status summary: nothing more is said."""
+
+
+def sealed(path: str) -> bool:
+    """Whether the data file at `path` is encrypted, by its first bytes alone (no key,
+    no cryptography library). A missing or unreadable file is not."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # noqa: PTH116 - see status_summary
+            return False  # a pipe would make the read wait forever
+        with open(path, "rb") as handle:  # noqa: PTH123
+            return handle.read(len(SEALED_MAGIC)) == SEALED_MAGIC
+    except OSError:
+        return False
+
+
+def locked_report(*, today: bool = True) -> dict[str, Any]:
+    """The report of an encrypted file: `"state": "locked"`, every other key null."""
+    keys = [
+        "day",
+        "length_days",
+        "days_left",
+        "ends_today",
+        "start",
+        "end",
+        "current_run_days",
+        "longest_run_days",
+    ]
+    if today:
+        keys += ["checked_in_today", "card"]
+    return {"state": LOCKED, **dict.fromkeys(keys)}
 
 
 def read_whole(path: str) -> StatusInputs:
@@ -109,6 +148,8 @@ def _today(status: PeriodStatus, day: DayInputs, now: datetime) -> dict[str, obj
 
 def status_line(report: dict[str, Any]) -> str:
     """The report as one short line."""
+    if report["state"] == LOCKED:
+        return LOCKED
     state = State(report["state"])
     if state is State.NO_PLAN:
         return "No plan yet · run nctui to make one"
@@ -129,4 +170,13 @@ def status_json(report: dict[str, Any]) -> str:
     return json.dumps(report, ensure_ascii=False)
 
 
-__all__ = ["read_whole", "report_of", "status_json", "status_line", "status_report"]
+__all__ = [
+    "LOCKED",
+    "locked_report",
+    "read_whole",
+    "report_of",
+    "sealed",
+    "status_json",
+    "status_line",
+    "status_report",
+]

@@ -23,6 +23,7 @@ from nctui.storage.repository import Repository
 if TYPE_CHECKING:
     from nctui.coach.intake import Intake
     from nctui.coach.letters import Letters
+    from nctui.coach.privacy import Privacy
     from nctui.coach.readiness import Readiness
 
 # The intake, the letters and the readiness check are loaded when first asked for: the
@@ -70,13 +71,22 @@ class Coach:
 
         return Readiness(self._core, self.journal)
 
+    @cached_property
+    def privacy(self) -> Privacy:
+        """The passphrase lock, encryption at rest, and the lock's settings."""
+        from nctui.coach.privacy import Privacy
+
+        return Privacy(self._core)
+
     @classmethod
-    def open(cls, data_dir: Path, clock: Clock) -> Coach:
+    def open(cls, data_dir: Path, clock: Clock, passphrase: str | None = None) -> Coach:
         """Open (or create) the data in `data_dir`, repairing what can be repaired.
 
-        Raises StorageError, with a message for a person, when it cannot be used.
+        An encrypted file needs its `passphrase` (slow: the key is made once). Raises
+        StorageError, with a message for a person, when it cannot be used: among them
+        PassphraseNeeded and WrongPassphrase (nctui.coach.privacy), the file untouched.
         """
-        return cls(Repository.open(data_dir, clock), clock)
+        return cls(Repository.open(data_dir, clock, passphrase=passphrase), clock)
 
     def apply(self, op: Op) -> Changes:
         """Make a change given as a change record, as an intent would: the read model

@@ -92,3 +92,20 @@ _TOO_LONG = (
     f"That is longer than nctui can use. Please keep it to {MAX_LENGTH:,} characters or fewer."
 )
 _MISMATCH = "The two entries are not the same. Please type it again."
+
+
+FREE_TRIES = 2
+"""Wrong passphrases answered at once: a typo or two should never be made to wait."""
+MAX_RETRY_DELAY = 30.0
+
+
+def retry_delay(failures: int) -> float:
+    """Seconds to wait before the next try after `failures` wrong passphrases in a row.
+
+    No wait after the first two, then 2, 4, 8, 16 and at most 30 seconds: a person mistyping
+    barely notices, while someone trying many guesses at the keyboard is slowed down.
+    (A stolen file is guessed at elsewhere; the key function's cost guards it there.)
+    """
+    if failures <= FREE_TRIES:
+        return 0.0
+    return min(MAX_RETRY_DELAY, float(2 ** (failures - FREE_TRIES)))

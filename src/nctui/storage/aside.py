@@ -19,6 +19,10 @@ from nctui.storage.atomic_file import atomic_write_bytes, make_private, read_fil
 from nctui.storage.errors import StorageError
 from nctui.storage.shapes import inspect
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from nctui.storage.crypto.sealed_file import SealKey
+
 CORRUPT_MARK = ".corrupt-"
 
 
@@ -71,12 +75,12 @@ def keep_aside(path: Path, now: datetime) -> tuple[Path, bool]:
     return keep_copy(path, f"{path.name}{CORRUPT_MARK}{file_stamp(now)}"), True
 
 
-def _ids(path: Path) -> set[tuple[str, object]]:
-    data = inspect(read_file(path) or {}).shown
+def _ids(path: Path, key: SealKey | None) -> set[tuple[str, object]]:
+    data = inspect(read_file(path, key) or {}).shown
     return {(table, doc.get("id")) for table, docs in data.items() for doc in docs.values()}
 
 
-def copies_with_more(path: Path) -> list[Path]:
+def copies_with_more(path: Path, key: SealKey | None = None) -> list[Path]:
     """The copies kept aside that hold entries the file at `path` lacks, newest first.
 
     A copy that can be read counts its entries that fit their shape; one that cannot be
@@ -86,7 +90,7 @@ def copies_with_more(path: Path) -> list[Path]:
     if not copies:
         return []  # the usual case: nothing to read
     try:
-        held = _ids(path)
+        held = _ids(path, key)
         size = path.stat().st_size
     except (StorageError, OSError):
         return []  # the file itself is the trouble; that is said elsewhere
@@ -95,7 +99,7 @@ def copies_with_more(path: Path) -> list[Path]:
         more = False
         with contextlib.suppress(OSError):  # a copy gone meanwhile counts for nothing
             try:
-                more = not _ids(copy) <= held
+                more = not _ids(copy, key) <= held
             except StorageError:
                 more = copy.stat().st_size > size
         if more:

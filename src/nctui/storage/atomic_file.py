@@ -21,7 +21,11 @@ from typing import Any
 from nctui.storage.errors import CorruptDataError, DataFileError
 from nctui.storage.migrations import RawData, check_data
 
-__all__ = ["RawData", "atomic_write_bytes", "decode", "encode", "read_file"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from nctui.storage.crypto.sealed_file import SealKey
+
+__all__ = ["RawData", "atomic_write_bytes", "decode", "dump", "encode", "read_file"]
 
 _WINDOWS_REPLACE_TRIES = 5
 STALE_SECONDS = 600
@@ -129,6 +133,44 @@ def encode(data: Any, *, indent: int | None = None) -> bytes:
         return json.dumps(data, indent=indent, separators=separators).encode("ascii")
 
 
+def dump(data: Any, key: SealKey | None) -> bytes:
+    """The data file's bytes for `data`: JSON, sealed with `key` when there is one.
+
+    The one codec of the data file's writes; `read_file` is the one of its reads.
+    """
+    return seal_bytes(encode(data), key)
+
+
+def seal_bytes(payload: bytes, key: SealKey | None) -> bytes:
+    """`payload` sealed with `key` (a fresh nonce), or as it is when there is no key."""
+    if key is None:
+        return payload
+    # Loaded only for a sealed file: `nctui status` and plain files never need it.
+    from nctui.storage.crypto.sealed_file import seal  # noqa: PLC0415
+
+    return seal(payload, key)
+
+
+def open_bytes(blob: bytes, key: SealKey | None) -> bytes:
+    """The payload of a file's bytes: unsealed with `key` when sealed, else as they are.
+
+    Raises PassphraseNeeded for a sealed file without a key, KeyChanged when the file is
+    sealed under another key, DamagedFile when its sealed contents fail authentication,
+    and UnreadableHeader for a header this nctui cannot use.
+    """
+    from nctui.storage.crypto.header import is_sealed  # noqa: PLC0415 - standard library only
+
+    if not is_sealed(blob):
+        return blob
+    if key is None:
+        from nctui.storage.crypto.errors import PassphraseNeeded  # noqa: PLC0415
+
+        raise PassphraseNeeded()
+    from nctui.storage.crypto.sealed_file import unseal  # noqa: PLC0415
+
+    return unseal(blob, key)
+
+
 def decode(payload: bytes, path: Path) -> RawData:
     """The data file's bytes as tables, checked as a whole (`check_data`); the entries'
     shapes are checked later, one by one (`shapes`).
@@ -166,11 +208,13 @@ def _renumbered(documents: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def read_file(path: Path) -> RawData | None:
+def read_file(path: Path, key: SealKey | None = None) -> RawData | None:
     """The file's data, checked as a whole (`decode`), or None when there is no file yet.
 
-    Raises DataFileError when the path is not a readable regular file, NewerSchemaError
-    when a newer nctui wrote it, and CorruptDataError when its content is not nctui data.
+    A sealed file is unsealed with `key` first (`open_bytes`, which names what it
+    raises). Raises DataFileError when the path is not a readable regular file,
+    NewerSchemaError when a newer nctui wrote it, and CorruptDataError when its content
+    is not nctui data.
     """
     try:
         info = path.stat()
@@ -193,4 +237,4 @@ def read_file(path: Path) -> RawData | None:
         payload = path.read_bytes()
     except OSError as exc:
         raise DataFileError(f"nctui cannot read {path} ({exc.strerror}).") from exc
-    return decode(payload, path)
+    return decode(open_bytes(payload, key), path)

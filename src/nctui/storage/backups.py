@@ -1,5 +1,6 @@
 """Backups kept in the data folder's `backups/`, without asking.
 
+A backup is the data file's bytes as they are, so it is sealed when the data is.
 On the first save of each day, the file as it was before that save is copied to
 `backups/nctui-<day>.json`; the last 7 days are kept, then the last of each week for
 the 8 weeks before; older ones are removed. An import keeps a copy first, as
@@ -20,6 +21,10 @@ from nctui.storage.aside import file_stamp, unused
 from nctui.storage.atomic_file import atomic_write_bytes, read_file
 from nctui.storage.errors import StorageError
 from nctui.storage.location import ensure_data_dir
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from nctui.storage.crypto.sealed_file import SealKey
 
 BACKUP_FOLDER = "backups"
 DAILY_DAYS = 7
@@ -136,8 +141,9 @@ class BackupInfo:
     problem: str | None = None
 
 
-def list_backups(data_file: Path) -> list[BackupInfo]:
-    """Every backup of `data_file`, oldest first, each read to count what it holds."""
+def list_backups(data_file: Path, key: SealKey | None = None) -> list[BackupInfo]:
+    """Every backup of `data_file`, oldest first, each read to count what it holds
+    (a sealed one with `key`)."""
     found: list[BackupInfo] = []
     folder = backup_folder(data_file)
     if not folder.is_dir():
@@ -148,7 +154,7 @@ def list_backups(data_file: Path) -> list[BackupInfo]:
             continue
         try:
             size = path.stat().st_size
-            data = read_file(path) or {}
+            data = read_file(path, key) or {}
         except StorageError as error:
             found.append(BackupInfo(path, day, _size(path), None, None, str(error)))
             continue

@@ -21,10 +21,15 @@ from tinydb import where
 
 from nctui.domain.frozen import frozen
 from nctui.storage.aside import file_stamp, unused
-from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode
+from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode, open_bytes, seal_bytes
+from nctui.storage.errors import StorageError
 from nctui.storage.location import DATA_FILE_NAME
 from nctui.storage.ops import Batch, Insert, Op, op_from_json
 from nctui.storage.tinydb_storage import memory_db
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from nctui.storage.crypto.sealed_file import SealKey
 
 UNSAVED_PREFIX = f"{DATA_FILE_NAME}.unsaved-"
 
@@ -57,10 +62,12 @@ def leftover_files(data_dir: Path) -> list[Path]:
     ]
 
 
-def keep_unsaved(ops: Sequence[Op], data_dir: Path, now: datetime) -> Path | None:
-    """Write `ops` to a leftover file the next start will find; its path, or None when
-    not even the temporary folder would take it."""
-    payload = encode([op.as_json() for op in ops], indent=1)
+def keep_unsaved(
+    ops: Sequence[Op], data_dir: Path, now: datetime, key: SealKey | None = None
+) -> Path | None:
+    """Write `ops` to a leftover file the next start will find (sealed with `key` when
+    the data is); its path, or None when not even the temporary folder would take it."""
+    payload = seal_bytes(encode([op.as_json() for op in ops], indent=1), key)
     for folder, prefix in _places(data_dir):
         target = unused(folder / f"{prefix}{file_stamp(now)}")
         try:
@@ -71,10 +78,11 @@ def keep_unsaved(ops: Sequence[Op], data_dir: Path, now: datetime) -> Path | Non
     return None
 
 
-def _read_leftover(path: Path) -> list[Op] | None:
+def _read_leftover(path: Path, key: SealKey | None) -> list[Op] | None:
     try:
-        return [op_from_json(item) for item in json.loads(path.read_text("utf-8"))]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        payload = open_bytes(path.read_bytes(), key)
+        return [op_from_json(item) for item in json.loads(payload.decode("utf-8"))]
+    except (OSError, StorageError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 
@@ -89,12 +97,13 @@ class AddedBack:
     unreadable: tuple[Path, ...]
 
 
-def add_back(data: RawData, files: Sequence[Path]) -> AddedBack:
+def add_back(data: RawData, files: Sequence[Path], key: SealKey | None = None) -> AddedBack:
     """`data` with the files' changes made (a copy; `data` stays as it was).
 
     A change already there (a document with the same id) is not made twice; one that no
     longer fits (a field edited by hand since) is passed over rather than stopping the
-    start. A file that cannot be read is left alone, and not counted as accounted for.
+    start. A file that cannot be read (or is sealed under another key than `key`) is
+    left alone, and not counted as accounted for.
     """
     if not files:
         return AddedBack(data, 0, (), ())
@@ -102,7 +111,7 @@ def add_back(data: RawData, files: Sequence[Path]) -> AddedBack:
     added = 0
     used, unreadable = [], []
     for path in files:
-        ops = _read_leftover(path)
+        ops = _read_leftover(path, key)
         if ops is None:
             unreadable.append(path)
             continue

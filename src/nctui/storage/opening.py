@@ -14,11 +14,15 @@ from pathlib import Path
 
 from nctui.domain.frozen import frozen, replace
 from nctui.storage.aside import keep_aside, keep_copy, remove_all
-from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode, make_private, read_file
+from nctui.storage.atomic_file import RawData, atomic_write_bytes, dump, make_private, read_file
 from nctui.storage.errors import CorruptDataError, DataFileError, describe_write_error
 from nctui.storage.leftovers import add_back, leftover_files
 from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, migrate, new_data, schema_version
 from nctui.storage.shapes import inspect
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from nctui.storage.crypto.sealed_file import SealKey
 
 
 @frozen
@@ -44,12 +48,12 @@ class OpenReport:
     by `Repository.open`)."""
 
 
-def quick_look(path: Path) -> RawData | None:
+def quick_look(path: Path, key: SealKey | None = None) -> RawData | None:
     """The data to show, when the file is whole, current and nothing is left over to add;
     else None (then `repair` under the lock). Raises StorageError like `read_file`,
     except for a damaged file, which `repair` keeps aside."""
     try:
-        data = read_file(path)
+        data = read_file(path, key)
     except CorruptDataError:
         return None
     if data is None or schema_version(data) != CURRENT_SCHEMA_VERSION:
@@ -80,14 +84,15 @@ def backup_then_migrate(path: Path, data: RawData, now: datetime) -> tuple[Path,
     return backup, migrate(data, now)
 
 
-def repair(path: Path, now: datetime) -> tuple[RawData, OpenReport]:
-    """The data to show, and what was done, for the file at `path` (lock held).
+def repair(path: Path, now: datetime, key: SealKey | None = None) -> tuple[RawData, OpenReport]:
+    """The data to show, and what was done, for the file at `path` (lock held), read and
+    written sealed with `key` when there is one.
 
     Raises DataFileError, with a message for a person, when the file must be written
     and cannot be: then nothing has changed.
     """
     try:
-        data, damage = read_file(path), None
+        data, damage = read_file(path, key), None
     except CorruptDataError as problem:
         data, damage = None, str(problem)
     report = OpenReport(path=path, damage=damage, created=data is None and damage is None)
@@ -96,7 +101,7 @@ def repair(path: Path, now: datetime) -> tuple[RawData, OpenReport]:
     elif (version := schema_version(data)) < CURRENT_SCHEMA_VERSION:
         backup, data = backup_then_migrate(path, data, now)
         report = replace(report, migrated_from=version, backup=backup)
-    found = add_back(data, leftover_files(path.parent))
+    found = add_back(data, leftover_files(path.parent), key)
     inspection = inspect(found.data)
     report = replace(report, added_back=found.added, unreadable_leftovers=found.unreadable)
     damaged = damage is not None or not inspection.whole
@@ -118,7 +123,7 @@ def repair(path: Path, now: datetime) -> tuple[RawData, OpenReport]:
         if damage is None:
             report = replace(report, damage=inspection.describe(), salvaged=True)
     try:
-        atomic_write_bytes(path, encode(inspection.kept()))
+        atomic_write_bytes(path, dump(inspection.kept(), key))
     except OSError as error:
         remove_all(made)  # what only this start kept aside: the file stays as it was
         if must_write:

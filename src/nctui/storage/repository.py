@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import threading
 import time
 from collections import deque
@@ -35,10 +36,14 @@ from nctui.storage.aside import copies_aside, copies_with_more, keep_aside
 from nctui.storage.atomic_file import (
     atomic_write_bytes,
     decode,
+    dump,
     encode,
+    open_bytes,
     read_file,
     remove_stale_temporaries,
+    seal_bytes,
 )
+from nctui.storage.crypto.header import is_sealed
 from nctui.storage.errors import CorruptDataError, StorageBusyError, describe_write_error
 from nctui.storage.file_lock import DataLock
 from nctui.storage.leftovers import keep_unsaved
@@ -51,6 +56,10 @@ from nctui.storage.period_inputs import status_inputs
 from nctui.storage.shapes import inspect
 from nctui.storage.status_summary import summary_bytes, summary_path
 from nctui.storage.tinydb_storage import memory_db
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from nctui.storage.crypto.sealed_file import SealKey
 
 LOCK_TIMEOUT_SECONDS = 10.0
 Fingerprint = tuple[int, int, int] | None
@@ -73,6 +82,18 @@ def _fingerprint(path: Path) -> Fingerprint:
     except OSError:
         return None
     return (info.st_ino, info.st_mtime_ns, info.st_size)
+
+
+def _sealed_on_disk(path: Path) -> bool:
+    # The magic alone: telling plain from sealed needs no key and no cryptography. A
+    # regular file only: opening a pipe named like the data file would wait forever.
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False
+        with path.open("rb") as handle:
+            return is_sealed(handle.read(16))
+    except OSError:
+        return False
 
 
 def read_snapshot(data_dir: Path) -> TinyDB:
@@ -115,12 +136,18 @@ class Repository:
         self._recovery: Path | None = None
         self._backed_up_on: date | None = None
         self._backup_failure_told = False
+        self._key: SealKey | None = None
 
     # -- opening ---------------------------------------------------------------------
 
     @classmethod
     def open(
-        cls, data_dir: Path, clock: Clock, *, lock_timeout: float = LOCK_TIMEOUT_SECONDS
+        cls,
+        data_dir: Path,
+        clock: Clock,
+        *,
+        lock_timeout: float = LOCK_TIMEOUT_SECONDS,
+        passphrase: str | None = None,
     ) -> Repository:
         """Open (or create) the data file in `data_dir`, repairing what can be repaired.
 
@@ -129,24 +156,83 @@ class Repository:
         migrated; changes an earlier run could not save are added back. Raises
         NewerSchemaError for a file from a newer nctui (left untouched), and another
         StorageError, with a message for a person, when the data cannot be used.
+
+        A sealed file needs its `passphrase` (slow: the key is made once, here). Without
+        one it raises PassphraseNeeded, and WrongPassphrase for the wrong one, before
+        anything is written or moved; a sealed header this nctui cannot use raises
+        UnreadableHeader, the file left as it is. A sealed file damaged after it was
+        written is kept aside like any damaged file, and a fresh one sealed. A
+        passphrase given for a plain file is not used.
         """
         prepare_data_dir(data_dir)
         repository = cls(data_dir, clock, lock_timeout)
         path = repository.path
+        if _sealed_on_disk(path):
+            repository._key = _key_to_open(path, passphrase)
+        key = repository._key
         remove_stale_temporaries(path)
         # Taken before the read: a write in between then shows up as a change to reload,
         # never as one silently marked seen.
         fingerprint = _fingerprint(path)
-        shown = quick_look(path)
+        shown = quick_look(path, key)
         report = repository.report
         if shown is None:
             with repository._lock:
-                shown, report = repair(path, clock())
+                shown, report = repair(path, clock(), key)
                 fingerprint = _fingerprint(path)
         repository._memory = memory_db(shown)
         repository._fingerprint = fingerprint
+        if key is not None:
+            from nctui.storage.sealing import seal_plain_copies  # noqa: PLC0415
+
+            seal_plain_copies(path, key)
         repository.report = replace(report, set_aside=tuple(copies_aside(path)))
         return repository
+
+    # -- the key ---------------------------------------------------------------------
+
+    @property
+    def key(self) -> SealKey | None:
+        """The key the data file is sealed with while open; None for a plain file."""
+        return self._key
+
+    def reseal(self, key: SealKey | None) -> list[Path]:
+        """Rewrite the data file sealed with `key` (plain when None), in one atomic write
+        under the file lock, after every queued change; then the files beside it follow.
+
+        The file's payload is kept byte for byte, another window's entries included. A
+        file sealed under another key than this window's raises KeyChanged, nothing
+        written. Returns the files beside the data that stay sealed under an earlier
+        passphrase (this window's key cannot open them).
+        """
+        self.flush()
+        return self._executor.submit(self._reseal_now, key).result()
+
+    def _reseal_now(self, key: SealKey | None) -> list[Path]:
+        from nctui.storage.sealing import beside_the_data, follow_key  # noqa: PLC0415
+
+        ensure_data_dir(self.data_dir)
+        with self._lock:
+            try:
+                blob: bytes | None = self.path.read_bytes()
+            except FileNotFoundError:
+                blob = None
+            # The payload as it is, another window's entries included; only its seal changes.
+            payload = (
+                encode(self._memory.storage.read() or {})
+                if blob is None
+                else open_bytes(blob, self._key)
+            )
+            data = decode(payload, self.path)  # a damaged file is said, never sealed as is
+            if _fingerprint(self.path) != self._fingerprint:
+                self._foreign_changes = True  # the payload holds entries this window lacks
+            written = atomic_write_bytes(self.path, seal_bytes(payload, key))
+            old, self._key = self._key, key
+            self._fingerprint = _fingerprint(self.path)
+            self._written = None
+            left = follow_key(beside_the_data(self.path), old, key)
+            self._write_summary(data, written)  # or removes it, as the setting says
+            return left
 
     # -- reading ---------------------------------------------------------------------
 
@@ -256,12 +342,14 @@ class Repository:
             on_disk = _fingerprint(self.path)
             if on_disk != self._fingerprint:
                 self._foreign_changes = True
+                if self._key is not None and on_disk is not None and not _sealed_on_disk(self.path):
+                    self._key = None  # another window turned encryption off: follow the file
             written, self._written = self._written, None  # dropped until this write lands
             try:
                 if written is not None and on_disk is not None and written[0] == on_disk:
                     data: RawData | None = written[1]
                 else:
-                    data = read_file(self.path)
+                    data = read_file(self.path, self._key)
             except CorruptDataError as problem:
                 if snapshot is None:
                     raise _RestoreNeeded from problem
@@ -285,7 +373,7 @@ class Repository:
                 self._foreign_changes = True  # this window still lacks the other's entries
             if batch or added or migrating:
                 self._daily_backup()
-                self._write_summary(data, atomic_write_bytes(self.path, encode(data)))
+                self._write_summary(data, atomic_write_bytes(self.path, dump(data, self._key)))
             self._fingerprint = _fingerprint(self.path)
             self._written = (self._fingerprint, data)
             return _restored("came back without some of your entries") if added else None
@@ -312,17 +400,28 @@ class Repository:
                     "changes are saved as usual; nctui tries the backup again tomorrow.",
                 )
 
+    def _keeps_summary(self, data: RawData) -> bool:
+        # A sealed file has a status summary only when the person asked for one.
+        from nctui.storage.settings import STATUS_WHEN_SEALED, setting_in  # noqa: PLC0415
+
+        return setting_in(data, STATUS_WHEN_SEALED) is True
+
     def _write_summary(self, data: RawData, written: os.stat_result) -> None:
         # The one place the status summary is written (it holds dates and lengths, no
         # words). Not waited onto the disk: a lost or stale one only makes `nctui status`
         # read the whole file, as it does when the stamp is not the file's.
+        if self._key is not None and not self._keeps_summary(data):
+            from nctui.storage.sealing import remove_summary  # noqa: PLC0415
+
+            remove_summary(self.path)
+            return
         attempts, _, day = status_inputs(data)
         with contextlib.suppress(OSError):
             summary = Path(summary_path(self.path))
             atomic_write_bytes(summary, summary_bytes(attempts, day, written), durable=False)
 
     def _write_back(self, snapshot: bytes, what_happened: str) -> str:
-        atomic_write_bytes(self.path, snapshot)
+        atomic_write_bytes(self.path, seal_bytes(snapshot, self._key))
         self._fingerprint = _fingerprint(self.path)
         self._foreign_changes = False
         return _restored(what_happened)
@@ -348,7 +447,7 @@ class Repository:
             changes_seen = self._changes
         fingerprint = _fingerprint(self.path)
         try:
-            data = read_file(self.path)
+            data = read_file(self.path, self._key)
         except CorruptDataError:
             data = None
         if data is None:
@@ -403,7 +502,7 @@ class Repository:
             left = list(self._pending)
         self._executor.shutdown(wait=False, cancel_futures=True)
         if left:
-            self._recovery = keep_unsaved(left, self.data_dir, self._clock())
+            self._recovery = keep_unsaved(left, self.data_dir, self._clock(), self._key)
         return self._recovery
 
     def copies_with_more(self) -> list[Path]:
@@ -411,7 +510,26 @@ class Repository:
 
         Reads every such copy: call it off the keystroke path.
         """
-        return copies_with_more(self.path)
+        return copies_with_more(self.path, self._key)
+
+
+def _key_to_open(path: Path, passphrase: str | None) -> SealKey | None:
+    """The key that opens the sealed file at `path`; None when its header is damaged
+    (then it is kept aside as damage, and the fresh file sealed with a new key)."""
+    from nctui.storage.crypto.errors import DamagedFile, PassphraseNeeded  # noqa: PLC0415
+    from nctui.storage.crypto.sealed_file import key_for  # noqa: PLC0415
+    from nctui.storage.sealing import make_key  # noqa: PLC0415
+
+    if passphrase is None:
+        raise PassphraseNeeded()
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        return key_for(blob, passphrase)
+    except DamagedFile:
+        return make_key(passphrase)
 
 
 class _RestoreNeeded(Exception):

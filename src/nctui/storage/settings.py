@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tinydb import where
@@ -31,3 +32,19 @@ def read_setting(repository: Repository, key: str, default: T) -> T:
 def setting_op(key: str, value: Any) -> Put:
     """The change that stores a setting."""
     return Put(SETTINGS_TABLE, {"id": key, "value": value})
+
+
+STATUS_WHEN_SEALED = "status_summary_when_sealed"
+"""True when the person asked for the status summary (day numbers only) to be kept
+beside an encrypted data file, so `nctui status` can say more than `locked`."""
+
+
+def setting_in(data: Mapping[str, Any], key: str) -> Any:
+    """A setting's stored value in the data as read from the file (None when unset)."""
+    settings = data.get(SETTINGS_TABLE)
+    if not isinstance(settings, Mapping):
+        return None
+    for doc in settings.values():
+        if isinstance(doc, Mapping) and doc.get("id") == key:
+            return doc.get("value")
+    return None

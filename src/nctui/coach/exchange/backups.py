@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nctui.storage.backups import BackupInfo, backup_folder, list_backups
 from nctui.storage.location import DATA_FILE_NAME
+
+if TYPE_CHECKING:
+    from nctui.coach.coach import Coach
 
 __all__ = ["BackupInfo", "backups", "folder"]
 
@@ -15,6 +19,8 @@ def folder(data_dir: Path) -> Path:
     return backup_folder(data_dir / DATA_FILE_NAME)
 
 
-def backups(data_dir: Path) -> list[BackupInfo]:
-    """Every backup, oldest first, read to count what each holds (changes nothing)."""
-    return list_backups(data_dir / DATA_FILE_NAME)
+def backups(data_dir: Path, coach: Coach | None = None) -> list[BackupInfo]:
+    """Every backup, oldest first, read to count what each holds (changes nothing).
+    Encrypted ones are read with the key of `coach`, opened on the same data."""
+    key = None if coach is None else coach.repository.key
+    return list_backups(data_dir / DATA_FILE_NAME, key)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from nctui.domain.triggers import triggers_text
 from nctui.storage.atomic_file import atomic_write_bytes, read_file
+from nctui.storage.crypto.errors import PassphraseNeeded
 from nctui.storage.errors import CorruptDataError, StorageError
 from nctui.storage.location import DATA_FILE_NAME, ensure_data_dir
 from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, META_TABLE
@@ -62,6 +63,8 @@ def refuse_damaged(data_dir: Path) -> None:
     its own; the app does that, and says so."""
     try:
         data = read_file(data_dir / DATA_FILE_NAME)
+    except PassphraseNeeded:
+        return  # sealed: opening it with the passphrase finds any damage
     except CorruptDataError as error:
         raise StorageError(_REPAIR_FIRST.format(f"could not be read ({error})")) from error
     if data is not None and not inspect(data).whole:

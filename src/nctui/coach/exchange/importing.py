@@ -4,7 +4,7 @@ merging it after a backup of the data as it was."""
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +14,7 @@ from nctui.coach.exchange.export import EXPORT_LAYOUT, EXPORT_MARK
 from nctui.coach.exchange.merge import Docs, MergePlan, plan_merge
 from nctui.storage.atomic_file import decode
 from nctui.storage.backups import keep_before_import
+from nctui.storage.crypto.header import MAGIC as SEALED_MAGIC
 from nctui.storage.errors import CorruptDataError, NewerSchemaError
 from nctui.storage.migrations import (
     CURRENT_SCHEMA_VERSION,
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 
 LARGEST_BYTES = 512 * 1024 * 1024
 """Far beyond any person's history: a bigger file is not an export."""
+AskPassphrase = Callable[[], "str | None"]
+"""Asks the person for an encrypted file's passphrase; None when they stop."""
 ONLY = "Only a JSON export (`nctui export`), a backup or an nctui.json can be imported."
 
 
@@ -119,13 +122,21 @@ def _raw(path: Path, payload: bytes) -> RawData:
     return raw
 
 
-def read_incoming(path: Path, now: datetime) -> Incoming:
-    """The entries of the file at `path`, checked as nctui checks its own file.
+def read_incoming(
+    path: Path, now: datetime, unseal: Callable[[bytes], bytes] | None = None
+) -> Incoming:
+    """The entries of the file at `path`, checked as nctui checks its own file; an
+    encrypted one is opened with `unseal` first.
 
     Raises CannotImport for a file that is missing, empty, damaged, from a newer nctui,
-    or not nctui's data at all.
+    encrypted and not opened, or not nctui's data at all.
     """
-    raw = _raw(path, _payload(path))
+    payload = _payload(path)
+    if payload.startswith(SEALED_MAGIC):
+        if unseal is None:
+            raise CannotImport(f"{path} is encrypted, and no passphrase was given for it.")
+        payload = unseal(payload)
+    raw = _raw(path, payload)
     inspection = inspect(migrate(raw, now))
     docs = {name: list(found.values()) for name, found in inspection.shown.items()}
     left_out = sum(len(keys) for keys in inspection.left_out.values())
@@ -138,9 +149,18 @@ def here(coach: Coach) -> Docs:
     return {name: repository.documents(name) for name in repository.table_names()}
 
 
-def plan_import(coach: Coach, path: Path) -> tuple[MergePlan, Incoming]:
-    """What importing `path` would add and change. Raises CannotImport."""
-    incoming = read_incoming(path, coach.clock())
+def plan_import(
+    coach: Coach, path: Path, ask_passphrase: AskPassphrase | None = None
+) -> tuple[MergePlan, Incoming]:
+    """What importing `path` would add and change (an encrypted file opened as
+    `import_file` says). Raises CannotImport."""
+
+    def unseal(payload: bytes) -> bytes:
+        from nctui.coach.exchange.sealed_import import opened  # noqa: PLC0415
+
+        return opened(path, payload, coach.repository.key, ask_passphrase)
+
+    incoming = read_incoming(path, coach.clock(), unseal)
     return plan_merge(here(coach), incoming.docs), incoming
 
 
@@ -217,15 +237,19 @@ def summary(plan: MergePlan, incoming: Incoming, *, dry_run: bool) -> list[str]:
     return lines
 
 
-def import_file(coach: Coach, path: Path, *, dry_run: bool = False) -> list[str]:
+def import_file(
+    coach: Coach, path: Path, *, dry_run: bool = False, ask_passphrase: AskPassphrase | None = None
+) -> list[str]:
     """Merge the file at `path` into the data, after keeping a backup; or, with
     `dry_run`, only say what that would add. Returns what to tell the person.
 
-    Raises CannotImport, having changed nothing.
+    An encrypted file (a backup, another nctui.json) is opened with this data's key
+    when it fits, else with the passphrase `ask_passphrase` gives. Raises
+    CannotImport, having changed nothing.
     """
     if path.resolve() == coach.file.path.resolve():
         raise CannotImport(f"{path} is your data file itself: there is nothing to merge.")
-    plan, incoming = plan_import(coach, path)
+    plan, incoming = plan_import(coach, path, ask_passphrase)
     if plan.empty:
         return [f"Nothing to add: everything in {path} is already here."]
     lines = summary(plan, incoming, dry_run=dry_run)

@@ -25,6 +25,15 @@ class WrongPassphrase(SealError):
         super().__init__(message)
 
 
+class PassphraseNeeded(SealError):
+    """The file is sealed and no passphrase was given. Nothing was written or moved."""
+
+    def __init__(
+        self, message: str = "Your data is encrypted: nctui needs your passphrase to open it."
+    ) -> None:
+        super().__init__(message)
+
+
 class KeyChanged(WrongPassphrase):
     """The file is now sealed with another passphrase than the key in hand."""
 

@@ -6,6 +6,7 @@ the shape real data has. The generator is seeded: the same arguments give the sa
 
 from __future__ import annotations
 
+import argparse
 import random
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ from typing import Any
 
 from devtools.sample_activities import sample_activity_tables
 from nctui.domain.checkin import CheckInValues, checkin_day
+from nctui.domain.clock import system_clock
 from nctui.domain.intake import EndedBy, Ending, Goal, IntakeAnswers, LooseEnd, YesNo
 from nctui.domain.ledger import ALLOWED_REASONS, SIGNS, SLIPS, Kind, LedgerEvent
 from nctui.domain.milestones import newest_reached
@@ -222,3 +224,25 @@ def write_sample_history(data_dir: Path, now: datetime, years: float) -> Path:
     path = data_dir / DATA_FILE_NAME
     atomic_write_bytes(path, encode(sample_history(now, years)))
     return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m devtools.sample DIR [--years N]`: a folder of sample history to try the app on."""
+    parser = argparse.ArgumentParser(
+        prog="python -m devtools.sample",
+        description="Write made-up history into a new data folder, to try nctui on.",
+    )
+    parser.add_argument("folder", type=Path, help="a data folder with no nctui.json yet")
+    parser.add_argument("--years", type=float, default=0.25, help="how much history (0.25)")
+    args = parser.parse_args(argv)
+    if not 0 < args.years <= 20:
+        parser.error("--years takes a number above 0 and up to 20")
+    if (args.folder / DATA_FILE_NAME).exists():
+        parser.error(f"{args.folder} already holds a data file; sample history never replaces one")
+    path = write_sample_history(args.folder, system_clock(), args.years)
+    print(f"Wrote {path}. Try it: uv run nctui --data-dir {args.folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -353,3 +353,21 @@ async def test_on_the_last_day_the_end_comes_before_the_next_milestone(
         assert "Day 21 of 21" in shown
         assert "Next: the end of your period" in shown
         assert "Next milestone" not in shown
+
+
+async def test_the_period_choice_is_marked_without_colour(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=10)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        menu = app.screen.query_one("#restart", OptionList)
+        prompts = [str(option.prompt) for option in menu.options]
+        assert [p[0] for p in prompts] == ["●", "○"]
+        await pilot.press("down")
+        await pilot.pause()
+        prompts = [str(option.prompt) for option in menu.options]
+        assert [p[0] for p in prompts] == ["○", "●"]
+        assert prompts[1].endswith("Keep the dates; just log it")

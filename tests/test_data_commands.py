@@ -132,7 +132,7 @@ def test_import_then_backups_lists_what_each_backup_holds(
 
     code, out, _ = run(capsys, "backups")
     assert code == 0
-    assert "0 check-ins, 1 ledger events" in out  # as it was before the import
+    assert "0 check-ins, 1 ledger event" in out  # as it was before the import
     assert "before-import.json" in out
     assert "nctui import " in out
 
@@ -219,3 +219,47 @@ def test_calendar_without_o_writes_nctui_ics_here_and_names_the_whole_path(
     assert code == 0
     assert (tmp_path / "nctui.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert f"Wrote your calendar to {tmp_path / 'nctui.ics'}." in err
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", b'{"_meta": {"1": {"schema_ver'])
+@pytest.mark.parametrize(
+    "command", [["export"], ["export", "-o", "out.md", "--format", "markdown"], ["calendar"]]
+)
+def test_a_command_never_repairs_a_damaged_file_behind_the_persons_back(
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    damage: bytes,
+    command: list[str],
+) -> None:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "nctui.json").write_bytes(damage)
+    monkeypatch.chdir(tmp_path)
+
+    code, out, err = run(capsys, "--data-dir", str(data_dir), *command)
+
+    assert code == 2
+    assert out == ""
+    assert "could not be read" in err and "Open nctui once" in err
+    assert sorted(p.name for p in data_dir.iterdir()) == ["nctui.json"]  # nothing aside
+    assert (data_dir / "nctui.json").read_bytes() == damage
+    assert not (tmp_path / "out.md").exists()
+
+
+def test_a_dry_run_import_leaves_the_data_folder_exactly_as_it_was(
+    planned: Path, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "e.json"
+    assert run(capsys, "export", "-o", str(exported))[0] == 0
+    empty = tmp_path / "empty"
+
+    code, out, _ = run(capsys, "--data-dir", str(empty), "import", str(exported), "--dry-run")
+
+    assert code == 0
+    assert out.startswith("Would add: 1 period")
+    assert not empty.exists()
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()}
+    code, out, _ = run(capsys, "import", str(exported), "--dry-run")
+    assert code == 0
+    assert {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()} == before

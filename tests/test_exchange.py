@@ -205,14 +205,20 @@ def test_the_csv_export_has_one_row_a_check_in_day_and_one_an_event(
 ) -> None:
     history(tmp_path, clock)
     with opened(tmp_path, clock) as coach:
-        coach.journal.check_in(date(2026, 11, 25), CheckInValues(7, 4, 3, "Edited, better."))
+        coach.journal.check_in(
+            date(2026, 11, 25), CheckInValues(7, 4, 3, "Edited, better.", prompt="What helped?")
+        )
+        coach.ledger.log(Kind.SLIP, detail="social_media", triggers=("lonely", "late_night"))
         rows = export_bytes(coach, Format.CSV).decode().splitlines()
+        markdown = export_bytes(coach, Format.MARKDOWN).decode()
 
-    assert rows[0] == "record,date,time,kind,detail,mood,miss_them,urge,text"
+    assert rows[0] == "record,date,time,kind,detail,mood,miss_them,urge,set_off_by,question,text"
     assert rows[1:] == [
-        'check-in,2026-11-25,09:30,,,7,4,3,"Edited, better."',
-        "event,2026-11-26,09:30,urge,,,,,Walked it off.",
+        'check-in,2026-11-25,09:30,,,7,4,3,,What helped?,"Edited, better."',
+        "event,2026-11-26,09:30,urge,,,,,,,Walked it off.",
+        "event,2026-11-26,09:30,slip,Checked their social media,,,,Lonely · Late at night,,",
     ]
+    assert "Set off by: Lonely · Late at night" in markdown
 
 
 def test_a_file_that_is_not_nctuis_is_refused_and_nothing_changes(
@@ -328,3 +334,26 @@ def test_a_second_export_the_same_day_keeps_its_extension(
         "nctui-export-2026-11-26-2.md",
         "nctui-export-2026-11-26.csv",
     ]
+
+
+def test_after_importing_older_events_recently_still_shows_the_newest(
+    tmp_path: Path, clock: ManualClock
+) -> None:
+    seed_plan(tmp_path / "a", clock, days_ago=40)
+    with opened(tmp_path / "a", clock) as coach:
+        coach.ledger.log(Kind.URGE, note="mine, today")
+    older = ManualClock(clock() - timedelta(days=20))
+    seed_plan(tmp_path / "b", older, days_ago=10)
+    with opened(tmp_path / "b", older) as coach:
+        for hour in range(20):  # more than a few, so they fill the end of the table
+            coach.ledger.log(Kind.URGE, older() - timedelta(hours=hour), note=f"old {hour}")
+        (tmp_path / "old.json").write_bytes(export_json(coach))
+    imported(tmp_path / "a", clock, tmp_path / "old.json")
+
+    with opened(tmp_path / "a", clock) as coach:
+        unbuilt = [event.note for event in coach.ledger.recent(4)]
+        coach.ledger.events()  # the whole ledger read, as the history does
+        built = [event.note for event in coach.ledger.recent(4)]
+
+    assert unbuilt[-1] == built[-1] == "mine, today"
+    assert unbuilt == built

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from nctui.ui.widgets.questionnaire import Questionnaire
-from tests.helpers import AppFactory
+from tests.helpers import AppFactory, burst
 
 
 async def _to_loose_ends(pilot: Pilot[None]) -> None:
@@ -100,3 +100,31 @@ async def test_a_message_goes_once_its_box_changes(
         await pilot.press("enter", "enter")
         await pilot.pause()
         assert "whole number" in _error(pilot)
+
+
+async def test_a_message_stays_after_a_fast_burst_that_ends_in_enter(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await burst(pilot, *_CLEAR, *"blah", "enter")
+        assert "date" in _error(pilot)  # the burst's own changes do not clear it
+        await burst(pilot, "x")
+        assert _error(pilot) == ""
+
+
+async def test_a_message_about_years_and_months_goes_when_either_box_changes(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*_CLEAR, *"yesterday", "enter")
+        await pilot.pause()
+        await pilot.press("0", "tab", "0", "enter")
+        await pilot.pause()
+        assert "cannot be zero" in _error(pilot)
+        await pilot.press("backspace", "3")  # the months, the box with the cursor
+        await pilot.pause()
+        assert _error(pilot) == ""

@@ -53,3 +53,17 @@ async def test_words_typed_with_the_key_that_opens_the_dialog_reach_the_note(
         screen = app.screen
         assert screen.query_one("#when", Input).value == "now"
         assert screen.query_one("#note", Input).value == "sad and alone"
+
+
+async def test_words_typed_fast_while_the_list_has_the_cursor_all_reach_the_note(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        await burst(pilot, *"hello there friend")  # a paste, or a terminal catching up
+        assert app.screen.query_one("#note", Input).value == "hello there friend"
+        await burst(pilot, "shift+tab", "shift+tab", *"zz")  # back in the list: still the note
+        assert app.screen.query_one("#note", Input).value == "hello there friendzz"

@@ -11,6 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from nctui.domain.clock import ManualClock
+from tests.conftest import FROZEN_NOW
+from tests.seeds import seed_plan
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -76,6 +80,7 @@ def test_the_installed_wheel_runs_and_exports(tmp_path: Path) -> None:
     def run(*argv: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(argv, capture_output=True, text=True, env=env, check=False)
 
+    seed_plan(tmp_path / "data", ManualClock(FROZEN_NOW), days_ago=3)  # something to export
     version = run(str(nctui), "--version")
     exported = run(str(nctui), "export", "--format", "json")
     where = subprocess.run(

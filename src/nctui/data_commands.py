@@ -30,10 +30,14 @@ def _fail(message: str) -> int:
 
 
 def _open(data_dir: Path) -> Coach:
-    # An encrypted file's passphrase is asked for here (three tries; Ctrl+C stops).
+    """The coach on `data_dir`, refusing a data file that only the app should repair
+    (a command never sets a person's file aside without them seeing it happen). An
+    encrypted file's passphrase is asked for here (three tries; Ctrl+C stops)."""
+    from nctui.coach.exchange.export import refuse_damaged
     from nctui.domain.clock import system_clock
     from nctui.unlocking import open_coach
 
+    refuse_damaged(data_dir)
     return open_coach(data_dir, system_clock)[0]
 
 
@@ -52,6 +56,16 @@ def _plain_text_agreed(args: argparse.Namespace) -> bool:
         _say("")
         return False
     return answer.strip().lower() in {"y", "yes"}
+
+
+def _open_copy(data_dir: Path, scratch: Path) -> Coach:
+    """The coach on a copy of the data in `scratch`: for a dry run, which must leave
+    the data folder exactly as it was (no folder, file or lock made there)."""
+    from nctui.coach.exchange.export import copy_data_file, refuse_damaged
+
+    refuse_damaged(data_dir)
+    copy_data_file(data_dir, scratch)
+    return _open(scratch)
 
 
 def _nothing_yet(data_dir: Path, what: str) -> str | None:
@@ -124,14 +138,28 @@ def _resolve_import(data_dir: Path, name: str) -> Path:
 def run_import(data_dir: Path, args: argparse.Namespace) -> int:
     """`nctui import FILE`: merge FILE into the data, after a backup; `--dry-run` only says."""
     from nctui.coach.errors import StorageError
-    from nctui.coach.exchange.importing import CannotImport, import_file
-    from nctui.unlocking import Stopped, ask_current
+    from nctui.unlocking import Stopped
 
     source = _resolve_import(data_dir, args.file)
+    if args.dry_run:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="nctui-dry-run-") as scratch:
+            try:
+                coach = _open_copy(data_dir, Path(scratch))
+            except (StorageError, Stopped) as error:
+                return _fail(str(error))
+            return _import(coach, source, dry_run=True)
     try:
         coach = _open(data_dir)
     except (StorageError, Stopped) as error:
         return _fail(str(error))
+    return _import(coach, source, dry_run=False)
+
+
+def _import(coach: Coach, source: Path, *, dry_run: bool) -> int:
+    from nctui.coach.exchange.importing import CannotImport, import_file
+    from nctui.unlocking import Stopped, ask_current
 
     def its_passphrase() -> str | None:
         try:
@@ -140,7 +168,7 @@ def run_import(data_dir: Path, args: argparse.Namespace) -> int:
             return None
 
     try:
-        said = import_file(coach, source, dry_run=args.dry_run, ask_passphrase=its_passphrase)
+        said = import_file(coach, source, dry_run=dry_run, ask_passphrase=its_passphrase)
     except CannotImport as error:
         return _fail(f"{error} Nothing was changed.")
     finally:
@@ -167,6 +195,7 @@ def run_backups(data_dir: Path) -> int:
     Encrypted backups are read with the passphrase, asked for first."""
     from nctui.coach.errors import StorageError
     from nctui.coach.exchange.backups import backups, folder
+    from nctui.domain.humanize import plural
     from nctui.status import sealed
     from nctui.unlocking import Stopped
 
@@ -191,7 +220,9 @@ def run_backups(data_dir: Path) -> int:
         if info.checkins is None:
             what = f"cannot be read ({info.problem})"
         else:
-            what = f"{info.checkins} check-ins, {info.events} ledger events"
+            what = (
+                f"{plural(info.checkins, 'check-in')}, {plural(info.events or 0, 'ledger event')}"
+            )
         print(f"  {info.path.name:<48} {info.day.isoformat()}  {_size(info.size):>7}  {what}")
     example = found[-1].path
     print(

@@ -8,16 +8,16 @@ keypress never sorts or scans the whole history again, and a question about some
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Sequence
 from datetime import date, datetime
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from nctui.coach.records import Records
 from nctui.domain.checkin import CheckIn, DayEntry, day_entries
 from nctui.domain.ledger import Kind, LedgerEvent
 from nctui.storage.checkin_store import CHECKINS, checkin_from_doc
-from nctui.storage.ledger_store import EVENTS, event_from_doc
+from nctui.storage.ledger_store import EVENTS, event_from_doc, logged_last
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -108,15 +108,18 @@ class LedgerIndex:
 
     def recent(self, count: int) -> list[LedgerEvent]:
         """The `count` most recently logged events, in the order they happened."""
-        # Stored in the order logged, so the newest are last; a few more than needed
-        # are looked at, as a time typed in may put one before another. Back in the
-        # order stored, so that of two logged in the same second the later counts.
+        if count <= 0:
+            return []
         if self.records.built:
-            newest = list(islice(reversed(self.records.by_id.values()), count * 3))[::-1]
-        else:  # only those few are read
-            docs = self.records.documents()[-count * 3 :] if count else []
-            newest = [e for e in map(self.records.parsed, docs) if e is not None]
-        latest = sorted(newest, key=lambda event: event.logged_at)[-count:] if count else []
+            events = list(self.records.by_id.values())
+            # Of two logged in the same second, the one stored later counts as later.
+            chosen = heapq.nlargest(
+                count, range(len(events)), key=lambda i: (events[i].logged_at, i)
+            )
+            latest = [events[index] for index in sorted(chosen)]
+        else:  # only the stamps are read, and only the chosen few parsed
+            docs = logged_last(self.records.documents(), count)
+            latest = [e for e in map(self.records.parsed, docs) if e is not None]
         return sorted(latest, key=_at)
 
     def extended_after(self, check_id: str) -> bool:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import heapq
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from nctui.domain.ledger import Kind, LedgerEvent
@@ -15,6 +17,21 @@ if TYPE_CHECKING:
     from nctui.storage.repository import Repository
 
 EVENTS = "events"
+
+
+def logged_last(docs: Sequence[Mapping[str, Any]], count: int) -> list[Mapping[str, Any]]:
+    """The `count` documents logged last, in stored order, parsing only their stamps.
+
+    Stored order is not logged order once an import has added older events after newer
+    ones; of two logged in the same second, the one stored later counts as later.
+    """
+
+    def logged(index: int) -> tuple[datetime, int]:
+        doc = docs[index]
+        return datetime.fromisoformat(doc.get("logged") or doc["at"]), index
+
+    chosen = heapq.nlargest(count, range(len(docs)), key=logged) if count > 0 else []
+    return [docs[index] for index in sorted(chosen)]
 
 
 def event_from_doc(doc: Mapping[str, Any]) -> LedgerEvent:

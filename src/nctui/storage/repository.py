@@ -38,6 +38,7 @@ from nctui.storage.atomic_file import (
     decode,
     dump,
     encode,
+    open_bytes,
     read_file,
     remove_stale_temporaries,
     seal_bytes,
@@ -181,6 +182,10 @@ class Repository:
                 fingerprint = _fingerprint(path)
         repository._memory = memory_db(shown)
         repository._fingerprint = fingerprint
+        if key is not None:
+            from nctui.storage.sealing import seal_plain_copies  # noqa: PLC0415
+
+            seal_plain_copies(path, key)
         repository.report = replace(report, set_aside=tuple(copies_aside(path)))
         return repository
 
@@ -204,7 +209,7 @@ class Repository:
         return self._executor.submit(self._reseal_now, key).result()
 
     def _reseal_now(self, key: SealKey | None) -> list[Path]:
-        from nctui.storage.sealing import beside_the_data, follow_key, remove_summary  # noqa: PLC0415
+        from nctui.storage.sealing import beside_the_data, follow_key  # noqa: PLC0415
 
         ensure_data_dir(self.data_dir)
         with self._lock:
@@ -212,21 +217,21 @@ class Repository:
                 blob: bytes | None = self.path.read_bytes()
             except FileNotFoundError:
                 blob = None
-            if blob is None:
-                payload = encode(self._memory.storage.read() or {})
-            else:
-                from nctui.storage.atomic_file import open_bytes  # noqa: PLC0415
-
-                payload = open_bytes(blob, self._key)
+            # The payload as it is, another window's entries included; only its seal changes.
+            payload = (
+                encode(self._memory.storage.read() or {})
+                if blob is None
+                else open_bytes(blob, self._key)
+            )
+            data = decode(payload, self.path)  # a damaged file is said, never sealed as is
+            if _fingerprint(self.path) != self._fingerprint:
+                self._foreign_changes = True  # the payload holds entries this window lacks
             written = atomic_write_bytes(self.path, seal_bytes(payload, key))
             old, self._key = self._key, key
             self._fingerprint = _fingerprint(self.path)
             self._written = None
             left = follow_key(beside_the_data(self.path), old, key)
-            if key is None or self._keeps_summary(decode(payload, self.path)):
-                self._write_summary(decode(payload, self.path), written)
-            else:
-                remove_summary(self.path)
+            self._write_summary(data, written)  # or removes it, as the setting says
             return left
 
     # -- reading ---------------------------------------------------------------------

@@ -17,6 +17,7 @@ from typing import Any
 
 from nctui.storage.aside import copies_aside
 from nctui.storage.atomic_file import atomic_write_bytes, open_bytes, seal_bytes
+from nctui.storage.backups import backup_folder
 from nctui.storage.crypto.cost import (
     DEFAULT_COST,
     KDF_ARGON2ID,
@@ -33,7 +34,6 @@ from nctui.storage.crypto.sealed_file import (
     SealKey,
     derive,
     new_key,
-    new_params,
 )
 from nctui.storage.leftovers import leftover_files
 from nctui.storage.status_summary import summary_path
@@ -46,11 +46,6 @@ default (nctui.storage.crypto.cost) is never lowered for them."""
 def make_key(passphrase: str) -> SealKey:
     """A new key (a fresh salt) for `passphrase`: slow on purpose. Raises PassphraseError."""
     return new_key(passphrase, NEW_KEY_COST)
-
-
-def fresh_params() -> KeyParams:
-    """Settings for a new key, at the current cost."""
-    return new_params(NEW_KEY_COST)
 
 
 # -- the lock's verifier, for a plain file ------------------------------------------------
@@ -110,8 +105,6 @@ def matches(passphrase: str, params: KeyParams, key_check: bytes) -> SealKey | N
 def beside_the_data(data_path: Path) -> list[Path]:
     """Every file nctui keeps beside the data that may hold a person's words: backups,
     copies before a migration, damaged copies set aside, unsaved changes."""
-    from nctui.storage.backups import backup_folder  # noqa: PLC0415 - it imports this module's neighbours
-
     folder = backup_folder(data_path)
     found = sorted(folder.glob("nctui-*.json")) if folder.is_dir() else []
     found += sorted(data_path.parent.glob(f"{data_path.name}.backup-v*"))
@@ -144,6 +137,19 @@ def follow_key(paths: Iterable[Path], old: SealKey | None, new: SealKey | None) 
         with contextlib.suppress(OSError):
             atomic_write_bytes(path, seal_bytes(payload, new))
     return left
+
+
+def seal_plain_copies(data_path: Path, key: SealKey) -> None:
+    """Seal any copy beside the sealed data file that is still plain: left by a run
+    stopped between sealing the data file and its copies. Only each file's first bytes
+    are read for the usual case, where every copy is sealed already."""
+    plain = []
+    for path in beside_the_data(data_path):
+        with contextlib.suppress(OSError), path.open("rb") as handle:
+            if not is_sealed(handle.read(16)):
+                plain.append(path)
+    if plain:
+        follow_key(plain, None, key)
 
 
 def remove_summary(data_path: Path) -> None:

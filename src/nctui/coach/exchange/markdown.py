@@ -14,6 +14,7 @@ from nctui.domain.humanize import day_text, plural
 from nctui.domain.ledger import LedgerEvent
 from nctui.domain.period import Attempt, EndReason, end_of
 from nctui.domain.readiness import VERDICT_TITLES
+from nctui.domain.triggers import triggers_text
 
 if TYPE_CHECKING:
     from nctui.coach.coach import Coach
@@ -73,6 +74,8 @@ def _ledger(events: list[LedgerEvent], zone: tzinfo) -> list[str]:
         lines += [f"### {day_text(day)}", ""]
         for event in found:
             lines.append(f"- {_hm(event.at, zone)} {event.title}")
+            if event.triggers:
+                lines += ["", f"  Set off by: {_inline(triggers_text(event.triggers))}"]
             if event.note.strip():
                 lines += ["", *(f"  {line}".rstrip() for line in _quote(event.note))]
         lines.append("")

@@ -32,6 +32,7 @@ from nctui.domain.activity_input import (
     parse_plan_day,
 )
 from nctui.domain.humanize import day_text
+from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.scroll_area import ScrollArea, show_together
 from nctui.ui.widgets.text_input import TextInput
 
@@ -58,6 +59,7 @@ class ActivityForm(ModalScreen[Result | None], Generic[Result]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="cancel", compact=True)
                 yield Button(self.ok_label, id="ok", variant="primary", compact=True)
+        yield KeyBar()
 
     def compose_fields(self) -> Iterable[Widget]:
         """The boxes and lists of this form."""

@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.scroll_area import ScrollArea
 
 
@@ -40,6 +41,7 @@ class ConfirmScreen(ModalScreen[bool]):
                 yield Button(self._no, id="no")
                 # Neither button is coloured: the focus alone shows which one Enter presses.
                 yield Button(self._yes, id="yes")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         """Start on the choice that changes nothing."""

@@ -52,6 +52,11 @@ INTROS: dict[Kind, str] = {
 
 RESTART = "restart"
 KEEP = "keep"
+RESTART_CHOICES = {
+    RESTART: "Start it again from this moment (recommended)",
+    KEEP: "Keep the dates; just log it",
+}
+CHOSEN_MARK, OPEN_MARK = "●", "○"  # as the intake's lists mark a choice
 
 
 @dataclass(frozen=True)
@@ -123,8 +128,7 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
             if self.kind is Kind.CONTACT and self._restart_default:
                 yield Static("Your period", classes="field-label")
                 yield FieldList(
-                    Option("Start it again from this moment (recommended)", id=RESTART),
-                    Option("Keep the dates; just log it", id=KEEP),
+                    *_marked(RESTART_CHOICES, 0),
                     id="restart",
                     on_enter=self._to_when,
                 )
@@ -225,22 +229,14 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
         self.dismiss(result)
 
     def _detail_options(self, chosen: int) -> list[Option]:
-        return [
-            Option(f"{'●' if index == chosen else '○'} {label}", id=key)
-            for index, (key, label) in enumerate(DETAILS[self.kind].items())
-        ]
+        return _marked(DETAILS[self.kind], chosen)
 
     @on(OptionList.OptionHighlighted, "#detail")
     def _detail_moved(self, event: OptionList.OptionHighlighted) -> None:
         # The highlighted line is the choice: moving the cursor is enough to choose it.
         event.stop()
         self._detail = event.option.id
-        menu = event.option_list
-        for index, option in enumerate(menu.options):
-            mark = "●" if index == event.option_index else "○"
-            menu.replace_option_prompt_at_index(
-                index, f"{mark} {DETAILS[self.kind][str(option.id)]}"
-            )
+        _mark(event.option_list, DETAILS[self.kind], event.option_index)
         hint = ""
         if self._detail == "drunk_message":
             hint = "If the message reached them, log it as contact you started (t) instead."
@@ -252,6 +248,7 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
     @on(OptionList.OptionHighlighted, "#restart")
     def _restart_moved(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        _mark(event.option_list, RESTART_CHOICES, event.option_index)
         self._changed()
 
     @on(OptionList.OptionSelected)
@@ -285,11 +282,19 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
     def on_key(self, event: events.Key) -> None:
         """Letters typed while a list has the cursor go into the note, not nowhere (and
         so do those typed before the dialog has put the cursor anywhere)."""
-        on_list = self.focused is None or isinstance(self.focused, OptionList | TriggerTags)
-        if on_list and event.is_printable and event.character:
+        if not (event.is_printable and event.character):
+            return
+        focused = self.focused
+        if focused is None or isinstance(focused, OptionList | TriggerTags):
             event.stop()
             event.prevent_default()
             self.type_ahead(event.character)
+        elif isinstance(focused, Input):
+            # A box takes its own letters, so this one was queued for a list before the
+            # cursor moved on in a fast burst: it belongs where the cursor is now.
+            event.stop()
+            event.prevent_default()
+            _type_into(focused, event.character)
 
     def type_ahead(self, character: str) -> None:
         """Add a character typed before the cursor reached the note to the note."""
@@ -376,3 +381,26 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
 
 
 __all__ = ["NOTE_MAX_CHARS", "LogEventScreen", "LoggedEvent"]
+
+
+def _marked(choices: Mapping[str, str], chosen: int) -> list[Option]:
+    # A mark as well as the highlight, so the choice shows without colour (NO_COLOR).
+    return [
+        Option(f"{CHOSEN_MARK if index == chosen else OPEN_MARK} {label}", id=key)
+        for index, (key, label) in enumerate(choices.items())
+    ]
+
+
+def _mark(menu: OptionList, choices: Mapping[str, str], chosen: int) -> None:
+    for index, option in enumerate(menu.options):
+        mark = CHOSEN_MARK if index == chosen else OPEN_MARK
+        menu.replace_option_prompt_at_index(index, f"{mark} {choices[str(option.id)]}")
+
+
+def _type_into(box: Input, character: str) -> None:
+    # As the box itself types a key: over a selection, or at the cursor.
+    selection = box.selection
+    if selection.is_empty:
+        box.insert_text_at_cursor(character)
+    else:
+        box.replace(character, *selection)

@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from nctui.ui.widgets.keybar import KeyBar
 from nctui.ui.widgets.scroll_area import ScrollArea
 
 
@@ -30,6 +31,7 @@ class NoticeScreen(ModalScreen[None]):
             yield Static(self._body, classes="dialog-text", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("OK", variant="primary", id="ok")
+        yield KeyBar()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Close on OK."""

@@ -333,8 +333,8 @@ class SosScreen(ModalScreen[SosOutcome]):
         tips = self.query_one("#sos-tips", Static)
         reason = ALLOWED_REASONS.get(self.allowed_reason or "", "")
         noted = Text.from_markup(
-            f"[b]Noted: {in_sentence(reason)}.[/b] It will be logged as allowed contact "
-            "when you close this."
+            f"[b]Noted: {in_sentence(reason)}.[/b] Esc closes this and logs it as allowed "
+            "contact; x closes it without logging anything."
         )
         parts = [noted]
         if self.drinking:

@@ -47,10 +47,18 @@ class KeyBar(Widget):
     def on_mount(self) -> None:
         """Redraw whenever the screen's bindings change (focus moves, a dialog opens)."""
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
 
     def on_unmount(self) -> None:
         """Stop listening when the bar goes away."""
         self.screen.bindings_updated_signal.unsubscribe(self)
+        self.app.screen_change_signal.unsubscribe(self)
+
+    def _screen_changed(self, active: Screen[object]) -> None:
+        # Under a dialog the bar would show through and list keys that do not work
+        # there (or type into its box): it shows on its own screen only. Hidden, not
+        # removed, so the screen behind keeps its layout.
+        self.visible = active is self.screen
 
     def _bindings_changed(self, _screen: Screen[object]) -> None:
         self.refresh()

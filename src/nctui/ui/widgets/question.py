@@ -59,8 +59,9 @@ class Question(Vertical):
         self.on_answered: Callable[[Question], None] | None = None
         """Called at once when the person confirms the answer (a questionnaire sets it);
         without it, `Answered` is posted."""
-        self._error_box: tuple[Input, str] | None = None
-        """The box a message is about and its value then: the message goes when it changes."""
+        self._error_values: dict[Input, str] = {}
+        """The question's boxes and their values when a message was shown: it goes once
+        any of them changes (a message may be about two boxes, as years and months)."""
 
     def answer(self) -> None:
         """The person confirmed the answer and wants to go on."""
@@ -98,23 +99,23 @@ class Question(Vertical):
         shown.update(message)
         self.add_class("-invalid")
         target = widget or self.answer_widget()
-        self._error_box = (target, target.value) if isinstance(target, Input) else None
+        self._error_values = {box: box.value for box in self.query(Input)}
         show_together(target, shown)
 
     def clear_error(self) -> None:
         """Forget an earlier message."""
-        self._error_box = None
+        self._error_values = {}
         self.query_one(".question-error", Static).update("")
         self.remove_class("-invalid")
 
     @on(Input.Changed)
     def _fixing(self, event: Input.Changed) -> None:
-        # Compared with the value the message was about, as a change typed before Enter
-        # can arrive after the message.
-        if self._error_box is not None:
-            box, value = self._error_box
-            if event.input is box and event.value != value:
-                self.clear_error()
+        # The box's value now, not the event's: keys typed in a burst before Enter send
+        # their changes after the message, and those older values are not a fix.
+        if event.input in self._error_values and any(
+            box.value != value for box, value in self._error_values.items()
+        ):
+            self.clear_error()
 
 
 class DayQuestion(Question):

@@ -34,6 +34,7 @@ SHOTS: Sequence[tuple[str, str, Sequence[str]]] = (
     ("log-slip", "Logging a slip", ("s",)),
     ("history", "History: every attempt and event", ("v",)),
     ("home", "Home", ("h",)),
+    ("hidden", "F12: everything hidden at once, mid-sentence", ("s", *"a private note", "f12")),
     ("help", "Every key, on the help screen", ("c", "question_mark")),
     ("intake", "Intake: the start checklist", ("i",)),
     ("intake-question", "Intake: one question at a time", ("i", "_", "n")),

@@ -32,3 +32,27 @@ async def test_a_dialog_hides_the_keys_of_the_screen_behind_it(
         await pilot.press("escape")
         await pilot.pause()
         assert "Surprise" in screen_text(app).splitlines()[-1] + screen_text(app).splitlines()[-2]
+
+
+@pytest.mark.parametrize(
+    ("size", "screen_key", "shown"),
+    [((100, 30), "c", True), ((100, 30), "a", True), ((80, 24), "h", True), ((80, 24), "j", False)],
+)
+async def test_the_hide_key_shows_where_the_line_has_room_and_never_takes_a_second(
+    make_app: AppFactory,
+    data_dir: Path,
+    clock: ManualClock,
+    size: tuple[int, int],
+    screen_key: str,
+    shown: bool,
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(screen_key)
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        assert bar.size.height == 1
+        last = screen_text(app).splitlines()[-1]
+        assert ("f12 Hide" in last) is shown
+        assert last.rstrip().endswith("^p palette")

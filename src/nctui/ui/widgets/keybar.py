@@ -18,6 +18,9 @@ from textual.widget import Widget
 
 from nctui.ui.key_rules import works_while_typing
 
+HIDE_ID = "hide"
+"""The id of the hide key's binding: shown at the bar's end when the line has room."""
+
 
 @lru_cache(maxsize=32)
 def _from_markup(markup: str) -> Content:
@@ -69,6 +72,7 @@ class KeyBar(Widget):
         shown: list[tuple[Binding, bool]] = []
         seen_actions: set[str] = set()
         palette: tuple[Binding, bool] | None = None
+        hide: tuple[Binding, bool] | None = None
         focused = self.screen.focused
         for active in self.screen.active_bindings.values():
             binding = active.binding
@@ -76,6 +80,8 @@ class KeyBar(Widget):
                 continue  # it would be typed into the box, not do what the bar says
             if binding.action == "command_palette":
                 palette = (binding, active.enabled)
+            elif binding.id == HIDE_ID:
+                hide = (binding, active.enabled)
             elif binding.show and binding.action not in seen_actions:
                 seen_actions.add(binding.action)
                 shown.append((binding, active.enabled))
@@ -93,15 +99,28 @@ class KeyBar(Widget):
         # One space between entries: the coloured keys already set them apart, and
         # screens with several keys of their own still fit in 80 columns.
         line = _from_markup(" " + " ".join(parts))
-        if palette is not None and app.ENABLE_COMMAND_PALETTE:
-            tail = _from_markup(f"{self._key(*palette)} palette ")
-            # The outer size less the gutter is `self.size`, without asking the
-            # compositor where the bar is (which lays the screen out ahead of time).
-            width = self.outer_size.width - self.gutter.width
-            gap = width - line.cell_length - tail.cell_length
-            if gap >= 1:
-                line = line + Content(" " * gap) + tail
-        return line
+        if palette is not None and not app.ENABLE_COMMAND_PALETTE:
+            palette = None
+        return self._with_tail(line, palette, hide)
+
+    def _with_tail(
+        self, line: Content, palette: tuple[Binding, bool] | None, hide: tuple[Binding, bool] | None
+    ) -> Content:
+        """`line` with the palette key at its right end, and before it the hide key when
+        the line has room for it (never at the cost of a second line)."""
+        # The outer size less the gutter is `self.size`, without asking the compositor
+        # where the bar is (which lays the screen out ahead of time).
+        width = self.outer_size.width - self.gutter.width
+        tail = "" if palette is None else f"{self._key(*palette)} palette "
+        if hide is not None:
+            with_hide = f"{self._key(*hide)} {escape(hide[0].description)}  {tail}"
+            if width - line.cell_length - _from_markup(with_hide).cell_length >= 1:
+                tail = with_hide
+        if not tail:
+            return line
+        end = _from_markup(tail)
+        gap = width - line.cell_length - end.cell_length
+        return line + Content(" " * gap) + end if gap >= 1 else line
 
     def _key(self, binding: Binding, enabled: bool) -> str:
         shown = escape(self.app.get_key_display(binding))

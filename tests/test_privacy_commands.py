@@ -447,3 +447,28 @@ def test_a_half_written_file_is_kept_aside_and_the_command_goes_no_further(
     (aside,) = planned.glob(f"{DATA_FILE_NAME}.corrupt-*")
     assert aside.read_bytes() == blob[: len(blob) // 2]
     assert is_sealed(path.read_bytes())  # the fresh file stays encrypted: nothing decrypted
+
+
+def test_ctrl_c_during_the_slow_check_or_the_wait_stops_calmly(
+    planned: Path, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from nctui import unlocking
+
+    _encrypted(planned, clock)
+    before = _data(planned)
+
+    def interrupted(*_args: object, **_kwargs: object) -> Coach:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Coach, "open", interrupted)
+    with pytest.raises(Stopped, match="Nothing was changed"):
+        unlocking.open_coach(planned, clock, ask=_answers(OTHER))
+    monkeypatch.undo()
+
+    def pressed(_seconds: float) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(unlocking, "TRIES", 5)
+    with pytest.raises(Stopped, match="Nothing was changed"):
+        unlocking.open_coach(planned, clock, ask=_answers(*[OTHER] * 5), sleep=pressed)
+    assert _data(planned) == before

@@ -529,3 +529,26 @@ def test_a_plain_copy_left_by_a_stopped_encryption_is_sealed_at_the_next_start(
     Coach.open(sealed_dir, clock, PASSPHRASE).file.close()
     assert is_sealed(backup.read_bytes())
     assert SENTENCE.encode() not in backup.read_bytes()
+
+
+def test_with_a_damaged_header_a_typo_never_becomes_the_passphrase(
+    sealed_dir: Path, clock: ManualClock
+) -> None:
+    assert list((sealed_dir / "backups").glob("*.json"))  # the day's sealed backup
+    path = sealed_dir / DATA_FILE_NAME
+    blob = bytearray(path.read_bytes())
+    blob[30] ^= 0xFF
+    path.write_bytes(bytes(blob))
+    before = sorted(p.name for p in sealed_dir.iterdir())
+
+    with pytest.raises(WrongPassphrase):
+        Coach.open(sealed_dir, clock, "a typo of it")
+
+    assert path.read_bytes() == bytes(blob)
+    assert sorted(p.name for p in sealed_dir.iterdir()) == before
+    coach = Coach.open(sealed_dir, clock, PASSPHRASE)
+    try:
+        assert coach.file.report.moved_aside is not None
+    finally:
+        coach.file.close()
+    Coach.open(sealed_dir, clock, PASSPHRASE).file.close()

@@ -33,12 +33,22 @@ def _open(data_dir: Path) -> Coach:
     """The coach on `data_dir`, refusing a data file that only the app should repair
     (a command never sets a person's file aside without them seeing it happen). An
     encrypted file's passphrase is asked for here (three tries; Ctrl+C stops)."""
+    from nctui.coach.errors import StorageError
     from nctui.coach.exchange.export import refuse_damaged
     from nctui.domain.clock import system_clock
     from nctui.unlocking import open_coach
 
     refuse_damaged(data_dir)
-    return open_coach(data_dir, system_clock)[0]
+    coach = open_coach(data_dir, system_clock)[0]
+    aside = coach.file.report.moved_aside
+    if aside is not None:  # an encrypted file is only found damaged once it is opened
+        coach.file.close()
+        raise StorageError(
+            f"your data file could not be read ({coach.file.report.damage}). It is kept "
+            f"as it was at {aside}, with a new file in its place; nothing else was done. "
+            "Open nctui: it tells you what it can bring back."
+        )
+    return coach
 
 
 def _plain_text_agreed(args: argparse.Namespace) -> bool:

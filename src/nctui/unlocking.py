@@ -35,6 +35,9 @@ NOT_RECOVERABLE = (
 )
 
 
+_STOPPED = "Stopped. Nothing was changed."
+
+
 class Stopped(Exception):
     """The person stopped at a prompt, or three tries failed; the message says so calmly."""
 
@@ -136,10 +139,15 @@ def _tries(
         except PassphraseError as problem:
             say(str(problem))
             continue
+        except KeyboardInterrupt:  # Ctrl+C while the (slow) check runs
+            raise Stopped(_STOPPED) from None
         if opened is not None:
             return opened, passphrase
         failures += 1
         if number < TRIES:  # after the last try, the goodbye says it all
             say("That passphrase does not open your data. Please try again.")
-            sleep(retry_delay(failures))
+            try:
+                sleep(retry_delay(failures))
+            except KeyboardInterrupt:
+                raise Stopped(_STOPPED) from None
     raise Stopped("nctui stays locked; your data is as it was. Run it again to try once more.")

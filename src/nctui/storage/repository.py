@@ -516,7 +516,13 @@ class Repository:
 def _key_to_open(path: Path, passphrase: str | None) -> SealKey | None:
     """The key that opens the sealed file at `path`; None when its header is damaged
     (then it is kept aside as damage, and the fresh file sealed with a new key)."""
-    from nctui.storage.crypto.errors import DamagedFile, PassphraseNeeded  # noqa: PLC0415
+    from nctui.storage.crypto.errors import (  # noqa: PLC0415
+        DamagedFile,
+        PassphraseNeeded,
+        SealError,
+        UnreadableHeader,
+        WrongPassphrase,
+    )
     from nctui.storage.crypto.sealed_file import key_for  # noqa: PLC0415
     from nctui.storage.sealing import make_key  # noqa: PLC0415
 
@@ -529,7 +535,42 @@ def _key_to_open(path: Path, passphrase: str | None) -> SealKey | None:
     try:
         return key_for(blob, passphrase)
     except DamagedFile:
-        return make_key(passphrase)
+        pass
+    # The header cannot check the passphrase: a sealed backup can. Without one that
+    # opens, nothing is moved, so a typo never becomes the passphrase of a new file.
+    copies = _sealed_backups(path)
+    if not copies:
+        return make_key(passphrase)  # nothing to check against, and nothing to lose
+    wrong = False
+    for copy in copies:
+        try:
+            return key_for(copy, passphrase)
+        except WrongPassphrase:
+            wrong = True
+        except SealError:
+            continue
+    if wrong:
+        raise WrongPassphrase()
+    raise UnreadableHeader(
+        "The start of your data file is damaged, and your backups could not check the "
+        "passphrase either. The file has been left as it is."
+    )
+
+
+def _sealed_backups(path: Path) -> list[bytes]:
+    from nctui.storage.backups import backup_folder  # noqa: PLC0415
+    from nctui.storage.crypto.errors import SealError  # noqa: PLC0415
+    from nctui.storage.crypto.header import is_sealed, read_header  # noqa: PLC0415
+
+    # One copy for each salt: copies sealed with one key would each pay the slow step.
+    found: dict[bytes, bytes] = {}
+    with contextlib.suppress(OSError):
+        for copy in sorted(backup_folder(path).glob("*.json"), reverse=True):
+            with contextlib.suppress(OSError, SealError):
+                blob = copy.read_bytes()
+                if is_sealed(blob):
+                    found.setdefault(read_header(blob).salt, blob)
+    return list(found.values())
 
 
 class _RestoreNeeded(Exception):

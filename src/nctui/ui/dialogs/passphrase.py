@@ -97,7 +97,8 @@ class PassphraseDialog(ModalScreen[str | None]):
         self.query_one("#go", Button).disabled = True
         self._run(answers)
 
-    @work(thread=True, exclusive=True, group="passphrase")
+    # The description is fixed: by default it would hold the passphrase, and workers are logged.
+    @work(thread=True, exclusive=True, group="passphrase", description="checking a passphrase")
     def _run(self, answers: Answers) -> None:
         # Deriving a key takes a good part of a second: never on the event loop.
         try:

@@ -101,7 +101,8 @@ class LockScreen(Screen[None]):
         self._say(CHECKING)
         self._check(event.value)
 
-    @work(thread=True, exclusive=True, group="unlock")
+    # The description is fixed: by default it would hold the passphrase, and workers are logged.
+    @work(thread=True, exclusive=True, group="unlock", description="checking a passphrase")
     def _check(self, typed: str) -> None:
         # The key function takes a good part of a second: never on the event loop.
         try:

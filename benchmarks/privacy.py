@@ -7,10 +7,7 @@ asserted. The key is made at the default cost, as on a person's machine.
 
 from __future__ import annotations
 
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -22,18 +19,10 @@ from nctui.storage.migrations import new_data
 from nctui.storage.ops import Insert, new_id
 from nctui.storage.repository import Repository
 from nctui.storage.sealing import make_key
+from timing import median_seconds
 
 PASSPHRASE = "a benchmark passphrase, long enough"
 COUNTS = (1_000, 10_000)
-
-
-def _median(action: Callable[[], object], repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
 
 
 def _folder(root: Path, count: int, now: datetime, *, sealed: bool) -> Path:
@@ -55,7 +44,7 @@ def _open_seconds(data_dir: Path, now: datetime, repeat: int, *, sealed: bool) -
     def opened() -> None:
         Repository.open(data_dir, fixed_clock(now), passphrase=passphrase).close()
 
-    return _median(opened, repeat)
+    return median_seconds(opened, repeat)
 
 
 def _save_seconds(data_dir: Path, now: datetime, repeat: int, *, sealed: bool) -> float:
@@ -67,7 +56,7 @@ def _save_seconds(data_dir: Path, now: datetime, repeat: int, *, sealed: bool) -
         repository.flush()
 
     saved()  # the day's first save also keeps a backup: not what is measured here
-    seconds = _median(saved, repeat)
+    seconds = median_seconds(saved, repeat)
     repository.close()
     return seconds
 

@@ -46,6 +46,7 @@ from devtools.sample import write_sample_history
 from keys import keys
 from privacy import privacy
 from redraw import redraw
+from timing import median_seconds
 
 HERE = Path(__file__).parent
 NOW = datetime(2026, 11, 26, 9, 30, tzinfo=ZoneInfo("Europe/London"))
@@ -211,15 +212,6 @@ def status_speed(runs: int) -> None:
     )
 
 
-def _median_seconds(action: Callable[[], object], repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
-
-
 def writes(repeat: int) -> None:
     """Print what one saved change costs at 100, 1,000 and 10,000 stored records."""
     print("\nOne saved change, by records already stored (medians)")
@@ -250,9 +242,9 @@ def _write_costs(repository: Repository, repeat: int) -> tuple[float, float]:
         repository.apply(change())
         repository.flush()
 
-    on_key = _median_seconds(keypress, repeat)
+    on_key = median_seconds(keypress, repeat)
     repository.flush()
-    on_disk = _median_seconds(saved, repeat)
+    on_disk = median_seconds(saved, repeat)
     repository.close()
     return on_key, on_disk
 

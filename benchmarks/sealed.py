@@ -15,25 +15,14 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import statistics
-import time
-from collections.abc import Callable
 from typing import Any
 
 from nctui.storage.crypto.cost import DEFAULT_COST
 from nctui.storage.crypto.sealed_file import SealKey, derive, new_params, seal, unseal
+from timing import median_seconds
 
 PASSPHRASE = "a benchmark passphrase, long enough"
 SIZES = (("100 KB", 100_000), ("1.2 MB", 1_200_000))
-
-
-def _median_seconds(action: Callable[[], object], repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
 
 
 def _data_of_size(size: int) -> dict[str, Any]:
@@ -55,15 +44,15 @@ def _encode(data: dict[str, Any]) -> bytes:
 
 def derive_time(runs: int = 5) -> float:
     """Median seconds to derive a key with the default settings."""
-    return _median_seconds(lambda: derive(PASSPHRASE, new_params()), runs)
+    return median_seconds(lambda: derive(PASSPHRASE, new_params()), runs)
 
 
 def seal_times(key: SealKey, payload: bytes, repeat: int) -> tuple[float, float]:
     """Median seconds to seal, and to unseal, `payload` with a key already made."""
     blob = seal(payload, key)
     return (
-        _median_seconds(lambda: seal(payload, key), repeat),
-        _median_seconds(lambda: unseal(blob, key), repeat),
+        median_seconds(lambda: seal(payload, key), repeat),
+        median_seconds(lambda: unseal(blob, key), repeat),
     )
 
 
@@ -77,7 +66,7 @@ def sealed_benchmark(repeat: int = 30) -> None:
     for label, size in SIZES:
         data = _data_of_size(size)
         payload = _encode(data)
-        to_json = _median_seconds(functools.partial(_encode, data), repeat)
+        to_json = median_seconds(functools.partial(_encode, data), repeat)
         sealing, unsealing = seal_times(key, payload, repeat)
         print(
             f"  {label:>8}  {to_json * 1000:7.2f} ms  {sealing * 1000:7.2f} ms"

@@ -30,25 +30,22 @@ def _fail(message: str) -> int:
 
 
 def _open(data_dir: Path) -> Coach:
-    """The coach on `data_dir`, refusing a data file that only the app should repair
-    (a command never sets a person's file aside without them seeing it happen). An
-    encrypted file's passphrase is asked for here (three tries; Ctrl+C stops)."""
-    from nctui.coach.errors import StorageError
-    from nctui.coach.exchange.export import refuse_damaged
+    """The coach on `data_dir`. A damaged data file is refused, left as it is: a command
+    never sets a person's file aside without them seeing it happen; the app does that,
+    and says so. An encrypted file's passphrase is asked for here (three tries; Ctrl+C
+    stops)."""
+    from nctui.coach.errors import CorruptDataError, StorageError
     from nctui.domain.clock import system_clock
     from nctui.unlocking import open_coach
 
-    refuse_damaged(data_dir)
-    coach = open_coach(data_dir, system_clock)[0]
-    aside = coach.file.report.moved_aside
-    if aside is not None:  # an encrypted file is only found damaged once it is opened
-        coach.file.close()
+    try:
+        return open_coach(data_dir, system_clock, set_aside=False)[0]
+    except CorruptDataError as error:
         raise StorageError(
-            f"your data file could not be read ({coach.file.report.damage}). It is kept "
-            f"as it was at {aside}, with a new file in its place; nothing else was done. "
-            "Open nctui: it tells you what it can bring back."
-        )
-    return coach
+            f"your data file could not be read as it is ({error}). Nothing was changed. "
+            "Open nctui once: it keeps the file as it is aside, tells you where, and goes "
+            "on with everything it can read."
+        ) from error
 
 
 def _plain_text_agreed(args: argparse.Namespace) -> bool:
@@ -71,9 +68,8 @@ def _plain_text_agreed(args: argparse.Namespace) -> bool:
 def _open_copy(data_dir: Path, scratch: Path) -> Coach:
     """The coach on a copy of the data in `scratch`: for a dry run, which must leave
     the data folder exactly as it was (no folder, file or lock made there)."""
-    from nctui.coach.exchange.export import copy_data_file, refuse_damaged
+    from nctui.coach.exchange.export import copy_data_file
 
-    refuse_damaged(data_dir)
     copy_data_file(data_dir, scratch)
     return _open(scratch)
 

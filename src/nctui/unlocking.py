@@ -93,13 +93,15 @@ def open_coach(
     ask: Ask = ask_hidden,
     check_lock: bool = False,
     sleep: Callable[[float], None] = time.sleep,
+    set_aside: bool = True,
 ) -> tuple[Coach, str | None]:
     """Open the data, asking for the passphrase when the file is sealed (or, with
     `check_lock`, when a lock is set): three tries, a calm word after a wrong one, and
     a growing wait after repeated ones (`retry_delay`).
 
     Returns the coach and the passphrase that opened it (None when none was asked).
-    Raises Stopped, and StorageError for data that cannot be used.
+    Raises Stopped, and StorageError for data that cannot be used (without `set_aside`,
+    CorruptDataError for a damaged file, left as it is: see Coach.open).
     """
     from nctui.coach.coach import Coach
     from nctui.coach.privacy import WrongPassphrase
@@ -109,12 +111,12 @@ def open_coach(
 
         def attempt(passphrase: str) -> Coach | None:
             try:
-                return Coach.open(data_dir, clock, passphrase)
+                return Coach.open(data_dir, clock, passphrase, set_aside=set_aside)
             except WrongPassphrase:
                 return None
 
         return _tries(attempt, ask, sleep)
-    coach = Coach.open(data_dir, clock)
+    coach = Coach.open(data_dir, clock, set_aside=set_aside)
     if not (check_lock and coach.privacy.state().lock_set):
         return coach, None
 

@@ -79,14 +79,18 @@ class Coach:
         return Privacy(self._core)
 
     @classmethod
-    def open(cls, data_dir: Path, clock: Clock, passphrase: str | None = None) -> Coach:
+    def open(
+        cls, data_dir: Path, clock: Clock, passphrase: str | None = None, *, set_aside: bool = True
+    ) -> Coach:
         """Open (or create) the data in `data_dir`, repairing what can be repaired.
 
         An encrypted file needs its `passphrase` (slow: the key is made once). Raises
         StorageError, with a message for a person, when it cannot be used: among them
         PassphraseNeeded and WrongPassphrase (nctui.coach.privacy), the file untouched.
+        Without `set_aside`, a damaged file raises CorruptDataError, left as it is.
         """
-        return cls(Repository.open(data_dir, clock, passphrase=passphrase), clock)
+        repository = Repository.open(data_dir, clock, passphrase=passphrase, set_aside=set_aside)
+        return cls(repository, clock)
 
     def apply(self, op: Op) -> Changes:
         """Make a change given as a change record, as an intent would: the read model

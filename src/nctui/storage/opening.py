@@ -18,7 +18,7 @@ from nctui.storage.atomic_file import RawData, atomic_write_bytes, dump, make_pr
 from nctui.storage.errors import CorruptDataError, DataFileError, describe_write_error
 from nctui.storage.leftovers import add_back, leftover_files
 from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, migrate, new_data, schema_version
-from nctui.storage.shapes import inspect
+from nctui.storage.shapes import Inspection, inspect
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -48,21 +48,30 @@ class OpenReport:
     by `Repository.open`)."""
 
 
-def quick_look(path: Path, key: SealKey | None = None) -> RawData | None:
+def quick_look(path: Path, key: SealKey | None = None, *, set_aside: bool = True) -> RawData | None:
     """The data to show, when the file is whole, current and nothing is left over to add;
     else None (then `repair` under the lock). Raises StorageError like `read_file`,
-    except for a damaged file, which `repair` keeps aside."""
+    except for a damaged file, which `repair` keeps aside; without `set_aside`, a
+    damaged file raises CorruptDataError here, before the lock is ever taken."""
     try:
         data = read_file(path, key)
     except CorruptDataError:
+        if not set_aside:
+            raise
         return None
     if data is None or schema_version(data) != CURRENT_SCHEMA_VERSION:
         return None
     inspection = inspect(data)
+    if not (inspection.whole or set_aside):
+        raise _damaged_entries(inspection)
     if not inspection.whole or leftover_files(path.parent):
         return None
     make_private(path)
     return inspection.shown
+
+
+def _damaged_entries(inspection: Inspection) -> CorruptDataError:
+    return CorruptDataError(f"{inspection.describe()} could not be read")
 
 
 def _cannot(path: Path, what: str, error: OSError) -> DataFileError:
@@ -84,12 +93,16 @@ def backup_then_migrate(path: Path, data: RawData, now: datetime) -> tuple[Path,
     return backup, migrate(data, now)
 
 
-def repair(path: Path, now: datetime, key: SealKey | None = None) -> tuple[RawData, OpenReport]:
+def repair(
+    path: Path, now: datetime, key: SealKey | None = None, *, set_aside: bool = True
+) -> tuple[RawData, OpenReport]:
     """The data to show, and what was done, for the file at `path` (lock held), read and
     written sealed with `key` when there is one.
 
     Raises DataFileError, with a message for a person, when the file must be written
-    and cannot be: then nothing has changed.
+    and cannot be: then nothing has changed. Without `set_aside`, a damaged file (or
+    one with entries that do not fit) raises CorruptDataError instead of being kept
+    aside and replaced, and nothing has changed either.
     """
     try:
         data, damage = read_file(path, key), None
@@ -111,6 +124,9 @@ def repair(path: Path, now: datetime, key: SealKey | None = None) -> tuple[RawDa
         remove_all(found.used)  # their changes were all in the file already
         return inspection.shown, report
     made = [] if report.backup is None else [report.backup]
+    if damaged and not set_aside:
+        remove_all(made)
+        raise CorruptDataError(damage) if damage else _damaged_entries(inspection)
     if damaged:  # the file as it was goes aside first; only then is it replaced
         try:
             aside, new = keep_aside(path, now)

@@ -148,6 +148,7 @@ class Repository:
         *,
         lock_timeout: float = LOCK_TIMEOUT_SECONDS,
         passphrase: str | None = None,
+        set_aside: bool = True,
     ) -> Repository:
         """Open (or create) the data file in `data_dir`, repairing what can be repaired.
 
@@ -162,7 +163,9 @@ class Repository:
         anything is written or moved; a sealed header this nctui cannot use raises
         UnreadableHeader, the file left as it is. A sealed file damaged after it was
         written is kept aside like any damaged file, and a fresh one sealed. A
-        passphrase given for a plain file is not used.
+        passphrase given for a plain file is not used. Without `set_aside` (a command
+        the person did not open to repair anything), a damaged file raises
+        CorruptDataError instead, left as it is.
         """
         prepare_data_dir(data_dir)
         repository = cls(data_dir, clock, lock_timeout)
@@ -174,11 +177,11 @@ class Repository:
         # Taken before the read: a write in between then shows up as a change to reload,
         # never as one silently marked seen.
         fingerprint = _fingerprint(path)
-        shown = quick_look(path, key)
+        shown = quick_look(path, key, set_aside=set_aside)
         report = repository.report
         if shown is None:
             with repository._lock:
-                shown, report = repair(path, clock(), key)
+                shown, report = repair(path, clock(), key, set_aside=set_aside)
                 fingerprint = _fingerprint(path)
         repository._memory = memory_db(shown)
         repository._fingerprint = fingerprint

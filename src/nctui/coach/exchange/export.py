@@ -19,11 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from nctui.domain.triggers import triggers_text
 from nctui.storage.atomic_file import atomic_write_bytes, read_file
-from nctui.storage.crypto.errors import PassphraseNeeded
-from nctui.storage.errors import CorruptDataError, StorageError
 from nctui.storage.location import DATA_FILE_NAME, ensure_data_dir
 from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, META_TABLE
-from nctui.storage.shapes import inspect
 
 if TYPE_CHECKING:
     from nctui.coach.coach import Coach
@@ -57,31 +54,13 @@ def holds_data(data_dir: Path) -> bool:
         return True  # opening it says why it cannot be used
 
 
-def refuse_damaged(data_dir: Path) -> None:
-    """Raise StorageError, with a message for a person, unless the data file in
-    `data_dir` is whole or not there yet: a command never sets a damaged file aside on
-    its own; the app does that, and says so."""
-    try:
-        data = read_file(data_dir / DATA_FILE_NAME)
-    except PassphraseNeeded:
-        return  # sealed: opening it with the passphrase finds any damage
-    except CorruptDataError as error:
-        raise StorageError(_REPAIR_FIRST.format(f"could not be read ({error})")) from error
-    if data is not None and not inspect(data).whole:
-        raise StorageError(_REPAIR_FIRST.format("has some entries nctui cannot read"))
-
-
-_REPAIR_FIRST = (
-    "your data file {}. Nothing was changed. Open nctui once: it keeps the file as it "
-    "is aside, tells you where, and goes on with everything it can read."
-)
-
-
 def copy_data_file(data_dir: Path, scratch: Path) -> None:
     """Copy the data file, if there is one, into `scratch` (a dry run works on that)."""
     source = data_dir / DATA_FILE_NAME
-    if source.exists():
+    if source.is_file():
         shutil.copy2(source, scratch / DATA_FILE_NAME)
+    elif source.exists() or source.is_symlink():
+        read_file(source)  # raises DataFileError, saying why it cannot be used
 
 
 def tables_of(coach: Coach) -> dict[str, list[Mapping[str, Any]]]:

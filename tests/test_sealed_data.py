@@ -214,17 +214,19 @@ def test_two_windows_on_one_sealed_file_keep_each_others_writes(
         again.file.close()
 
 
-def test_a_passphrase_changed_in_another_window_is_said_not_taken_for_damage(
+def test_a_passphrase_changed_in_another_window_waits_and_is_added_back(
     sealed_dir: Path, clock: ManualClock
 ) -> None:
     first = Coach.open(sealed_dir, clock, PASSPHRASE)
     second = Coach.open(sealed_dir, clock, PASSPHRASE)
     second.privacy.set_passphrase(OTHER, current=PASSPHRASE)
     failures: list[str] = []
-    first.file.watch(failures.append, lambda _notice: None)
+    wanted: list[bool] = []
+    first.file.watch(failures.append, lambda _notice: None, wanted.append)
     _note(first, "written after the change")
     assert first.file.flush()  # not written: this window's key is the old one
-    assert failures and "changed" in failures[0]
+    assert set(wanted) == {False} and not failures
+    assert first.privacy.waiting_for_key
     assert not list(sealed_dir.glob(f"{DATA_FILE_NAME}.corrupt-*"))
     recovery = first.file.close(timeout=5)
     second.file.close()
@@ -232,9 +234,10 @@ def test_a_passphrase_changed_in_another_window_is_said_not_taken_for_damage(
     assert is_sealed(recovery.read_bytes())
     reopened = Coach.open(sealed_dir, clock, OTHER)
     try:
-        # Sealed under the old key, the leftover waits (named) until that key opens it.
-        assert "written after the change" not in _notes(reopened)
-        assert recovery in reopened.file.report.unreadable_leftovers
+        # The new passphrase's data keeps the old key, sealed: the leftover opens with it.
+        assert "written after the change" in _notes(reopened)
+        assert reopened.file.report.added_back == 1
+        assert not leftover_files(sealed_dir)
     finally:
         reopened.file.close()
 
@@ -482,24 +485,6 @@ def test_a_window_follows_another_that_turned_encryption_off(
     assert b"written after decrypting elsewhere" in blob and SENTENCE.encode() in blob
     first.file.close()
     second.file.close()
-
-
-def test_a_plain_window_says_so_when_another_turned_encryption_on(
-    data_dir: Path, clock: ManualClock
-) -> None:
-    first = Coach.open(data_dir, clock)
-    second = Coach.open(data_dir, clock)
-    second.privacy.set_passphrase(PASSPHRASE)
-    second.privacy.encrypt(PASSPHRASE)
-    failures: list[str] = []
-    first.file.watch(failures.append, lambda _notice: None)
-    _note(first, "waiting for the passphrase")
-    assert first.file.flush()  # kept, not written
-    # Said once for each try at writing (a retry may come before the flush returns).
-    assert set(failures) == {"Your data is encrypted: nctui needs your passphrase to open it."}
-    assert is_sealed((data_dir / DATA_FILE_NAME).read_bytes())
-    second.file.close()
-    first.file.close()
 
 
 def test_encrypting_keeps_another_windows_entries_and_takes_them_in(

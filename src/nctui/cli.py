@@ -152,7 +152,19 @@ def _run_app(data_dir: Path) -> int:
     if recovery is not None:
         print(_kept_words(recovery, data_dir), file=sys.stderr)
         return code or EXIT_UNSAVED
+    if app.coach.file.dropped:
+        print(_dropped_words(app.coach.file.dropped), file=sys.stderr)
+        return code or EXIT_UNSAVED
     return code
+
+
+def _dropped_words(count: int) -> str:
+    changes = "1 change" if count == 1 else f"{count} changes"
+    return (
+        f"nctui: {changes} made in this window could not be kept. Your data was encrypted "
+        "in another window and no passphrase was given here, and nctui never writes your "
+        "words unencrypted beside encrypted data."
+    )
 
 
 def _kept_words(recovery: Path, data_dir: Path) -> str:

@@ -43,9 +43,16 @@ class DataFile:
         """What opening the file found and did (repairs, migrations, changes added back)."""
         return self._repository.report
 
-    def watch(self, on_failure: Callable[[str], None], on_notice: Callable[[str], None]) -> None:
-        """Hear, on the writer thread, why a save failed (`on_failure`, in plain words)
-        and of repairs the person should know about (`on_notice`)."""
+    def watch(
+        self,
+        on_failure: Callable[[str], None],
+        on_notice: Callable[[str], None],
+        on_key_wanted: Callable[[bool], None] | None = None,
+    ) -> None:
+        """Hear, on the writer thread, why a save failed (`on_failure`, in plain words),
+        of repairs the person should know about (`on_notice`), and that saving waits for
+        a passphrase another window sealed the file with (`on_key_wanted`, given True
+        when this window's data was not encrypted)."""
         folder = self._repository.data_dir
 
         def failed(error: Exception, _batch: Sequence[Op]) -> None:
@@ -53,6 +60,7 @@ class DataFile:
 
         self._repository.on_write_error = failed
         self._repository.on_notice = on_notice
+        self._repository.on_key_wanted = on_key_wanted
 
     @property
     def unsaved(self) -> int:
@@ -71,6 +79,12 @@ class DataFile:
         """Write everything still waiting and stop; where changes that could not be
         written were kept, if any."""
         return self._repository.close(timeout=timeout)
+
+    @property
+    def dropped(self) -> int:
+        """Changes not kept at close: the file was encrypted in another window and no
+        passphrase was given here, so they could not be kept encrypted."""
+        return self._repository.dropped
 
     def changed_elsewhere(self) -> bool:
         """Whether another window has written the file since this one last read it."""

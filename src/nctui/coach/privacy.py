@@ -22,7 +22,14 @@ from nctui.storage.crypto.errors import (
     UnreadableHeader,
     WrongPassphrase,
 )
-from nctui.storage.settings import STATUS_WHEN_SEALED, setting_op
+from nctui.storage.errors import StorageError
+from nctui.storage.settings import (
+    EARLIER_KEYS,
+    SEALED_AS,
+    STATUS_WHEN_SEALED,
+    UNSEALED_FROM,
+    setting_op,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -91,7 +98,28 @@ class Privacy:
         Raises PassphraseError for an empty or unusable entry, before anything slow.
         """
         normalise_passphrase(passphrase)
-        return self._key_for(passphrase) is not None
+        key = self._key_for(passphrase)
+        if key is None:
+            return False
+        self._repository.remember(key)
+        if self._repository.key is None:
+            self._finish_decrypt(key)
+        return True
+
+    def take_new_key(self, passphrase: str) -> bool:
+        """Go on saving after another window changed the passphrase or turned
+        encryption on: True when `passphrase` opens the file as it is now (then the
+        changes waiting here are saved with it). Slow: call it from a worker thread.
+
+        Raises PassphraseError for an empty or unusable entry, before anything slow.
+        """
+        normalise_passphrase(passphrase)
+        return self._repository.adopt(passphrase)
+
+    @property
+    def waiting_for_key(self) -> bool:
+        """Changes here wait for the passphrase another window sealed the file with."""
+        return self._repository.key_wanted
 
     # -- the passphrase --------------------------------------------------------------
 
@@ -106,16 +134,26 @@ class Privacy:
         _check_new(new)
         if self.state().lock_set:
             self._checked(current)
-        from nctui.storage.sealing import make_key, verifier_of  # noqa: PLC0415
+        from nctui.storage.sealing import make_key  # noqa: PLC0415
+        from nctui.storage.verifier import verifier_of  # noqa: PLC0415
 
         key = make_key(new)
         # The verifier is kept up to date inside a sealed file too (where the header is
         # what verifies), so a crash between two writes never leaves a plain file unlocked.
         self._core.apply(setting_op(LOCK_VERIFIER, verifier_of(key)))
-        if self._repository.key is not None:
+        old = self._repository.key
+        if old is not None:
+            from nctui.storage.sealing import with_earlier  # noqa: PLC0415
+
+            # The old key goes inside the data, sealed: copies a window still seals with
+            # it (changes it could not save) open with the new passphrase.
+            self._core.apply(
+                setting_op(EARLIER_KEYS, with_earlier(self._setting(EARLIER_KEYS), old))
+            )
             self._repository.reseal(key)
         else:
             self._repository.flush()
+        self._repository.remember(key)
 
     def remove_passphrase(self, current: str) -> None:
         """Turn the lock off (WrongPassphrase if `current` is not its passphrase). A
@@ -143,6 +181,10 @@ class Privacy:
         if self._repository.key is not None:
             self._repository.flush()
             return []
+        import secrets  # noqa: PLC0415
+
+        # This turn of encryption's mark: only a decrypt of this turn turns it plain.
+        self._core.apply(setting_op(SEALED_AS, secrets.token_hex(8)))
         return self._repository.reseal(key)
 
     def decrypt(self, passphrase: str) -> list[Path]:
@@ -155,12 +197,25 @@ class Privacy:
         """
         key = self._checked(passphrase)
         if self._repository.key is None:
-            return []
-        from nctui.storage.sealing import verifier_of  # noqa: PLC0415
+            return self._finish_decrypt(key)
+        from nctui.storage.verifier import verifier_of  # noqa: PLC0415
 
-        # The verifier first (a sealed write), so the plain file is never without it.
+        earlier = self._repository.earlier_keys()
+        mark = self._setting(SEALED_AS)
+        # Sealed writes first, so the plain file is never without its verifier, never
+        # holds a key, and tells other windows this turn ended on purpose.
         self._core.apply(setting_op(LOCK_VERIFIER, verifier_of(key)))
-        return self._repository.reseal(None)
+        self._core.apply(setting_op(UNSEALED_FROM, mark if isinstance(mark, str) else ""))
+        if earlier:
+            self._core.apply(setting_op(EARLIER_KEYS, None))
+        return self._repository.reseal(None, earlier)
+
+    def _finish_decrypt(self, key: SealKey) -> list[Path]:
+        # Copies a stopped decrypt left sealed are written plain, as the data is.
+        try:
+            return self._repository.unseal_copies(key)
+        except StorageError:
+            return []  # busy: the next time the passphrase is given
 
     # -- settings --------------------------------------------------------------------
 
@@ -200,7 +255,7 @@ class Privacy:
         return value if isinstance(value, bool) else default
 
     def _verifier(self) -> Any:
-        from nctui.storage.sealing import read_verifier  # noqa: PLC0415
+        from nctui.storage.verifier import read_verifier  # noqa: PLC0415 - no cryptography
 
         return read_verifier(self._setting(LOCK_VERIFIER))
 

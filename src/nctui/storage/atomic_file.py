@@ -23,6 +23,8 @@ from nctui.storage.migrations import RawData, check_data
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from nctui.storage.crypto.sealed_file import SealKey
 
 __all__ = ["RawData", "atomic_write_bytes", "decode", "dump", "encode", "read_file"]
@@ -171,6 +173,23 @@ def open_bytes(blob: bytes, key: SealKey | None) -> bytes:
     return unseal(blob, key)
 
 
+def open_any(blob: bytes, keys: Sequence[SealKey]) -> bytes:
+    """Like `open_bytes`, with the first of `keys` that the file was sealed with: the
+    current key, then keys of earlier passphrases. Raises KeyChanged when none fits."""
+    from nctui.storage.crypto.header import is_sealed  # noqa: PLC0415 - standard library only
+
+    if not is_sealed(blob) or not keys:
+        return open_bytes(blob, keys[0] if keys else None)
+    from nctui.storage.crypto.errors import KeyChanged  # noqa: PLC0415
+    from nctui.storage.crypto.header import read_header  # noqa: PLC0415
+
+    header = read_header(blob)
+    for key in keys:
+        if key.fits(header):
+            return open_bytes(blob, key)
+    raise KeyChanged()
+
+
 def decode(payload: bytes, path: Path) -> RawData:
     """The data file's bytes as tables, checked as a whole (`check_data`); the entries'
     shapes are checked later, one by one (`shapes`).
@@ -216,6 +235,13 @@ def read_file(path: Path, key: SealKey | None = None) -> RawData | None:
     NewerSchemaError when a newer nctui wrote it, and CorruptDataError when its content
     is not nctui data.
     """
+    blob = read_blob(path)
+    return None if blob is None else decode(open_bytes(blob, key), path)
+
+
+def read_blob(path: Path) -> bytes | None:
+    """The data file's bytes as they are, or None when there is no file yet. Raises
+    DataFileError, saying why, when the path is not a readable regular file."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -234,7 +260,6 @@ def read_file(path: Path, key: SealKey | None = None) -> RawData | None:
             "folder with --data-dir."
         )
     try:
-        payload = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise DataFileError(f"nctui cannot read {path} ({exc.strerror}).") from exc
-    return decode(open_bytes(payload, key), path)

@@ -21,7 +21,7 @@ from tinydb import where
 
 from nctui.domain.frozen import frozen
 from nctui.storage.aside import file_stamp, unused
-from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode, open_bytes, seal_bytes
+from nctui.storage.atomic_file import RawData, atomic_write_bytes, encode, open_any, seal_bytes
 from nctui.storage.errors import StorageError
 from nctui.storage.location import DATA_FILE_NAME
 from nctui.storage.ops import Batch, Insert, Op, op_from_json
@@ -78,9 +78,9 @@ def keep_unsaved(
     return None
 
 
-def _read_leftover(path: Path, key: SealKey | None) -> list[Op] | None:
+def _read_leftover(path: Path, keys: Sequence[SealKey]) -> list[Op] | None:
     try:
-        payload = open_bytes(path.read_bytes(), key)
+        payload = open_any(path.read_bytes(), keys)
         return [op_from_json(item) for item in json.loads(payload.decode("utf-8"))]
     except (OSError, StorageError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
@@ -97,13 +97,14 @@ class AddedBack:
     unreadable: tuple[Path, ...]
 
 
-def add_back(data: RawData, files: Sequence[Path], key: SealKey | None = None) -> AddedBack:
+def add_back(data: RawData, files: Sequence[Path], keys: Sequence[SealKey] = ()) -> AddedBack:
     """`data` with the files' changes made (a copy; `data` stays as it was).
 
     A change already there (a document with the same id) is not made twice; one that no
     longer fits (a field edited by hand since) is passed over rather than stopping the
-    start. A file that cannot be read (or is sealed under another key than `key`) is
-    left alone, and not counted as accounted for.
+    start. A sealed file opens with the first of `keys` it was sealed with (the current
+    key, then those of earlier passphrases). A file that cannot be read (or is sealed
+    under none of them) is left alone, and not counted as accounted for.
     """
     if not files:
         return AddedBack(data, 0, (), ())
@@ -111,7 +112,7 @@ def add_back(data: RawData, files: Sequence[Path], key: SealKey | None = None) -
     added = 0
     used, unreadable = [], []
     for path in files:
-        ops = _read_leftover(path, key)
+        ops = _read_leftover(path, keys)
         if ops is None:
             unreadable.append(path)
             continue

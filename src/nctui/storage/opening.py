@@ -93,6 +93,17 @@ def backup_then_migrate(path: Path, data: RawData, now: datetime) -> tuple[Path,
     return backup, migrate(data, now)
 
 
+def keys_for(data: RawData, key: SealKey | None) -> list[SealKey]:
+    """The keys that may open what lies beside sealed `data`: `key`, then the keys of
+    earlier passphrases that `data` keeps (none for a plain file)."""
+    if key is None:
+        return []
+    from nctui.storage.sealing import earlier_keys  # noqa: PLC0415 - sealed data only
+    from nctui.storage.settings import EARLIER_KEYS, setting_in  # noqa: PLC0415
+
+    return [key, *earlier_keys(setting_in(data, EARLIER_KEYS))]
+
+
 def repair(
     path: Path, now: datetime, key: SealKey | None = None, *, set_aside: bool = True
 ) -> tuple[RawData, OpenReport]:
@@ -114,7 +125,7 @@ def repair(
     elif (version := schema_version(data)) < CURRENT_SCHEMA_VERSION:
         backup, data = backup_then_migrate(path, data, now)
         report = replace(report, migrated_from=version, backup=backup)
-    found = add_back(data, leftover_files(path.parent), key)
+    found = add_back(data, leftover_files(path.parent), keys_for(data, key))
     inspection = inspect(found.data)
     report = replace(report, added_back=found.added, unreadable_leftovers=found.unreadable)
     damaged = damage is not None or not inspection.whole

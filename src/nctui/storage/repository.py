@@ -39,6 +39,7 @@ from nctui.storage.atomic_file import (
     dump,
     encode,
     open_bytes,
+    read_blob,
     read_file,
     remove_stale_temporaries,
     seal_bytes,
@@ -50,9 +51,10 @@ from nctui.storage.leftovers import keep_unsaved
 from nctui.storage.location import DATA_FILE_NAME, ensure_data_dir, prepare_data_dir
 from nctui.storage.merge import union
 from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, RawData, migrate, schema_version
-from nctui.storage.opening import OpenReport, backup_then_migrate, quick_look, repair
+from nctui.storage.opening import OpenReport, backup_then_migrate, keys_for, quick_look, repair
 from nctui.storage.ops import Op
 from nctui.storage.period_inputs import status_inputs
+from nctui.storage.settings import SEALED_AS, UNSEALED_FROM, setting_in
 from nctui.storage.shapes import inspect
 from nctui.storage.status_summary import summary_bytes, summary_path
 from nctui.storage.tinydb_storage import memory_db
@@ -65,6 +67,7 @@ LOCK_TIMEOUT_SECONDS = 10.0
 Fingerprint = tuple[int, int, int] | None
 WriteErrorHandler = Callable[[Exception, Sequence[Op]], None]
 NoticeHandler = Callable[[str], None]
+KeyWantedHandler = Callable[[bool], None]
 
 
 @frozen
@@ -118,6 +121,10 @@ class Repository:
         self.report = OpenReport(path=self.path)
         self.on_write_error: WriteErrorHandler | None = None
         self.on_notice: NoticeHandler | None = None
+        self.on_key_wanted: KeyWantedHandler | None = None
+        """Told (on the writer thread) when the file is sealed under a key this window
+        lacks, another window having changed the passphrase or turned encryption on:
+        the argument is True when this window's data was plain."""
         self._clock = clock
         self._lock = DataLock(self.data_dir / f"{DATA_FILE_NAME}.lock", lock_timeout)
         self._memory = memory_db({})
@@ -137,6 +144,15 @@ class Repository:
         self._backed_up_on: date | None = None
         self._backup_failure_told = False
         self._key: SealKey | None = None
+        self._known: list[SealKey] = []
+        """Keys of passphrases given in this window (the lock's), for a file another
+        window seals with one of them."""
+        self._sealed_as: str | None = None
+        """The mark of the turn of encryption this window's key belongs to."""
+        self._key_wanted = False
+        self.dropped = 0
+        """Changes not kept at close: the file was sealed under a key this window never
+        had, and writing them plain beside it would undo the person's choice."""
 
     # -- opening ---------------------------------------------------------------------
 
@@ -171,7 +187,9 @@ class Repository:
         repository = cls(data_dir, clock, lock_timeout)
         path = repository.path
         if _sealed_on_disk(path):
-            repository._key = _key_to_open(path, passphrase)
+            from nctui.storage.sealing import key_to_open  # noqa: PLC0415 - sealed only
+
+            repository._key = key_to_open(path, passphrase)
         key = repository._key
         remove_stale_temporaries(path)
         # Taken before the read: a write in between then shows up as a change to reload,
@@ -188,6 +206,7 @@ class Repository:
         if key is not None:
             from nctui.storage.sealing import seal_plain_copies  # noqa: PLC0415
 
+            repository._sealed_as = _mark(shown)
             seal_plain_copies(path, key)
         repository.report = replace(report, set_aside=tuple(copies_aside(path)))
         return repository
@@ -199,19 +218,29 @@ class Repository:
         """The key the data file is sealed with while open; None for a plain file."""
         return self._key
 
-    def reseal(self, key: SealKey | None) -> list[Path]:
+    def reseal(self, key: SealKey | None, earlier: Sequence[SealKey] = ()) -> list[Path]:
         """Rewrite the data file sealed with `key` (plain when None), in one atomic write
         under the file lock, after every queued change; then the files beside it follow.
 
         The file's payload is kept byte for byte, another window's entries included. A
         file sealed under another key than this window's raises KeyChanged, nothing
-        written. Returns the files beside the data that stay sealed under an earlier
-        passphrase (this window's key cannot open them).
+        written. The files beside the data open with this window's key, the keys of
+        earlier passphrases the data keeps, or `earlier`; returns those none of them
+        opens (they stay sealed).
         """
         self.flush()
-        return self._executor.submit(self._reseal_now, key).result()
+        return self._executor.submit(self._reseal_now, key, earlier).result()
 
-    def _reseal_now(self, key: SealKey | None) -> list[Path]:
+    def earlier_keys(self) -> list[SealKey]:
+        """The keys of earlier passphrases the data keeps (sealed data only)."""
+        return keys_for(self._memory.storage.read() or {}, self._key)[1:]
+
+    def _keys(self) -> list[SealKey]:
+        # Every key this window may open a copy with: its own, the lock's, earlier ones.
+        found = keys_for(self._memory.storage.read() or {}, self._key)
+        return [*found[:1], *self._known, *found[1:]]
+
+    def _reseal_now(self, key: SealKey | None, earlier: Sequence[SealKey]) -> list[Path]:
         from nctui.storage.sealing import beside_the_data, follow_key  # noqa: PLC0415
 
         ensure_data_dir(self.data_dir)
@@ -230,10 +259,12 @@ class Repository:
             if _fingerprint(self.path) != self._fingerprint:
                 self._foreign_changes = True  # the payload holds entries this window lacks
             written = atomic_write_bytes(self.path, seal_bytes(payload, key))
-            old, self._key = self._key, key
+            keys = [*self._keys(), *earlier]
+            self._key, self._sealed_as = key, _mark(data)
+            self._key_wanted = False
             self._fingerprint = _fingerprint(self.path)
             self._written = None
-            left = follow_key(beside_the_data(self.path), old, key)
+            left = follow_key(beside_the_data(self.path), keys, key)
             self._write_summary(data, written)  # or removes it, as the setting says
             return left
 
@@ -326,6 +357,10 @@ class Repository:
         except _RestoreNeeded:
             self._ask_for_restore()
             return
+        except _KeyWanted as wanted:  # the batch stays queued until the key is given
+            self._key_wanted = True
+            _call(self.on_key_wanted, wanted.was_plain)
+            return
         except Exception as error:  # reported; the batch stays queued for a retry
             _call(self.on_write_error, error, batch)
             return
@@ -345,14 +380,13 @@ class Repository:
             on_disk = _fingerprint(self.path)
             if on_disk != self._fingerprint:
                 self._foreign_changes = True
-                if self._key is not None and on_disk is not None and not _sealed_on_disk(self.path):
-                    self._key = None  # another window turned encryption off: follow the file
             written, self._written = self._written, None  # dropped until this write lands
+            stray: str | None = None
             try:
                 if written is not None and on_disk is not None and written[0] == on_disk:
                     data: RawData | None = written[1]
                 else:
-                    data = read_file(self.path, self._key)
+                    data, stray = self._read_following()
             except CorruptDataError as problem:
                 if snapshot is None:
                     raise _RestoreNeeded from problem
@@ -362,24 +396,121 @@ class Repository:
                 if snapshot is None:
                     raise _RestoreNeeded
                 return self._write_back(snapshot, "went missing")
-            migrating = schema_version(data) < CURRENT_SCHEMA_VERSION
-            if migrating:
-                _, data = backup_then_migrate(self.path, data, self._clock())
-            db = memory_db(data)
-            for op in batch:
-                op.apply(db)
-            added = 0
-            if snapshot is not None:
-                # Asked to write back what this window holds, but a file is there (another
-                # window wrote one meanwhile): add to it, never replace it.
-                data, added = union(data, decode(snapshot, self.path))
-                self._foreign_changes = True  # this window still lacks the other's entries
-            if batch or added or migrating:
-                self._daily_backup()
-                self._write_summary(data, atomic_write_bytes(self.path, dump(data, self._key)))
-            self._fingerprint = _fingerprint(self.path)
-            self._written = (self._fingerprint, data)
-            return _restored("came back without some of your entries") if added else None
+            return self._save(data, batch, snapshot, stray)
+
+    def _save(
+        self, data: RawData, batch: Sequence[Op], snapshot: bytes | None, stray: str | None
+    ) -> str | None:
+        # The file's data as read, with this window's changes: written, lock held.
+        migrating = schema_version(data) < CURRENT_SCHEMA_VERSION
+        if migrating:
+            _, data = backup_then_migrate(self.path, data, self._clock())
+        db = memory_db(data)
+        for op in batch:
+            op.apply(db)
+        added = 0
+        if snapshot is not None:
+            # Asked to write back what this window holds, but a file is there (another
+            # window wrote one meanwhile): add to it, never replace it.
+            data, added = union(data, decode(snapshot, self.path))
+            self._foreign_changes = True  # this window still lacks the other's entries
+        if stray is not None:
+            # Sealed again as this turn of encryption, so the copy's marks never count.
+            data = _with_mark(data, self._sealed_as)
+        if batch or added or migrating or stray:
+            self._daily_backup()
+            self._write_summary(data, atomic_write_bytes(self.path, dump(data, self._key)))
+        self._fingerprint = _fingerprint(self.path)
+        self._written = (self._fingerprint, data)
+        if stray is not None:
+            return stray
+        return _restored("came back without some of your entries") if added else None
+
+    def _read_following(self) -> tuple[RawData | None, str | None]:
+        """The file's data, following a change of key made in another window, and what
+        to tell the person when it is a stray copy (plain, or sealed under an earlier
+        passphrase) that this window must seal again with its key."""
+        blob = read_blob(self.path)
+        if blob is None:
+            return None, None
+        if is_sealed(blob):
+            return self._read_sealed(blob)
+        data = decode(blob, self.path)
+        if self._key is None:
+            return data, None
+        if setting_in(data, UNSEALED_FROM) == (self._sealed_as or ""):
+            self._key = None  # another window turned encryption off: follow it
+            return data, None
+        return data, STRAY_PLAIN
+
+    def _read_sealed(self, blob: bytes) -> tuple[RawData, str | None]:
+        from nctui.storage.crypto.header import read_header  # noqa: PLC0415
+
+        header = read_header(blob)
+        if self._key is not None and self._key.fits(header):
+            return decode(open_bytes(blob, self._key), self.path), None
+        for key in self._known:
+            if key.fits(header):  # sealed by another window with a passphrase given here
+                data = decode(open_bytes(blob, key), self.path)
+                self._key, self._sealed_as, self._key_wanted = key, _mark(data), False
+                return data, None
+        for key in self.earlier_keys():
+            if key.fits(header):  # an older copy came back: never go back to its key
+                return decode(open_bytes(blob, key), self.path), STRAY_OLDER
+        raise _KeyWanted(was_plain=self._key is None)
+
+    def adopt(self, passphrase: str) -> bool:
+        """Take the key that opens the file as another window sealed it, when
+        `passphrase` is its passphrase; then the waiting changes are saved with it.
+        Slow (the key function). False for another passphrase, or a file not sealed."""
+        from nctui.storage.crypto.errors import WrongPassphrase  # noqa: PLC0415
+        from nctui.storage.crypto.sealed_file import key_for  # noqa: PLC0415
+
+        try:
+            blob = read_blob(self.path)
+        except OSError:
+            return False
+        if blob is None or not is_sealed(blob):
+            return False
+        try:
+            key = key_for(blob, passphrase)
+        except WrongPassphrase:
+            return False
+        self.remember(key)
+        self._executor.submit(self._follow_now)
+        self.retry()
+        return True
+
+    def _follow_now(self) -> None:
+        # On the writer thread: take the key the file is sealed with now, if known.
+        with contextlib.suppress(Exception), self._lock:
+            self._read_following()
+
+    def remember(self, key: SealKey) -> None:
+        """Keep a key the person's passphrase made in this window (the lock's, checked):
+        a file another window seals with it is then followed without asking again."""
+        if not any(known.key_check == key.key_check for known in self._known):
+            self._known.append(key)
+
+    @property
+    def key_wanted(self) -> bool:
+        """The file is sealed under a key this window lacks: changes wait for it."""
+        return self._key_wanted
+
+    def unseal_copies(self, key: SealKey) -> list[Path]:
+        """With the data plain, write plain the copies beside it still sealed with `key`
+        (left by a `decrypt` stopped part way). Returns those left sealed."""
+        from nctui.storage.sealing import beside_the_data, follow_key  # noqa: PLC0415
+
+        with self._lock:
+            if self._key is not None or _sealed_on_disk(self.path):
+                return []
+            sealed = []
+            for path in beside_the_data(self.path):
+                with contextlib.suppress(OSError), path.open("rb") as handle:
+                    if is_sealed(handle.read(16)):
+                        sealed.append(path)
+            return follow_key(sealed, [key, *self._known], None) if sealed else []
 
     def _daily_backup(self) -> None:
         # On the writer thread, before the day's first save replaces the file: never on
@@ -450,11 +581,15 @@ class Repository:
             changes_seen = self._changes
         fingerprint = _fingerprint(self.path)
         try:
-            data = read_file(self.path, self._key)
+            data, stray = self._read_following()
         except CorruptDataError:
-            data = None
-        if data is None:
-            self._ask_for_restore()
+            data, stray = None, None
+        except _KeyWanted as wanted:
+            self._key_wanted = True
+            _call(self.on_key_wanted, wanted.was_plain)
+            return None
+        if data is None or stray is not None:
+            self._ask_for_restore()  # the write seals a stray copy again
             return None
         shown = inspect(migrate(data, self._clock())).shown
         with self._pending_lock:
@@ -504,7 +639,10 @@ class Repository:
             self._closed = True
             left = list(self._pending)
         self._executor.shutdown(wait=False, cancel_futures=True)
-        if left:
+        if left and self._key is None and _sealed_on_disk(self.path):
+            # Sealed elsewhere, and no key was given here: never write them plain.
+            self.dropped = len(left)
+        elif left:
             self._recovery = keep_unsaved(left, self.data_dir, self._clock(), self._key)
         return self._recovery
 
@@ -516,68 +654,44 @@ class Repository:
         return copies_with_more(self.path, self._key)
 
 
-def _key_to_open(path: Path, passphrase: str | None) -> SealKey | None:
-    """The key that opens the sealed file at `path`; None when its header is damaged
-    (then it is kept aside as damage, and the fresh file sealed with a new key)."""
-    from nctui.storage.crypto.errors import (  # noqa: PLC0415
-        DamagedFile,
-        PassphraseNeeded,
-        SealError,
-        UnreadableHeader,
-        WrongPassphrase,
-    )
-    from nctui.storage.crypto.sealed_file import key_for  # noqa: PLC0415
-    from nctui.storage.sealing import make_key  # noqa: PLC0415
-
-    if passphrase is None:
-        raise PassphraseNeeded()
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        return None
-    try:
-        return key_for(blob, passphrase)
-    except DamagedFile:
-        pass
-    # The header cannot check the passphrase: a sealed backup can. Without one that
-    # opens, nothing is moved, so a typo never becomes the passphrase of a new file.
-    copies = _sealed_backups(path)
-    if not copies:
-        return make_key(passphrase)  # nothing to check against, and nothing to lose
-    wrong = False
-    for copy in copies:
-        try:
-            return key_for(copy, passphrase)
-        except WrongPassphrase:
-            wrong = True
-        except SealError:
-            continue
-    if wrong:
-        raise WrongPassphrase()
-    raise UnreadableHeader(
-        "The start of your data file is damaged, and your backups could not check the "
-        "passphrase either. The file has been left as it is."
-    )
-
-
-def _sealed_backups(path: Path) -> list[bytes]:
-    from nctui.storage.backups import backup_folder  # noqa: PLC0415
-    from nctui.storage.crypto.errors import SealError  # noqa: PLC0415
-    from nctui.storage.crypto.header import is_sealed, read_header  # noqa: PLC0415
-
-    # One copy for each salt: copies sealed with one key would each pay the slow step.
-    found: dict[bytes, bytes] = {}
-    with contextlib.suppress(OSError):
-        for copy in sorted(backup_folder(path).glob("*.json"), reverse=True):
-            with contextlib.suppress(OSError, SealError):
-                blob = copy.read_bytes()
-                if is_sealed(blob):
-                    found.setdefault(read_header(blob).salt, blob)
-    return list(found.values())
-
-
 class _RestoreNeeded(Exception):
     """The file is missing or damaged: write the whole in-memory copy back."""
+
+
+class _KeyWanted(Exception):
+    """The file is sealed under a key this window lacks."""
+
+    def __init__(self, *, was_plain: bool) -> None:
+        super().__init__()
+        self.was_plain = was_plain
+
+
+STRAY_PLAIN = (
+    "An unencrypted copy of your data file took the place of the encrypted one while "
+    "nctui was open (a sync tool or a restored backup, perhaps). nctui added what it "
+    "held and encrypted it again. To turn encryption off, use Decrypt in the palette."
+)
+STRAY_OLDER = (
+    "An older copy of your data file, encrypted with an earlier passphrase, took the "
+    "place of the current one while nctui was open. nctui added what it held and "
+    "encrypted it with your current passphrase."
+)
+
+
+def _mark(data: RawData) -> str | None:
+    value = setting_in(data, SEALED_AS)
+    return value if isinstance(value, str) else None
+
+
+def _with_mark(data: RawData, mark: str | None) -> RawData:
+    # The data with this window's turn of encryption as its mark.
+    from nctui.storage.settings import setting_op  # noqa: PLC0415
+
+    if mark is None or _mark(data) == mark:
+        return data
+    db = memory_db(data)
+    setting_op(SEALED_AS, mark).apply(db)
+    return db.storage.read() or {}
 
 
 def _restored(what_happened: str) -> str:

@@ -11,32 +11,26 @@ from __future__ import annotations
 
 import contextlib
 import hmac
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from nctui.storage.aside import copies_aside
-from nctui.storage.atomic_file import atomic_write_bytes, open_bytes, seal_bytes
+from nctui.storage.atomic_file import atomic_write_bytes, open_any, seal_bytes
 from nctui.storage.backups import backup_folder
-from nctui.storage.crypto.cost import (
-    DEFAULT_COST,
-    KDF_ARGON2ID,
-    KDF_SCRYPT,
-    Argon2idCost,
-    KdfCost,
-    ScryptCost,
-    cost_problem,
+from nctui.storage.crypto.cost import DEFAULT_COST, KdfCost, KeyParams
+from nctui.storage.crypto.errors import (
+    DamagedFile,
+    PassphraseNeeded,
+    SealError,
+    UnreadableHeader,
+    WrongPassphrase,
 )
-from nctui.storage.crypto.errors import SealError
-from nctui.storage.crypto.header import MAX_SALT_SIZE, MIN_SALT_SIZE, is_sealed
-from nctui.storage.crypto.sealed_file import (
-    KeyParams,
-    SealKey,
-    derive,
-    new_key,
-)
+from nctui.storage.crypto.header import is_sealed, read_header
+from nctui.storage.crypto.sealed_file import SealKey, derive, key_for, new_key
 from nctui.storage.leftovers import leftover_files
 from nctui.storage.status_summary import summary_path
+from nctui.storage.verifier import read_verifier, verifier_of
 
 NEW_KEY_COST: KdfCost = DEFAULT_COST
 """The cost of every key nctui makes from now on. Tests swap in a cheap one; the
@@ -48,46 +42,7 @@ def make_key(passphrase: str) -> SealKey:
     return new_key(passphrase, NEW_KEY_COST)
 
 
-# -- the lock's verifier, for a plain file ------------------------------------------------
-
-
-def verifier_of(key: SealKey) -> dict[str, Any]:
-    """What a plain file keeps to check a passphrase: key settings, salt, key check."""
-    cost = key.params.cost
-    settings = (
-        [cost.n, cost.r, cost.p]
-        if isinstance(cost, ScryptCost)
-        else [cost.memory_kib, cost.iterations, cost.lanes]
-    )
-    return {
-        "kdf": cost.kdf_id,
-        "settings": settings,
-        "salt": key.params.salt.hex(),
-        "check": key.key_check.hex(),
-    }
-
-
-def read_verifier(value: object) -> tuple[KeyParams, bytes] | None:
-    """The key settings and key check a stored verifier holds; None when there is none
-    or it cannot be used (edited by hand): then no lock is set."""
-    if not isinstance(value, Mapping):
-        return None
-    try:
-        kdf, settings = value["kdf"], value["settings"]
-        salt, check = bytes.fromhex(value["salt"]), bytes.fromhex(value["check"])
-        first, second, third = (int(number) for number in settings)
-    except (KeyError, TypeError, ValueError):
-        return None
-    cost: KdfCost
-    if kdf == KDF_SCRYPT:
-        cost = ScryptCost(n=first, r=second, p=third)
-    elif kdf == KDF_ARGON2ID:
-        cost = Argon2idCost(memory_kib=first, iterations=second, lanes=third)
-    else:
-        return None
-    if cost_problem(cost) is not None or not MIN_SALT_SIZE <= len(salt) <= MAX_SALT_SIZE:
-        return None
-    return KeyParams(cost=cost, salt=salt), check
+# -- the lock's verifier, for a plain file (read and written in nctui.storage.verifier) -----
 
 
 def matches(passphrase: str, params: KeyParams, key_check: bytes) -> SealKey | None:
@@ -97,6 +52,101 @@ def matches(passphrase: str, params: KeyParams, key_check: bytes) -> SealKey | N
     """
     key = derive(passphrase, params)
     return key if hmac.compare_digest(key.key_check, key_check) else None
+
+
+# -- keys of earlier passphrases -----------------------------------------------------------
+
+MAX_EARLIER_KEYS = 8
+"""Enough for years of changes; the oldest are dropped first."""
+
+
+def earlier_keys(value: object) -> list[SealKey]:
+    """The keys a stored list of earlier keys holds; entries that cannot be used (edited
+    by hand) are passed over."""
+    if not isinstance(value, list):
+        return []
+    keys = []
+    for entry in value:
+        found = read_verifier(entry)
+        secret = entry.get("key") if isinstance(entry, Mapping) else None
+        if found is None or not isinstance(secret, str):
+            continue
+        try:
+            payload_key = bytes.fromhex(secret)
+        except ValueError:
+            continue
+        if len(payload_key) == 32:
+            keys.append(SealKey(found[0], found[1], payload_key))
+    return keys
+
+
+def with_earlier(value: object, old: SealKey) -> list[dict[str, Any]]:
+    """The stored list of earlier keys once `old` is one: newest first, each once."""
+    entry = {**verifier_of(old), "key": old._payload_key.hex()}
+    kept = [
+        dict(item)
+        for item in (value if isinstance(value, list) else [])
+        if isinstance(item, Mapping) and item.get("salt") != entry["salt"]
+    ]
+    return [entry, *kept][:MAX_EARLIER_KEYS]
+
+
+# -- opening a sealed file -----------------------------------------------------------------
+
+
+def key_to_open(path: Path, passphrase: str | None) -> SealKey | None:
+    """The key that opens the sealed file at `path`; with its header damaged, the key
+    of a sealed copy beside it that the passphrase opens (then the file is kept aside
+    as damage, and the fresh one sealed with that key). None when the file is gone."""
+    if passphrase is None:
+        raise PassphraseNeeded()
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        return key_for(blob, passphrase)
+    except DamagedFile:
+        pass
+    # The header cannot check the passphrase: a sealed backup can. Without one that
+    # opens, nothing is moved, so a typo never becomes the passphrase of a new file.
+    copies = _sealed_copies(path)
+    wrong = False
+    for copy in copies:
+        try:
+            return key_for(copy, passphrase)
+        except WrongPassphrase:
+            wrong = True
+        except SealError:
+            continue
+    if wrong:
+        raise WrongPassphrase()
+    raise UnreadableHeader(
+        "The start of your data file is damaged, so nctui cannot check your passphrase "
+        "against it, and no encrypted backup beside it could either. The file has been "
+        f"left as it is. To start afresh, move {path} somewhere else first."
+    )
+
+
+def _sealed_copies(path: Path) -> list[bytes]:
+    # Backups, copies before a migration, damaged copies, unsaved changes: newest first.
+
+    # One copy for each salt: copies sealed with one key would each pay the slow step.
+    found: dict[bytes, bytes] = {}
+    with contextlib.suppress(OSError):
+        for copy in sorted(beside_the_data(path), key=_modified, reverse=True):
+            with contextlib.suppress(OSError, SealError):
+                blob = copy.read_bytes()
+                if is_sealed(blob):
+                    found.setdefault(read_header(blob).salt, blob)
+    return list(found.values())
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 # -- files beside the data ---------------------------------------------------------------
@@ -113,10 +163,10 @@ def beside_the_data(data_path: Path) -> list[Path]:
     return found
 
 
-def follow_key(paths: Iterable[Path], old: SealKey | None, new: SealKey | None) -> list[Path]:
+def follow_key(paths: Iterable[Path], old: Sequence[SealKey], new: SealKey | None) -> list[Path]:
     """Rewrite each file sealed with `new` (or plain, when `new` is None); return the
-    files left as they were because `old` cannot open them (sealed under an earlier
-    passphrase: they stay sealed).
+    files left as they were because none of the `old` keys (the current one, then those
+    of earlier passphrases) opens them: they stay sealed.
 
     A file's payload is kept byte for byte, so a damaged copy stays exactly as found
     inside its seal. A hard-linked copy gets a file of its own (the write replaces it).
@@ -130,7 +180,7 @@ def follow_key(paths: Iterable[Path], old: SealKey | None, new: SealKey | None) 
         if new is None and not is_sealed(blob):
             continue
         try:
-            payload = open_bytes(blob, old)
+            payload = open_any(blob, old)
         except SealError:
             left.append(path)
             continue
@@ -149,7 +199,7 @@ def seal_plain_copies(data_path: Path, key: SealKey) -> None:
             if not is_sealed(handle.read(16)):
                 plain.append(path)
     if plain:
-        follow_key(plain, None, key)
+        follow_key(plain, [], key)
 
 
 def remove_summary(data_path: Path) -> None:

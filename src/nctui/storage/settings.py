@@ -48,3 +48,34 @@ def setting_in(data: Mapping[str, Any], key: str) -> Any:
         if isinstance(doc, Mapping) and doc.get("id") == key:
             return doc.get("value")
     return None
+
+
+EARLIER_KEYS = "earlier_keys"
+"""Keys of earlier passphrases (never a passphrase), kept only inside the sealed data so
+copies sealed under them (backups, another window's unsaved changes) can still be
+opened and brought under the current one. Never written plain, never exported."""
+
+SEALED_AS = "sealed_as"
+"""A random mark of this turn of encryption: set when encryption is turned on."""
+
+UNSEALED_FROM = "unsealed_from"
+"""The `SEALED_AS` mark a deliberate decrypt turned plain. A window holding the key
+follows a plain file only when it carries its own turn's mark; any other plain file (a
+sync tool, a restored copy) is sealed again."""
+
+OWN_SETTINGS = frozenset({EARLIER_KEYS, "lock_verifier", SEALED_AS, UNSEALED_FROM})
+"""Settings of this data folder's encryption that an export leaves out and an import
+never takes: keys, the lock's check, and the marks of a turn of encryption."""
+
+
+def without_settings(data: Mapping[str, Any], keys: frozenset[str]) -> dict[str, Any]:
+    """`data` without the settings named `keys` (a copy of what changes)."""
+    settings = data.get(SETTINGS_TABLE)
+    if not isinstance(settings, Mapping):
+        return dict(data)
+    kept = {
+        number: doc
+        for number, doc in settings.items()
+        if not (isinstance(doc, Mapping) and doc.get("id") in keys)
+    }
+    return {**data, SETTINGS_TABLE: kept}

@@ -86,6 +86,15 @@ class StorageNotice(Message):
         self.text = text
 
 
+class KeyWanted(Message):
+    """Posted from the writer thread: the data file is now sealed with a passphrase
+    this window was not given (changed, or encryption turned on, in another window)."""
+
+    def __init__(self, was_plain: bool) -> None:
+        super().__init__()
+        self.was_plain = was_plain
+
+
 class DataChanged(Message):
     """The data changed, here or in another window: `changes` says which kinds of record.
 
@@ -276,7 +285,11 @@ class NctuiApp(App[None]):
 
     def on_mount(self) -> None:
         """Tell the person anything they must know, then keep an eye on the data file."""
-        self.coach.file.watch(self._report_write_error, self._report_notice)
+        self.coach.file.watch(
+            self._report_write_error,
+            self._report_notice,
+            self._report_key_wanted,
+        )
         self.coach.listen(self._hear_changes)
         self.screen_change_signal.subscribe(self, self._screen_changed)
         self._started = True
@@ -540,6 +553,14 @@ class NctuiApp(App[None]):
             severity="error",
             timeout=12,
         )
+
+    def _report_key_wanted(self, was_plain: bool) -> None:
+        # Runs on the writer thread, like _report_write_error.
+        self.post_message(KeyWanted(was_plain))
+
+    @on(KeyWanted)
+    def _on_key_wanted(self, message: KeyWanted) -> None:
+        self.cover.ask_for_new_key(was_plain=message.was_plain)
 
     @on(StorageNotice)
     def _on_storage_notice(self, message: StorageNotice) -> None:
@@ -820,4 +841,4 @@ def create_app(data_dir: Path, clock: Clock) -> NctuiApp:
     return NctuiApp(Coach.open(data_dir, clock))
 
 
-__all__ = ["DataChanged", "NctuiApp", "StorageNotice", "WriteFailed", "create_app"]
+__all__ = ["DataChanged", "KeyWanted", "NctuiApp", "StorageNotice", "WriteFailed", "create_app"]

@@ -17,8 +17,13 @@ from nctui.ui.screens.hidden import COVER, LOCK, HiddenScreen
 from nctui.ui.window_title import cover_sequence, neutral_title, uncover_sequence
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from nctui.ui.app import NctuiApp
-    from nctui.ui.screens.lock import LockScreen
+    from nctui.ui.screens.lock import LockScreen, LockWords
+
+NEW_KEY = "new-key"
+"""The class of a lock that asks for a passphrase set in another window."""
 
 Notice = tuple[str, dict[str, Any]]
 """A notice kept for later: its message and `notify`'s options."""
@@ -89,15 +94,38 @@ class Cover:
             return
         app.push_screen(self._lock_screen())
 
+    def ask_for_new_key(self, *, was_plain: bool) -> None:
+        """Saving waits for the passphrase another window sealed the data with: cover
+        the app with the lock, asking for it (once; the writer keeps trying meanwhile)."""
+        app = self._app
+        if any(screen.has_class(NEW_KEY) for screen in app.screen_stack):
+            return
+        from nctui.ui.screens.lock import ENCRYPTED_ELSEWHERE, PASSPHRASE_CHANGED  # noqa: PLC0415
+
+        screen = self._lock_screen(
+            app.coach.privacy.take_new_key,
+            ENCRYPTED_ELSEWHERE if was_plain else PASSPHRASE_CHANGED,
+        )
+        screen.add_class(NEW_KEY)
+        if isinstance(app.screen, HiddenScreen):
+            # Hidden: replaced in one step, so nothing behind shows between the covers.
+            app.switch_screen(screen)
+        else:
+            app.push_screen(screen)
+
     def _lock_wanted_on_return(self) -> bool:
         state = self._app.coach.privacy.state()
         return state.lock_set and (state.ask_on_return or self._lock_due)
 
-    def _lock_screen(self) -> LockScreen:
+    def _lock_screen(
+        self, verify: Callable[[str], bool] | None = None, words: LockWords | None = None
+    ) -> LockScreen:
         # Loaded when first needed: its text box would slow every start.
-        from nctui.ui.screens.lock import LockScreen  # noqa: PLC0415
+        from nctui.ui.screens.lock import LOCKED, LockScreen  # noqa: PLC0415
 
-        return LockScreen(self._app.coach.privacy.verify, retry_delay)
+        return LockScreen(
+            verify or self._app.coach.privacy.verify, retry_delay, words=words or LOCKED
+        )
 
     # -- what stays neutral ----------------------------------------------------------
 

@@ -21,6 +21,7 @@ from nctui.domain.triggers import triggers_text
 from nctui.storage.atomic_file import atomic_write_bytes, read_file
 from nctui.storage.location import DATA_FILE_NAME, ensure_data_dir
 from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, META_TABLE
+from nctui.storage.settings import OWN_SETTINGS, SETTINGS_TABLE
 
 if TYPE_CHECKING:
     from nctui.coach.coach import Coach
@@ -68,6 +69,10 @@ def tables_of(coach: Coach) -> dict[str, list[Mapping[str, Any]]]:
     repository = coach.repository
     names = sorted(set(repository.table_names()) - LEFT_OUT)
     found = {name: repository.documents(name) for name in names}
+    if SETTINGS_TABLE in found:  # keys and the lock's check stay with the data folder
+        found[SETTINGS_TABLE] = [
+            doc for doc in found[SETTINGS_TABLE] if doc.get("id") not in OWN_SETTINGS
+        ]
     return {name: docs for name, docs in found.items() if docs}
 
 

@@ -20,6 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from nctui.storage.ops import Batch, Insert, Put
+from nctui.storage.settings import OWN_SETTINGS, SETTINGS_TABLE
 
 Docs = Mapping[str, Sequence[Mapping[str, Any]]]
 """Tables by name, each a list of entries in stored order."""
@@ -101,7 +102,7 @@ def plan_merge(here: Docs, incoming: Docs) -> MergePlan:
         changeable = CHANGEABLE.get(table, frozenset())
         for doc in docs:
             ident = doc.get("id")
-            if not isinstance(ident, str):
+            if not isinstance(ident, str) or (table == SETTINGS_TABLE and ident in OWN_SETTINGS):
                 continue
             mine = index.get(ident)
             if mine is None:

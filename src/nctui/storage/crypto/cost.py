@@ -133,3 +133,11 @@ def _work_problem(work: int, limit: int) -> str | None:
     if work > limit:
         return f"it asks for more work than nctui allows ({work / limit:,.1f} times the limit)"
     return None
+
+
+@dataclass(frozen=True)
+class KeyParams:
+    """What a key is made from besides the passphrase: the key function's cost and a salt."""
+
+    cost: KdfCost
+    salt: bytes

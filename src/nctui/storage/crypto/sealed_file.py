@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import hmac
 import os
-from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from nctui.domain.passphrase import passphrase_bytes
 from nctui.storage.crypto import kdf
-from nctui.storage.crypto.cost import DEFAULT_COST, KdfCost, cost_problem
+from nctui.storage.crypto.cost import DEFAULT_COST, KdfCost, KeyParams, cost_problem
 from nctui.storage.crypto.errors import DamagedFile, KeyChanged, WrongPassphrase
 from nctui.storage.crypto.header import (
     CIPHER_CHACHA20_POLY1305,
@@ -39,14 +38,6 @@ from nctui.storage.crypto.header import (
 )
 
 
-@dataclass(frozen=True)
-class KeyParams:
-    """What a key is made from besides the passphrase: the key function's cost and a salt."""
-
-    cost: KdfCost
-    salt: bytes
-
-
 class SealKey:
     """A key made from a passphrase and kept while the file is open.
 
@@ -54,11 +45,13 @@ class SealKey:
     shows key material.
     """
 
-    __slots__ = ("_cipher", "key_check", "params")
+    __slots__ = ("_cipher", "_payload_key", "key_check", "params")
 
     def __init__(self, params: KeyParams, key_check: bytes, payload_key: bytes) -> None:
         self.params = params
         self.key_check = key_check
+        # Kept only so a later passphrase can carry this key, sealed, for older copies.
+        self._payload_key = payload_key
         self._cipher = ChaCha20Poly1305(payload_key)
 
     def fits(self, header: Header) -> bool:
@@ -149,3 +142,6 @@ def unseal(blob: bytes, key: SealKey) -> bytes:
         return key._cipher.decrypt(header.nonce, sealed, header.raw)
     except InvalidTag:
         raise DamagedFile("its sealed contents were damaged or cut short") from None
+
+
+__all__ = ["KeyParams", "SealKey", "derive", "key_for", "new_key", "new_params", "seal", "unseal"]

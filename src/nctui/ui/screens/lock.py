@@ -13,12 +13,37 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from nctui.domain.errors import AnswerError
+from nctui.domain.frozen import frozen
 from nctui.ui.screens.hidden import COVER, LOCK
 from nctui.ui.widgets.text_input import TextInput
 
 NOT_IT = "That is not it. Take your time."
 CHECKING = "Checking…"
 HINT = "Enter unlocks · Ctrl+Q saves and quits"
+
+
+@frozen
+class LockWords:
+    """What a lock screen says: its title, a first line, and its keys."""
+
+    title: str
+    first: str
+    hint: str
+
+
+LOCKED = LockWords("Locked", "", HINT)
+PASSPHRASE_CHANGED = LockWords(
+    "Your passphrase was changed",
+    "It was changed in another window. Type the new one to keep saving here; "
+    "nothing you did here is lost meanwhile.",
+    "Enter goes on · Ctrl+Q saves and quits",
+)
+ENCRYPTED_ELSEWHERE = LockWords(
+    "Your data is now encrypted",
+    "It was encrypted in another window. Type your passphrase to keep saving "
+    "here: changes not saved yet can only be kept once it is given.",
+    "Enter goes on · Ctrl+Q quits",
+)
 
 
 class LockScreen(Screen[None]):
@@ -59,10 +84,17 @@ class LockScreen(Screen[None]):
     app_actions = frozenset({"hide", "quit"})
     """The app keys that work here: hiding, and quitting (which keeps every word)."""
 
-    def __init__(self, verify: Callable[[str], bool], wait_for: Callable[[int], float]) -> None:
+    def __init__(
+        self,
+        verify: Callable[[str], bool],
+        wait_for: Callable[[int], float],
+        *,
+        words: LockWords = LOCKED,
+    ) -> None:
         super().__init__(classes=f"{COVER} {LOCK}")
         self._verify = verify
         self._wait_for = wait_for
+        self._words = words
         self.misses = 0
         """Wrong passphrases in a row, here."""
         self._busy = False
@@ -71,11 +103,12 @@ class LockScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """A title, the passphrase box, a line for what happened, and the keys."""
+        words = self._words
         with Vertical(id="lock-box"):
-            yield Static("Locked", id="lock-title")
+            yield Static(words.title, id="lock-title", markup=False)
             yield TextInput(password=True, placeholder="Passphrase", id="lock-passphrase")
-            yield Static("", id="lock-message", markup=False)
-            yield Static(HINT, id="lock-hint", markup=False)
+            yield Static(words.first, id="lock-message", markup=False)
+            yield Static(words.hint, id="lock-hint", markup=False)
 
     def on_mount(self) -> None:
         """Start in the box."""

@@ -1,0 +1,334 @@
+"""Two windows on one data folder while the encryption changes under one of them: a
+passphrase changed, encryption turned on or off, a stray copy put back by a sync tool.
+Nothing is ever written plain beside encrypted data, and nothing saved is lost."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from nctui.coach.coach import Coach
+from nctui.coach.exchange.export import export_json
+from nctui.coach.privacy import UnreadableHeader
+from nctui.domain.clock import ManualClock
+from nctui.storage.backups import backup_folder
+from nctui.storage.crypto.header import Header, is_sealed, read_header
+from nctui.storage.leftovers import keep_unsaved, leftover_files
+from nctui.storage.location import DATA_FILE_NAME
+from nctui.storage.ops import Insert, new_id
+from nctui.storage.repository import STRAY_OLDER, STRAY_PLAIN
+
+PASSPHRASE = "blue kettle on the hill"
+OTHER = "seven quiet lanterns"
+SENTENCE = "I still miss the way she laughed at the station"
+
+
+def _note(coach: Coach, text: str) -> None:
+    coach.apply(Insert("notes", {"id": new_id(), "note": text}))
+
+
+def _notes(coach: Coach) -> list[str]:
+    return sorted(doc["note"] for doc in coach.repository.table("notes").all())
+
+
+def _plain_anywhere(data_dir: Path, text: str) -> list[Path]:
+    """Every file in the data folder or the temporary folder's leftovers holding `text`."""
+    places = [path for path in data_dir.rglob("*") if path.is_file()]
+    places += leftover_files(data_dir)
+    return [path for path in places if text.encode() in path.read_bytes()]
+
+
+@pytest.fixture
+def windows(data_dir: Path, clock: ManualClock) -> Iterator[list[Coach]]:
+    """Coaches opened in a test, closed at its end whatever happened."""
+    opened: list[Coach] = []
+    yield opened
+    for coach in opened:
+        coach.file.close(timeout=5)
+
+
+def _open(
+    windows: list[Coach], data_dir: Path, clock: ManualClock, passphrase: str | None = None
+) -> Coach:
+    coach = Coach.open(data_dir, clock, passphrase)
+    windows.append(coach)
+    return coach
+
+
+def _sealed_folder(data_dir: Path, clock: ManualClock) -> None:
+    coach = Coach.open(data_dir, clock)
+    coach.privacy.set_passphrase(PASSPHRASE)
+    coach.privacy.encrypt(PASSPHRASE)
+    _note(coach, "before")
+    coach.file.close()
+
+
+def _watch(coach: Coach) -> tuple[list[bool], list[str]]:
+    wanted: list[bool] = []
+    notices: list[str] = []
+    coach.file.watch(lambda _failure: None, notices.append, wanted.append)
+    return wanted, notices
+
+
+# -- a passphrase changed in another window ---------------------------------------------
+
+
+def test_typing_the_new_passphrase_saves_what_waited(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    _sealed_folder(data_dir, clock)
+    first = _open(windows, data_dir, clock, PASSPHRASE)
+    second = _open(windows, data_dir, clock, PASSPHRASE)
+    second.privacy.set_passphrase(OTHER, current=PASSPHRASE)
+    wanted, _ = _watch(first)
+    _note(first, "written while the key was old")
+    assert first.file.flush() and set(wanted) == {False}
+    assert not first.privacy.take_new_key(PASSPHRASE)  # the old one no longer opens it
+    assert first.privacy.take_new_key(OTHER)
+    assert first.file.flush(timeout=5) == []
+    assert not first.privacy.waiting_for_key
+    first.file.close()
+    second.file.close()
+    again = _open(windows, data_dir, clock, OTHER)
+    assert _notes(again) == ["before", "written while the key was old"]
+    assert not leftover_files(data_dir)
+
+
+def test_older_backups_follow_a_second_change_of_passphrase(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    _sealed_folder(data_dir, clock)
+    folder = backup_folder(data_dir / DATA_FILE_NAME)
+    folder.mkdir(parents=True, exist_ok=True)
+    old_copy = folder / "nctui-2026-11-01.json"
+    old_copy.write_bytes((data_dir / DATA_FILE_NAME).read_bytes())  # sealed with PASSPHRASE
+    coach = _open(windows, data_dir, clock, PASSPHRASE)
+    coach.privacy.set_passphrase(OTHER, current=PASSPHRASE)
+    # A third passphrase: the copy was two passphrases back, and still follows.
+    coach.privacy.set_passphrase("a third one, long enough", current=OTHER)
+    coach.file.close()
+    reopened = _open(windows, data_dir, clock, "a third one, long enough")
+    assert reopened.repository.key is not None
+    assert reopened.repository.key.fits(_header(old_copy))
+
+
+def _header(path: Path) -> Header:
+    return read_header(path.read_bytes())
+
+
+# -- encryption turned on in another window -----------------------------------------------
+
+
+def test_a_window_given_the_lock_follows_encryption_turned_on_elsewhere(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    setup = Coach.open(data_dir, clock)
+    setup.privacy.set_passphrase(PASSPHRASE)
+    setup.file.close()
+    plain = _open(windows, data_dir, clock)
+    assert plain.privacy.verify(PASSPHRASE)  # as the lock asks at start
+    other = _open(windows, data_dir, clock)
+    other.privacy.encrypt(PASSPHRASE)
+    wanted, _ = _watch(plain)
+    _note(plain, SENTENCE)
+    assert plain.file.flush(timeout=5) == []
+    assert wanted == [] and plain.privacy.state().encrypted
+    assert is_sealed((data_dir / DATA_FILE_NAME).read_bytes())
+    plain.file.close()
+    other.file.close()
+    assert _plain_anywhere(data_dir, SENTENCE) == []
+
+
+def test_a_window_never_given_the_passphrase_asks_and_writes_nothing_plain(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    plain = _open(windows, data_dir, clock)  # opened before any lock was set
+    other = _open(windows, data_dir, clock)
+    other.privacy.set_passphrase(PASSPHRASE)
+    other.privacy.encrypt(PASSPHRASE)
+    wanted, _ = _watch(plain)
+    _note(plain, SENTENCE)
+    assert plain.file.flush() and set(wanted) == {True}
+    assert plain.file.close(timeout=5) is None
+    assert plain.file.dropped == 1
+    other.file.close()
+    assert _plain_anywhere(data_dir, SENTENCE) == []
+
+
+def test_the_passphrase_given_late_saves_the_waiting_words_sealed(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    plain = _open(windows, data_dir, clock)
+    other = _open(windows, data_dir, clock)
+    other.privacy.set_passphrase(PASSPHRASE)
+    other.privacy.encrypt(PASSPHRASE)
+    _watch(plain)
+    _note(plain, SENTENCE)
+    assert plain.file.flush()
+    assert plain.privacy.take_new_key(PASSPHRASE)
+    assert plain.file.flush(timeout=5) == []
+    plain.file.close()
+    other.file.close()
+    assert _plain_anywhere(data_dir, SENTENCE) == []
+    assert SENTENCE in _notes(_open(windows, data_dir, clock, PASSPHRASE))
+
+
+# -- encryption turned off, or a plain copy put back -------------------------------------
+
+
+def test_a_window_follows_a_deliberate_decrypt(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    _sealed_folder(data_dir, clock)
+    first = _open(windows, data_dir, clock, PASSPHRASE)
+    second = _open(windows, data_dir, clock, PASSPHRASE)
+    second.privacy.decrypt(PASSPHRASE)
+    _, notices = _watch(first)
+    _note(first, "after the decrypt")
+    assert first.file.flush(timeout=5) == []
+    assert not is_sealed((data_dir / DATA_FILE_NAME).read_bytes())
+    assert not first.privacy.state().encrypted and notices == []
+
+
+def test_a_plain_copy_put_back_by_a_sync_tool_is_sealed_again(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    path = data_dir / DATA_FILE_NAME
+    setup = Coach.open(data_dir, clock)
+    setup.privacy.set_passphrase(PASSPHRASE)
+    _note(setup, "in the old plain copy")
+    setup.file.close()
+    plain_copy = path.read_bytes()
+    setup = Coach.open(data_dir, clock)
+    setup.privacy.encrypt(PASSPHRASE)
+    setup.file.close()
+    window = _open(windows, data_dir, clock, PASSPHRASE)
+    _, notices = _watch(window)
+    path.write_bytes(plain_copy)  # a sync tool puts the file from before back
+    _note(window, SENTENCE)
+    assert window.file.flush(timeout=5) == []
+    assert notices == [STRAY_PLAIN]
+    assert is_sealed(path.read_bytes()) and window.privacy.state().encrypted
+    window.file.close()
+    again = _open(windows, data_dir, clock, PASSPHRASE)
+    assert _notes(again) == sorted(["in the old plain copy", SENTENCE])
+
+
+def test_a_copy_from_an_earlier_decrypt_is_not_taken_for_a_new_one(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    path = data_dir / DATA_FILE_NAME
+    _sealed_folder(data_dir, clock)
+    coach = Coach.open(data_dir, clock, PASSPHRASE)
+    coach.privacy.decrypt(PASSPHRASE)
+    coach.file.close()
+    decrypted_copy = path.read_bytes()  # carries the mark of the first decrypt
+    coach = Coach.open(data_dir, clock)
+    coach.privacy.encrypt(PASSPHRASE)  # a new turn of encryption
+    coach.file.close()
+    window = _open(windows, data_dir, clock, PASSPHRASE)
+    _, notices = _watch(window)
+    path.write_bytes(decrypted_copy)
+    _note(window, SENTENCE)
+    assert window.file.flush(timeout=5) == []
+    assert notices == [STRAY_PLAIN] and is_sealed(path.read_bytes())
+
+
+def test_an_older_sealed_copy_put_back_is_sealed_with_the_current_passphrase(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    path = data_dir / DATA_FILE_NAME
+    _sealed_folder(data_dir, clock)
+    older = path.read_bytes()
+    window = _open(windows, data_dir, clock, PASSPHRASE)
+    window.privacy.set_passphrase(OTHER, current=PASSPHRASE)
+    _, notices = _watch(window)
+    path.write_bytes(older)
+    _note(window, SENTENCE)
+    assert window.file.flush(timeout=5) == []
+    assert notices == [STRAY_OLDER]
+    window.file.close()
+    again = _open(windows, data_dir, clock, OTHER)
+    assert SENTENCE in _notes(again)
+
+
+# -- interrupted runs and damaged headers ---------------------------------------------------
+
+
+def test_copies_a_stopped_decrypt_left_sealed_turn_plain_once_the_lock_is_opened(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    _sealed_folder(data_dir, clock)
+    coach = Coach.open(data_dir, clock, PASSPHRASE)
+    key = coach.repository.key
+    coach.privacy.decrypt(PASSPHRASE)
+    coach.file.close()
+    # As a decrypt stopped after the data file was written plain, before this copy.
+    note = Insert("notes", {"id": new_id(), "note": SENTENCE})
+    leftover = keep_unsaved([note], data_dir, clock(), key)
+    assert leftover is not None and is_sealed(leftover.read_bytes())
+    plain = _open(windows, data_dir, clock)
+    assert leftover in plain.file.report.unreadable_leftovers
+    assert plain.privacy.verify(PASSPHRASE)  # as the lock asks at start
+    assert not is_sealed(leftover.read_bytes())
+    plain.file.close()
+    assert SENTENCE in _notes(_open(windows, data_dir, clock))
+
+
+def test_a_damaged_header_with_nothing_to_check_against_is_left_alone(
+    data_dir: Path, clock: ManualClock
+) -> None:
+    _sealed_folder(data_dir, clock)
+    for copy in backup_folder(data_dir / DATA_FILE_NAME).glob("*"):
+        copy.unlink()
+    path = data_dir / DATA_FILE_NAME
+    blob = bytearray(path.read_bytes())
+    blob[30] ^= 0xFF  # inside the salt: the header's checksum no longer matches
+    path.write_bytes(bytes(blob))
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()}
+    with pytest.raises(UnreadableHeader, match="left as it is"):
+        Coach.open(data_dir, clock, "a typo of the passphrase")
+    after = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.is_file()}
+    after.pop(f"{DATA_FILE_NAME}.lock", None)
+    before.pop(f"{DATA_FILE_NAME}.lock", None)
+    assert after == before
+
+
+# -- keys stay with the data folder ----------------------------------------------------------
+
+
+def test_an_export_holds_no_key_and_no_lock(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    _sealed_folder(data_dir, clock)
+    coach = _open(windows, data_dir, clock, PASSPHRASE)
+    coach.privacy.set_passphrase(OTHER, current=PASSPHRASE)
+    settings = json.loads(export_json(coach))["tables"].get("settings", [])
+    names = {doc["id"] for doc in settings}
+    assert not names & {"earlier_keys", "lock_verifier", "sealed_as", "unsealed_from"}
+    assert coach.repository.earlier_keys()  # kept inside the sealed data itself
+
+
+def test_asking_whether_a_lock_is_set_loads_no_cryptography(
+    data_dir: Path, clock: ManualClock
+) -> None:
+    coach = Coach.open(data_dir, clock)
+    coach.privacy.set_passphrase(PASSPHRASE)
+    coach.file.close()
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom nctui.coach.coach import Coach\n"
+        "from nctui.domain.clock import system_clock\n"
+        f"coach = Coach.open(Path({str(data_dir)!r}), system_clock)\n"
+        "print(coach.privacy.state().lock_set)\n"
+        "coach.file.close()\n"
+        "print('cryptography' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["True", "False"]

@@ -8,13 +8,15 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from nctui.coach.coach import Coach
+from nctui.coach.errors import StorageError
 from nctui.coach.exchange.export import export_json
-from nctui.coach.privacy import UnreadableHeader
+from nctui.coach.privacy import PassphraseNeeded, UnreadableHeader
 from nctui.domain.clock import ManualClock
 from nctui.storage.backups import backup_folder
 from nctui.storage.crypto.header import Header, is_sealed, read_header
@@ -66,6 +68,11 @@ def _sealed_folder(data_dir: Path, clock: ManualClock) -> None:
     coach.privacy.encrypt(PASSPHRASE)
     _note(coach, "before")
     coach.file.close()
+
+
+def _waiting(coach: Coach) -> bool:
+    """Whether saving waits for a key (a call: the type checker keeps no answer)."""
+    return coach.privacy.waiting_for_key
 
 
 def _watch(coach: Coach) -> tuple[list[bool], list[str]]:
@@ -332,3 +339,127 @@ def test_asking_whether_a_lock_is_set_loads_no_cryptography(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == ["True", "False"]
+
+
+# -- keys never reach a plain file ------------------------------------------------------------
+
+
+def _key_hex(coach: Coach) -> str:
+    """The hex of the key of the passphrase before the current one, as kept inside."""
+    earlier = coach.repository.earlier_keys()
+    assert earlier
+    return earlier[0]._payload_key.hex()
+
+
+def _folder_holds(data_dir: Path, text: str) -> list[str]:
+    return [
+        path.name
+        for path in data_dir.rglob("*")
+        if path.is_file() and text.encode() in path.read_bytes()
+    ]
+
+
+@pytest.mark.parametrize("turn_off", ["decrypt", "remove the passphrase"])
+def test_turning_encryption_off_writes_no_earlier_key_anywhere(
+    data_dir: Path, clock: ManualClock, windows: list[Coach], turn_off: str
+) -> None:
+    _sealed_folder(data_dir, clock)
+    coach = _open(windows, data_dir, clock, PASSPHRASE)
+    coach.privacy.set_passphrase(OTHER, current=PASSPHRASE)
+    secret = _key_hex(coach)
+    clock.advance(timedelta(days=1))  # the next day's first save keeps a backup, key inside
+    _note(coach, "a new day")
+    assert coach.file.flush() == []
+    other = _open(windows, data_dir, clock, OTHER)  # a second window, still sealed
+    _, notices = _watch(other)
+    if turn_off == "decrypt":
+        coach.privacy.decrypt(OTHER)
+    else:
+        coach.privacy.remove_passphrase(OTHER)
+    assert not is_sealed((data_dir / DATA_FILE_NAME).read_bytes())
+    assert list(backup_folder(data_dir / DATA_FILE_NAME).glob("*.json"))
+    assert _folder_holds(data_dir, secret) == []
+    _note(other, "the other window goes on")
+    assert other.file.flush(timeout=5) == []
+    assert notices == [] and not is_sealed((data_dir / DATA_FILE_NAME).read_bytes())
+    assert _folder_holds(data_dir, secret) == []
+
+
+def test_a_change_of_encryption_waits_for_changes_not_saved_yet(
+    data_dir: Path, clock: ManualClock, windows: list[Coach], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _sealed_folder(data_dir, clock)
+    coach = _open(windows, data_dir, clock, PASSPHRASE)
+    waiting = [Insert("notes", {"id": new_id(), "note": "not on disk"})]
+    monkeypatch.setattr(coach.repository, "flush", lambda timeout=None: waiting)
+    before = (data_dir / DATA_FILE_NAME).read_bytes()
+    with pytest.raises(StorageError, match="not saved yet"):
+        coach.privacy.decrypt(PASSPHRASE)
+    assert (data_dir / DATA_FILE_NAME).read_bytes() == before
+
+
+def test_an_old_plain_copy_put_back_while_closed_unseals_no_backup(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    path = data_dir / DATA_FILE_NAME
+    setup = Coach.open(data_dir, clock)
+    setup.privacy.set_passphrase(PASSPHRASE)
+    setup.file.close()
+    old_plain = path.read_bytes()
+    coach = Coach.open(data_dir, clock)
+    coach.privacy.encrypt(PASSPHRASE)
+    _note(coach, SENTENCE)
+    assert coach.file.flush() == []
+    clock.advance(timedelta(days=1))
+    _note(coach, "the next day")  # its first save keeps a sealed backup, with SENTENCE
+    coach.file.close()
+    assert any(is_sealed(p.read_bytes()) for p in backup_folder(path).glob("*.json"))
+    path.write_bytes(old_plain)  # a sync tool, while nctui is closed
+    plain = _open(windows, data_dir, clock)
+    assert plain.privacy.verify(PASSPHRASE)
+    assert _plain_anywhere(data_dir, SENTENCE) == []
+
+
+def test_a_window_follows_decrypt_encrypt_decrypt_in_another(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    _sealed_folder(data_dir, clock)
+    first = _open(windows, data_dir, clock, PASSPHRASE)
+    second = _open(windows, data_dir, clock, PASSPHRASE)
+    second.privacy.decrypt(PASSPHRASE)
+    second.privacy.encrypt(PASSPHRASE)  # the same passphrase: a new turn, one key
+    _note(first, "between the turns")
+    assert first.file.flush(timeout=5) == []
+    second.privacy.decrypt(PASSPHRASE)
+    _, notices = _watch(first)
+    _note(first, "after the second decrypt")
+    assert first.file.flush(timeout=5) == []
+    assert notices == [] and not is_sealed((data_dir / DATA_FILE_NAME).read_bytes())
+
+
+def test_the_wait_for_a_key_ends_when_the_other_window_turns_encryption_off(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    _sealed_folder(data_dir, clock)
+    first = _open(windows, data_dir, clock, PASSPHRASE)
+    second = _open(windows, data_dir, clock, PASSPHRASE)
+    second.privacy.set_passphrase(OTHER, current=PASSPHRASE)
+    _watch(first)
+    _note(first, "waiting")
+    assert first.file.flush() and _waiting(first)
+    second.privacy.decrypt(OTHER)
+    first.file.follow_file()
+    assert not _waiting(first)
+    assert first.file.flush(timeout=5) == []
+    assert "waiting" in _notes(_open(windows, data_dir, clock))
+
+
+def test_a_change_of_passphrase_in_a_window_behind_on_the_key_is_refused(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    plain = _open(windows, data_dir, clock)
+    other = _open(windows, data_dir, clock)
+    other.privacy.set_passphrase(PASSPHRASE)
+    other.privacy.encrypt(PASSPHRASE)
+    with pytest.raises(PassphraseNeeded, match="another window"):
+        plain.privacy.set_passphrase(OTHER, current=PASSPHRASE)

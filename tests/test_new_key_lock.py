@@ -137,3 +137,24 @@ def test_snapshot_of_the_lock_asking_for_a_changed_passphrase(
         await pilot.pause()
 
     assert snap_compare(app, run_before=run_before, terminal_size=(80, 24))
+
+
+async def test_while_hidden_the_question_waits_for_the_return(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    from nctui.ui.screens.hidden import HiddenScreen
+
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys(pilot, "f12")
+        app.cover.ask_for_new_key(was_plain=False)
+        await pilot.pause()
+        assert isinstance(app.screen, HiddenScreen)
+        assert "passphrase" not in screen_text(app).lower()
+        await keys(pilot, "x")
+        assert locked(app) and PASSPHRASE_CHANGED.title in screen_text(app)
+        # Nothing waits for a key here (no other window changed it): the lock goes.
+        app.cover.settle_new_key()
+        await pilot.pause()
+        assert not locked(app)

@@ -80,6 +80,11 @@ class DataFile:
         written were kept, if any."""
         return self._repository.close(timeout=timeout)
 
+    def follow_file(self) -> None:
+        """Look again at how the file is sealed now (another window may have changed
+        its passphrase or encryption), and follow it when this window can."""
+        self._repository.follow_file()
+
     @property
     def dropped(self) -> int:
         """Changes not kept at close: the file was encrypted in another window and no

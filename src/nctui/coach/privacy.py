@@ -132,6 +132,7 @@ class Privacy:
         rewrite, and the files beside it follow.
         """
         _check_new(new)
+        self._in_step()
         if self.state().lock_set:
             self._checked(current)
         from nctui.storage.sealing import make_key  # noqa: PLC0415
@@ -152,17 +153,18 @@ class Privacy:
             )
             self._repository.reseal(key)
         else:
-            self._repository.flush()
+            self._saved()
         self._repository.remember(key)
 
     def remove_passphrase(self, current: str) -> None:
         """Turn the lock off (WrongPassphrase if `current` is not its passphrase). A
-        sealed file is written plain first. Slow."""
-        self._checked(current)
+        sealed file is written plain first, as `decrypt` does. Slow."""
+        self._in_step()
+        key = self._checked(current)
         if self._repository.key is not None:
-            self._repository.reseal(None)
+            self._unseal(key)
         self._core.apply(setting_op(LOCK_VERIFIER, None))
-        self._repository.flush()
+        self._saved()
 
     # -- encryption ------------------------------------------------------------------
 
@@ -175,11 +177,12 @@ class Privacy:
         otherwise). Returns the files beside the data that stay sealed under an earlier
         passphrase. Already sealed: nothing changes.
         """
+        self._in_step()
         key = self._checked(passphrase)
         if keep_status is not None:
             self._core.apply(setting_op(STATUS_WHEN_SEALED, keep_status))
         if self._repository.key is not None:
-            self._repository.flush()
+            self._saved()
             return []
         import secrets  # noqa: PLC0415
 
@@ -195,9 +198,14 @@ class Privacy:
         the data sealed under an earlier passphrase, left sealed. Not sealed: nothing
         changes.
         """
+        self._in_step()
         key = self._checked(passphrase)
         if self._repository.key is None:
             return self._finish_decrypt(key)
+        return self._unseal(key)
+
+    def _unseal(self, key: SealKey) -> list[Path]:
+        # Write the data plain: its copies follow, and other windows follow it.
         from nctui.storage.verifier import verifier_of  # noqa: PLC0415
 
         earlier = self._repository.earlier_keys()
@@ -209,6 +217,21 @@ class Privacy:
         if earlier:
             self._core.apply(setting_op(EARLIER_KEYS, None))
         return self._repository.reseal(None, earlier)
+
+    def _in_step(self) -> None:
+        # A change of passphrase or encryption starts from the file as it is now.
+        self._repository.follow_file()
+        if self._repository.key_wanted:
+            raise PassphraseNeeded(
+                "Your data was encrypted, or its passphrase changed, in another window. "
+                "Give that passphrase first, then try again."
+            )
+
+    def _saved(self) -> None:
+        if self._repository.flush():
+            raise StorageError(
+                "This change is not saved yet, so it has not taken effect. Try again in a moment."
+            )
 
     def _finish_decrypt(self, key: SealKey) -> list[Path]:
         # Copies a stopped decrypt left sealed are written plain, as the data is.

@@ -67,7 +67,12 @@ def keep_unsaved(
 ) -> Path | None:
     """Write `ops` to a leftover file the next start will find (sealed with `key` when
     the data is); its path, or None when not even the temporary folder would take it."""
-    payload = seal_bytes(encode([op.as_json() for op in ops], indent=1), key)
+    payload = encode([op.as_json() for op in ops], indent=1)
+    if key is None:  # plain: never the keys of earlier passphrases
+        from nctui.storage.settings import without_keys  # noqa: PLC0415
+
+        payload = without_keys(payload) or encode([], indent=1)
+    payload = seal_bytes(payload, key)
     for folder, prefix in _places(data_dir):
         target = unused(folder / f"{prefix}{file_stamp(now)}")
         try:

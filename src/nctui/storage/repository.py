@@ -15,6 +15,7 @@ person's history is never reduced, and no window's copy replaces another's newer
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import stat
 import threading
@@ -45,7 +46,13 @@ from nctui.storage.atomic_file import (
     seal_bytes,
 )
 from nctui.storage.crypto.header import is_sealed
-from nctui.storage.errors import CorruptDataError, StorageBusyError, describe_write_error
+from nctui.storage.errors import (
+    CorruptDataError,
+    DataFileError,
+    StorageBusyError,
+    StorageError,
+    describe_write_error,
+)
 from nctui.storage.file_lock import DataLock
 from nctui.storage.leftovers import keep_unsaved
 from nctui.storage.location import DATA_FILE_NAME, ensure_data_dir, prepare_data_dir
@@ -54,7 +61,7 @@ from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, RawData, migrate, s
 from nctui.storage.opening import OpenReport, backup_then_migrate, keys_for, quick_look, repair
 from nctui.storage.ops import Op
 from nctui.storage.period_inputs import status_inputs
-from nctui.storage.settings import SEALED_AS, UNSEALED_FROM, setting_in
+from nctui.storage.settings import EARLIER_KEYS, SEALED_AS, UNSEALED_FROM, setting_in
 from nctui.storage.shapes import inspect
 from nctui.storage.status_summary import summary_bytes, summary_path
 from nctui.storage.tinydb_storage import memory_db
@@ -226,9 +233,16 @@ class Repository:
         file sealed under another key than this window's raises KeyChanged, nothing
         written. The files beside the data open with this window's key, the keys of
         earlier passphrases the data keeps, or `earlier`; returns those none of them
-        opens (they stay sealed).
+        opens (they stay sealed). Written plain, the data never keeps earlier keys, and
+        it carries this turn of encryption's mark as turned off on purpose.
+
+        Raises DataFileError, nothing written, while some change cannot be saved.
         """
-        self.flush()
+        if self.flush():
+            raise DataFileError(
+                "Some of your changes are not saved yet, so nothing was changed. Try again "
+                "in a moment."
+            )
         return self._executor.submit(self._reseal_now, key, earlier).result()
 
     def earlier_keys(self) -> list[SealKey]:
@@ -258,6 +272,9 @@ class Repository:
             data = decode(payload, self.path)  # a damaged file is said, never sealed as is
             if _fingerprint(self.path) != self._fingerprint:
                 self._foreign_changes = True  # the payload holds entries this window lacks
+            if key is None and self._key is not None:
+                data = _turned_plain(data, self._sealed_as)
+                payload = encode(data)
             written = atomic_write_bytes(self.path, seal_bytes(payload, key))
             keys = [*self._keys(), *earlier]
             self._key, self._sealed_as = key, _mark(data)
@@ -419,7 +436,7 @@ class Repository:
             data = _with_mark(data, self._sealed_as)
         if batch or added or migrating or stray:
             self._daily_backup()
-            self._write_summary(data, atomic_write_bytes(self.path, dump(data, self._key)))
+            self._write_summary(data, atomic_write_bytes(self.path, self._dump(data)))
         self._fingerprint = _fingerprint(self.path)
         self._written = (self._fingerprint, data)
         if stray is not None:
@@ -434,25 +451,46 @@ class Repository:
         if blob is None:
             return None, None
         if is_sealed(blob):
-            return self._read_sealed(blob)
-        data = decode(blob, self.path)
-        if self._key is None:
-            return data, None
-        if setting_in(data, UNSEALED_FROM) == (self._sealed_as or ""):
-            self._key = None  # another window turned encryption off: follow it
-            return data, None
-        return data, STRAY_PLAIN
+            data, stray = self._read_sealed(blob)
+        else:
+            data, stray = decode(blob, self.path), None
+            if self._key is not None:
+                if setting_in(data, UNSEALED_FROM) == (self._sealed_as or ""):
+                    self._key = None  # another window turned encryption off: follow it
+                else:
+                    stray = STRAY_PLAIN
+        self._key_wanted = False
+        return data, stray
+
+    def _read_as_is(self) -> RawData | None:
+        # The file's data when it is sealed (or plain) as this window's is; raises
+        # _NotAsIs otherwise. Changes nothing, so any thread may call it.
+        blob = read_blob(self.path)
+        if blob is None:
+            return None
+        key = self._key
+        if not is_sealed(blob):
+            if key is not None:
+                raise _NotAsIs
+            return decode(blob, self.path)
+        from nctui.storage.crypto.header import read_header  # noqa: PLC0415
+
+        if key is None or not key.fits(read_header(blob)):
+            raise _NotAsIs
+        return decode(open_bytes(blob, key), self.path)
 
     def _read_sealed(self, blob: bytes) -> tuple[RawData, str | None]:
         from nctui.storage.crypto.header import read_header  # noqa: PLC0415
 
         header = read_header(blob)
         if self._key is not None and self._key.fits(header):
-            return decode(open_bytes(blob, self._key), self.path), None
+            data = decode(open_bytes(blob, self._key), self.path)
+            self._sealed_as = _mark(data)  # another window may have begun a new turn
+            return data, None
         for key in self._known:
             if key.fits(header):  # sealed by another window with a passphrase given here
                 data = decode(open_bytes(blob, key), self.path)
-                self._key, self._sealed_as, self._key_wanted = key, _mark(data), False
+                self._key, self._sealed_as = key, _mark(data)
                 return data, None
         for key in self.earlier_keys():
             if key.fits(header):  # an older copy came back: never go back to its key
@@ -462,29 +500,39 @@ class Repository:
     def adopt(self, passphrase: str) -> bool:
         """Take the key that opens the file as another window sealed it, when
         `passphrase` is its passphrase; then the waiting changes are saved with it.
-        Slow (the key function). False for another passphrase, or a file not sealed."""
-        from nctui.storage.crypto.errors import WrongPassphrase  # noqa: PLC0415
+        Slow (the key function). False for another passphrase; True whenever nothing
+        waits for a key any more (the file was turned plain meanwhile, say)."""
+        from nctui.storage.crypto.errors import SealError  # noqa: PLC0415
         from nctui.storage.crypto.sealed_file import key_for  # noqa: PLC0415
 
-        try:
+        with contextlib.suppress(OSError, StorageError):
             blob = read_blob(self.path)
-        except OSError:
-            return False
-        if blob is None or not is_sealed(blob):
-            return False
-        try:
-            key = key_for(blob, passphrase)
-        except WrongPassphrase:
-            return False
-        self.remember(key)
-        self._executor.submit(self._follow_now)
+            if blob is not None and is_sealed(blob):
+                with contextlib.suppress(SealError):
+                    self.remember(key_for(blob, passphrase))
+        self._executor.submit(self._follow_now).result()
         self.retry()
-        return True
+        return not self._key_wanted
+
+    def follow_file(self) -> None:
+        """Look again at how the file is sealed now, on the writer thread (another
+        window may have changed it); waits until that is done."""
+        if not self._closed:
+            self._executor.submit(self._follow_now).result()
 
     def _follow_now(self) -> None:
-        # On the writer thread: take the key the file is sealed with now, if known.
-        with contextlib.suppress(Exception), self._lock:
-            self._read_following()
+        # On the writer thread: follow the file's key now, if it is one this window knows.
+        try:
+            with self._lock:
+                _, stray = self._read_following()
+        except _KeyWanted as wanted:
+            self._key_wanted = True
+            _call(self.on_key_wanted, wanted.was_plain)
+            return
+        except Exception:  # a damaged or missing file is the writer's to repair
+            return
+        if stray is not None:
+            self._ask_for_restore()  # the write seals the stray copy again
 
     def remember(self, key: SealKey) -> None:
         """Keep a key the person's passphrase made in this window (the lock's, checked):
@@ -498,19 +546,21 @@ class Repository:
         return self._key_wanted
 
     def unseal_copies(self, key: SealKey) -> list[Path]:
-        """With the data plain, write plain the copies beside it still sealed with `key`
-        (left by a `decrypt` stopped part way). Returns those left sealed."""
+        """With the data plain after a deliberate decrypt, write plain the copies beside
+        it still sealed with `key` in that same turn of encryption (left by a `decrypt`
+        stopped part way). A plain file without that mark (an older copy put back while
+        nctui was closed) turns nothing plain. Returns the copies left sealed."""
         from nctui.storage.sealing import beside_the_data, follow_key  # noqa: PLC0415
 
         with self._lock:
-            if self._key is not None or _sealed_on_disk(self.path):
+            data = self._memory.storage.read() or {}
+            ended = setting_in(data, UNSEALED_FROM)
+            if self._key is not None or _sealed_on_disk(self.path) or not isinstance(ended, str):
                 return []
-            sealed = []
-            for path in beside_the_data(self.path):
-                with contextlib.suppress(OSError), path.open("rb") as handle:
-                    if is_sealed(handle.read(16)):
-                        sealed.append(path)
-            return follow_key(sealed, [key, *self._known], None) if sealed else []
+            sealed = [path for path in beside_the_data(self.path) if _sealed_on_disk(path)]
+            same_turn = [path for path in sealed if _turn_of(path, key) in (ended, None)]
+            left = follow_key(same_turn, [key], None) if same_turn else []
+            return [*left, *(path for path in sealed if path not in same_turn)]
 
     def _daily_backup(self) -> None:
         # On the writer thread, before the day's first save replaces the file: never on
@@ -554,8 +604,12 @@ class Repository:
             summary = Path(summary_path(self.path))
             atomic_write_bytes(summary, summary_bytes(attempts, day, written), durable=False)
 
+    def _dump(self, data: RawData) -> bytes:
+        # Plain data never keeps keys (this window may hold some from when it was sealed).
+        return dump(data if self._key is not None else _without_keys(data), self._key)
+
     def _write_back(self, snapshot: bytes, what_happened: str) -> str:
-        atomic_write_bytes(self.path, seal_bytes(snapshot, self._key))
+        atomic_write_bytes(self.path, self._dump(decode(snapshot, self.path)))
         self._fingerprint = _fingerprint(self.path)
         self._foreign_changes = False
         return _restored(what_happened)
@@ -581,15 +635,17 @@ class Repository:
             changes_seen = self._changes
         fingerprint = _fingerprint(self.path)
         try:
-            data, stray = self._read_following()
+            data = self._read_as_is()
         except CorruptDataError:
-            data, stray = None, None
-        except _KeyWanted as wanted:
-            self._key_wanted = True
-            _call(self.on_key_wanted, wanted.was_plain)
+            data = None
+        except _NotAsIs:
+            # Sealed otherwise than this window's data: followed on the writer thread, so
+            # a change of key never races a write (or this window's own change of key).
+            with contextlib.suppress(RuntimeError):  # closed meanwhile
+                self._executor.submit(self._follow_now)
             return None
-        if data is None or stray is not None:
-            self._ask_for_restore()  # the write seals a stray copy again
+        if data is None:
+            self._ask_for_restore()
             return None
         shown = inspect(migrate(data, self._clock())).shown
         with self._pending_lock:
@@ -639,12 +695,24 @@ class Repository:
             self._closed = True
             left = list(self._pending)
         self._executor.shutdown(wait=False, cancel_futures=True)
-        if left and self._key is None and _sealed_on_disk(self.path):
-            # Sealed elsewhere, and no key was given here: never write them plain.
+        key = self._key if self._key is not None else self._known_key_on_disk()
+        if left and key is None and _sealed_on_disk(self.path):
+            # Sealed elsewhere, and no key for it was given here: never write them plain.
             self.dropped = len(left)
         elif left:
-            self._recovery = keep_unsaved(left, self.data_dir, self._clock(), self._key)
+            self._recovery = keep_unsaved(left, self.data_dir, self._clock(), key)
         return self._recovery
+
+    def _known_key_on_disk(self) -> SealKey | None:
+        # A key given in this window that opens the file as it is now, if any.
+        if not self._known or not _sealed_on_disk(self.path):
+            return None
+        from nctui.storage.crypto.header import read_header  # noqa: PLC0415
+
+        with contextlib.suppress(OSError, StorageError):
+            header = read_header(self.path.read_bytes())
+            return next((key for key in self._known if key.fits(header)), None)
+        return None
 
     def copies_with_more(self) -> list[Path]:
         """Damaged copies kept beside the file that hold entries it lacks, newest first.
@@ -656,6 +724,10 @@ class Repository:
 
 class _RestoreNeeded(Exception):
     """The file is missing or damaged: write the whole in-memory copy back."""
+
+
+class _NotAsIs(Exception):
+    """The file is sealed otherwise than this window's data: follow it on the writer."""
 
 
 class _KeyWanted(Exception):
@@ -676,6 +748,43 @@ STRAY_OLDER = (
     "place of the current one while nctui was open. nctui added what it held and "
     "encrypted it with your current passphrase."
 )
+
+
+def _turn_of(path: Path, key: SealKey) -> str | None:
+    # The turn of encryption a sealed copy of the data belongs to ("" unmarked); None for
+    # a copy that holds no data file (unsaved changes) or that this key cannot open.
+    from nctui.storage.crypto.errors import SealError  # noqa: PLC0415
+
+    try:
+        payload = open_bytes(path.read_bytes(), key)
+        data = decode(payload, path)
+    except (OSError, SealError):
+        return "?"  # not this key's: left sealed
+    except StorageError:
+        return None
+    return _mark(data) or ""
+
+
+def _turned_plain(data: RawData, mark: str | None) -> RawData:
+    # The data as a deliberate decrypt writes it: no keys, and this turn marked as ended.
+    from nctui.storage.settings import setting_op  # noqa: PLC0415
+
+    data = _without_keys(data)
+    if setting_in(data, UNSEALED_FROM) == (mark or ""):
+        return data
+    db = memory_db(data)
+    setting_op(UNSEALED_FROM, mark or "").apply(db)
+    return db.storage.read() or {}
+
+
+def _without_keys(data: RawData) -> RawData:
+    if setting_in(data, EARLIER_KEYS) is None:
+        return data
+    from nctui.storage.settings import setting_op  # noqa: PLC0415
+
+    db = memory_db(json.loads(encode(data)))  # a copy: `data` may be the in-memory one
+    setting_op(EARLIER_KEYS, None).apply(db)
+    return db.storage.read() or {}
 
 
 def _mark(data: RawData) -> str | None:

@@ -29,6 +29,7 @@ from nctui.storage.crypto.errors import (
 from nctui.storage.crypto.header import is_sealed, read_header
 from nctui.storage.crypto.sealed_file import SealKey, derive, key_for, new_key
 from nctui.storage.leftovers import leftover_files
+from nctui.storage.settings import without_keys
 from nctui.storage.status_summary import summary_path
 from nctui.storage.verifier import read_verifier, verifier_of
 
@@ -169,7 +170,9 @@ def follow_key(paths: Iterable[Path], old: Sequence[SealKey], new: SealKey | Non
     of earlier passphrases) opens them: they stay sealed.
 
     A file's payload is kept byte for byte, so a damaged copy stays exactly as found
-    inside its seal. A hard-linked copy gets a file of its own (the write replaces it).
+    inside its seal; written plain, the keys of earlier passphrases are taken out first,
+    and a copy they cannot be taken out of stays sealed. A hard-linked copy gets a file
+    of its own (the write replaces it).
     """
     left: list[Path] = []
     for path in paths:
@@ -180,8 +183,12 @@ def follow_key(paths: Iterable[Path], old: Sequence[SealKey], new: SealKey | Non
         if new is None and not is_sealed(blob):
             continue
         try:
-            payload = open_any(blob, old)
+            opened = open_any(blob, old)
         except SealError:
+            left.append(path)
+            continue
+        payload = without_keys(opened) if new is None else opened
+        if payload is None:
             left.append(path)
             continue
         with contextlib.suppress(OSError):

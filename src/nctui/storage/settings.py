@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tinydb import where
 
+from nctui.storage.atomic_file import encode
 from nctui.storage.ops import Put
 
 if TYPE_CHECKING:
@@ -79,3 +81,26 @@ def without_settings(data: Mapping[str, Any], keys: frozenset[str]) -> dict[str,
         if not (isinstance(doc, Mapping) and doc.get("id") in keys)
     }
     return {**data, SETTINGS_TABLE: kept}
+
+
+def without_keys(payload: bytes) -> bytes | None:
+    """`payload` with the keys of earlier passphrases taken out, fit to be written plain
+    (the data, or a list of changes); None when they are in it but it cannot be read."""
+    if EARLIER_KEYS.encode() not in payload:
+        return payload
+    try:
+        found = json.loads(payload.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    return encode(_blanked(found), indent=None if isinstance(found, dict) else 1)
+
+
+def _blanked(value: Any) -> Any:
+    # Every stored setting of earlier keys, wherever it sits, without its value.
+    if isinstance(value, list):
+        return [_blanked(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    if value.get("id") == EARLIER_KEYS and "value" in value:
+        return {**value, "value": None}
+    return {name: _blanked(item) for name, item in value.items()}

@@ -596,6 +596,7 @@ class NctuiApp(App[None]):
 
     def _poll_storage(self) -> None:
         self.check_period()
+        self.cover.settle_new_key()
         data = self.coach.file
         if data.unsaved:
             data.retry()

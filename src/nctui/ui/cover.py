@@ -42,6 +42,9 @@ class Cover:
         """When the person last pressed a key or used the mouse."""
         self._lock_due = False
         """The idle time passed while hidden: the return asks for the passphrase."""
+        self._new_key_due: bool | None = None
+        """Saving began to wait for a passphrase while hidden (True: the data here was
+        plain): the return asks for it."""
 
     # -- the hide key ----------------------------------------------------------------
 
@@ -61,7 +64,11 @@ class Cover:
             return
         stack = app.screen_stack
         under_lock = len(stack) > 1 and stack[-2].has_class(LOCK)
-        if not under_lock and self._lock_wanted_on_return():
+        if self._new_key_due is not None and not under_lock:
+            # Replaced in one step, so nothing behind shows between the two covers.
+            app.switch_screen(self._new_key_screen(was_plain=self._new_key_due))
+            self._new_key_due = None
+        elif not under_lock and self._lock_wanted_on_return():
             self._lock_due = False
             # Replaced in one step, so nothing behind shows between the two covers.
             app.switch_screen(self._lock_screen())
@@ -100,18 +107,30 @@ class Cover:
         app = self._app
         if any(screen.has_class(NEW_KEY) for screen in app.screen_stack):
             return
+        if isinstance(app.screen, HiddenScreen):
+            self._new_key_due = was_plain  # hidden: nothing shows until the person is back
+            return
+        app.push_screen(self._new_key_screen(was_plain=was_plain))
+
+    def settle_new_key(self) -> None:
+        """Take the passphrase lock for another window's change away once nothing waits
+        for it any more (that window turned encryption off, say)."""
+        app = self._app
+        if app.coach.privacy.waiting_for_key:
+            return
+        self._new_key_due = None
+        if app.screen.has_class(NEW_KEY):
+            app.pop_screen()
+
+    def _new_key_screen(self, *, was_plain: bool) -> LockScreen:
         from nctui.ui.screens.lock import ENCRYPTED_ELSEWHERE, PASSPHRASE_CHANGED  # noqa: PLC0415
 
         screen = self._lock_screen(
-            app.coach.privacy.take_new_key,
+            self._app.coach.privacy.take_new_key,
             ENCRYPTED_ELSEWHERE if was_plain else PASSPHRASE_CHANGED,
         )
         screen.add_class(NEW_KEY)
-        if isinstance(app.screen, HiddenScreen):
-            # Hidden: replaced in one step, so nothing behind shows between the covers.
-            app.switch_screen(screen)
-        else:
-            app.push_screen(screen)
+        return screen
 
     def _lock_wanted_on_return(self) -> bool:
         state = self._app.coach.privacy.state()

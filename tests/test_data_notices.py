@@ -83,7 +83,7 @@ async def test_a_window_that_writes_back_its_entries_says_so(
         await app.workers.wait_for_complete()
         app.coach.file.flush()
         await pilot.pause()
-        said = _messages(app)["Data file restored"]
+        said = _messages(app)["Your data file"]
         assert "nothing is lost" in said
     data = json.loads((data_dir / DATA_FILE_NAME).read_text())
     assert sorted(doc["id"] for doc in data["notes"].values()) == ["mine", "theirs"]

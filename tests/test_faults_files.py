@@ -244,7 +244,7 @@ async def test_what_the_person_sees_when_the_file_is_damaged_while_open(
         app.coach.apply(Insert("notes", {"id": "after", "note": "kept too"}))
         app.coach.file.flush()
         await pilot.pause()
-        said = _seen(app)["Data file restored"]
+        said = _seen(app)["Your data file"]
         assert "nothing is lost" in said
         if damage == "overwritten with garbage":
             assert "it is kept as" in said

@@ -16,14 +16,14 @@ import pytest
 from nctui.coach.coach import Coach
 from nctui.coach.errors import StorageError
 from nctui.coach.exchange.export import export_json
-from nctui.coach.privacy import PassphraseNeeded, UnreadableHeader
+from nctui.coach.privacy import PassphraseNeeded, UnreadableHeader, WrongPassphrase
 from nctui.domain.clock import ManualClock
 from nctui.storage.backups import backup_folder
 from nctui.storage.crypto.header import Header, is_sealed, read_header
 from nctui.storage.leftovers import keep_unsaved, leftover_files
 from nctui.storage.location import DATA_FILE_NAME
 from nctui.storage.ops import Insert, new_id
-from nctui.storage.repository import STRAY_OLDER, STRAY_PLAIN
+from nctui.storage.repository import FOLLOWED_PLAIN, FOLLOWED_SEALED, STRAY_OLDER, STRAY_PLAIN
 
 PASSPHRASE = "blue kettle on the hill"
 OTHER = "seven quiet lanterns"
@@ -141,10 +141,11 @@ def test_a_window_given_the_lock_follows_encryption_turned_on_elsewhere(
     assert plain.privacy.verify(PASSPHRASE)  # as the lock asks at start
     other = _open(windows, data_dir, clock)
     other.privacy.encrypt(PASSPHRASE)
-    wanted, _ = _watch(plain)
+    wanted, notices = _watch(plain)
     _note(plain, SENTENCE)
     assert plain.file.flush(timeout=5) == []
     assert wanted == [] and plain.privacy.state().encrypted
+    assert notices == [FOLLOWED_SEALED]
     assert is_sealed((data_dir / DATA_FILE_NAME).read_bytes())
     plain.file.close()
     other.file.close()
@@ -199,7 +200,7 @@ def test_a_window_follows_a_deliberate_decrypt(
     _note(first, "after the decrypt")
     assert first.file.flush(timeout=5) == []
     assert not is_sealed((data_dir / DATA_FILE_NAME).read_bytes())
-    assert not first.privacy.state().encrypted and notices == []
+    assert not first.privacy.state().encrypted and notices == [FOLLOWED_PLAIN]
 
 
 def test_a_plain_copy_put_back_by_a_sync_tool_is_sealed_again(
@@ -381,7 +382,7 @@ def test_turning_encryption_off_writes_no_earlier_key_anywhere(
     assert _folder_holds(data_dir, secret) == []
     _note(other, "the other window goes on")
     assert other.file.flush(timeout=5) == []
-    assert notices == [] and not is_sealed((data_dir / DATA_FILE_NAME).read_bytes())
+    assert notices == [FOLLOWED_PLAIN] and not is_sealed((data_dir / DATA_FILE_NAME).read_bytes())
     assert _folder_holds(data_dir, secret) == []
 
 
@@ -434,7 +435,7 @@ def test_a_window_follows_decrypt_encrypt_decrypt_in_another(
     _, notices = _watch(first)
     _note(first, "after the second decrypt")
     assert first.file.flush(timeout=5) == []
-    assert notices == [] and not is_sealed((data_dir / DATA_FILE_NAME).read_bytes())
+    assert notices == [FOLLOWED_PLAIN] and not is_sealed((data_dir / DATA_FILE_NAME).read_bytes())
 
 
 def test_the_wait_for_a_key_ends_when_the_other_window_turns_encryption_off(
@@ -463,3 +464,63 @@ def test_a_change_of_passphrase_in_a_window_behind_on_the_key_is_refused(
     other.privacy.encrypt(PASSPHRASE)
     with pytest.raises(PassphraseNeeded, match="another window"):
         plain.privacy.set_passphrase(OTHER, current=PASSPHRASE)
+
+
+# -- a file gone or damaged while encryption was on ------------------------------------------
+
+
+def _sealed_with_a_backup(data_dir: Path, clock: ManualClock) -> None:
+    _sealed_folder(data_dir, clock)
+    coach = Coach.open(data_dir, clock, PASSPHRASE)
+    clock.advance(timedelta(days=1))
+    _note(coach, "kept in the backup too")  # the day's first save keeps a sealed backup
+    coach.file.close()
+    assert any(
+        is_sealed(p.read_bytes()) for p in backup_folder(data_dir / DATA_FILE_NAME).glob("*")
+    )
+
+
+@pytest.mark.parametrize("damage", ["garbage", "empty", "gone"])
+def test_a_file_lost_while_encrypted_asks_and_starts_afresh_encrypted(
+    data_dir: Path, clock: ManualClock, windows: list[Coach], damage: str
+) -> None:
+    _sealed_with_a_backup(data_dir, clock)
+    path = data_dir / DATA_FILE_NAME
+    if damage == "gone":
+        path.unlink()
+    else:
+        path.write_bytes(b"" if damage == "empty" else bytes(range(256)) * 20)
+    before = {p.name: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
+    with pytest.raises(PassphraseNeeded, match="missing or damaged"):
+        Coach.open(data_dir, clock)
+    with pytest.raises(WrongPassphrase):
+        Coach.open(data_dir, clock, "not the passphrase at all")
+    after = {p.name: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
+    assert after == before  # nothing moved or written by either
+    coach = _open(windows, data_dir, clock, PASSPHRASE)
+    assert coach.privacy.state().encrypted
+    _note(coach, SENTENCE)
+    assert coach.file.flush() == []
+    assert is_sealed(path.read_bytes())
+    assert _plain_anywhere(data_dir, SENTENCE) == []
+
+
+def test_the_command_line_asks_for_the_passphrase_of_a_lost_encrypted_file(
+    data_dir: Path, clock: ManualClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from nctui.unlocking import open_coach
+
+    _sealed_with_a_backup(data_dir, clock)
+    (data_dir / DATA_FILE_NAME).write_bytes(b"")
+    asked: list[str] = []
+
+    def ask(prompt: str) -> str:
+        asked.append(prompt)
+        return PASSPHRASE
+
+    coach, _ = open_coach(data_dir, clock, ask=ask, sleep=lambda _seconds: None)
+    try:
+        assert asked and coach.privacy.state().encrypted
+        assert "missing or damaged" in capsys.readouterr().err
+    finally:
+        coach.file.close()

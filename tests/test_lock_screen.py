@@ -222,6 +222,10 @@ async def test_misses_in_a_row_bring_a_short_wait(
         assert message(app) == f"{NOT_IT} You can try again in 30 seconds."
         await keys(pilot, "a", "enter")  # nothing is typed or checked meanwhile
         assert box.value == "" and len(fake.tried) == 3
+        lock = app.screen
+        assert isinstance(lock, LockScreen)
+        lock._tick()  # a second later (the screen's own one-second timer)
+        assert message(app) == f"{NOT_IT} You can try again in 29 seconds."
 
 
 @pytest.mark.parametrize(

@@ -67,3 +67,22 @@ async def test_words_typed_fast_while_the_list_has_the_cursor_all_reach_the_note
         assert app.screen.query_one("#note", Input).value == "hello there friend"
         await burst(pilot, "shift+tab", "shift+tab", *"zz")  # back in the list: still the note
         assert app.screen.query_one("#note", Input).value == "hello there friendzz"
+
+
+async def test_a_sentence_typed_fast_on_the_tags_all_reaches_the_note(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    # Tab from the note puts the cursor on the tags; a sentence typed there at once
+    # (a paste, a terminal catching up) goes to the note, past the first letter too.
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert isinstance(app.screen.focused, TriggerTags)
+        await burst(pilot, *"Saw the yellow tram by the harbour")
+        screen = app.screen
+        assert screen.query_one("#note", Input).value == "Saw the yellow tram by the harbour"
+        assert screen.query_one(TriggerTags).chosen == ()

@@ -84,11 +84,16 @@ async def test_a_passphrase_changed_elsewhere_asks_for_the_new_one(
             text = screen_text(app)
             assert PASSPHRASE_CHANGED.title in text and "Alex" not in text
             box = app.screen.query_one("#lock-passphrase", Input)
-            box.value = PASSPHRASE  # the old one
+            box.value = "neither of them"
             await keys(pilot, "enter")
             await settle(pilot)
             assert locked(app)
             assert NOT_IT in screen_text(app)
+            box.value = PASSPHRASE  # the old one: said so
+            await keys(pilot, "enter")
+            await settle(pilot)
+            assert locked(app)
+            assert "from before the change" in " ".join(screen_text(app).split())
             box.value = OTHER
             await keys(pilot, "enter")
             await settle(pilot)

@@ -171,15 +171,17 @@ def test_a_copy_aside_holding_more_than_the_file_is_named_on_every_start(
     repository.close()
 
 
-def test_an_unreadable_copy_aside_counts_when_bigger_than_the_file(
+def test_an_unreadable_copy_aside_is_not_offered_to_put_back(
     data_dir: Path, clock: ManualClock
 ) -> None:
+    # Renamed back, a copy nctui cannot read at all would only be set aside again.
     data_dir.mkdir(parents=True)
     cut = json.dumps(_history(50))[:-40]
     older = data_dir / "nctui.json.corrupt-2026-11-20T10-00-00"
     older.write_text(cut)
+    (data_dir / DATA_FILE_NAME).write_text(json.dumps(_history(0)))
     repository = Repository.open(data_dir, clock)
-    assert repository.copies_with_more() == [older]
+    assert older.exists() and repository.copies_with_more() == []
     repository.close()
 
 

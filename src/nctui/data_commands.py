@@ -43,8 +43,9 @@ def _open(data_dir: Path) -> Coach:
     except CorruptDataError as error:
         raise StorageError(
             f"your data file could not be read as it is ({error}). Nothing was changed. "
-            "Open nctui once: it keeps the file as it is aside, tells you where, and goes "
-            "on with everything it can read."
+            "Open nctui once: it keeps the damaged file aside, says where, and goes on "
+            "with whatever it could still read (nothing, if the whole file is damaged). "
+            "`nctui backups` lists the backups you can bring back with `nctui import`."
         ) from error
 
 

@@ -104,19 +104,22 @@ def open_coach(
     CorruptDataError for a damaged file, left as it is: see Coach.open).
     """
     from nctui.coach.coach import Coach
-    from nctui.coach.privacy import WrongPassphrase
+    from nctui.coach.privacy import PassphraseNeeded, WrongPassphrase
+
+    def attempt(passphrase: str) -> Coach | None:
+        try:
+            return Coach.open(data_dir, clock, passphrase, set_aside=set_aside)
+        except WrongPassphrase:
+            return None
 
     path = data_dir / DATA_FILE_NAME
     if sealed(str(path)):
-
-        def attempt(passphrase: str) -> Coach | None:
-            try:
-                return Coach.open(data_dir, clock, passphrase, set_aside=set_aside)
-            except WrongPassphrase:
-                return None
-
         return _tries(attempt, ask, sleep)
-    coach = Coach.open(data_dir, clock, set_aside=set_aside)
+    try:
+        coach = Coach.open(data_dir, clock, set_aside=set_aside)
+    except PassphraseNeeded as needed:  # gone or damaged, with encrypted copies beside it
+        say(str(needed))
+        return _tries(attempt, ask, sleep)
     if not (check_lock and coach.privacy.state().lock_set):
         return coach, None
 
@@ -152,4 +155,4 @@ def _tries(
                 sleep(retry_delay(failures))
             except KeyboardInterrupt:
                 raise Stopped(_STOPPED) from None
-    raise Stopped("nctui stays locked; your data is as it was. Run it again to try once more.")
+    raise Stopped("Still locked; your data is as it was. Run it again to try once more.")

@@ -111,10 +111,21 @@ class Privacy:
         encryption on: True when `passphrase` opens the file as it is now (then the
         changes waiting here are saved with it). Slow: call it from a worker thread.
 
-        Raises PassphraseError for an empty or unusable entry, before anything slow.
+        Raises PassphraseError for an empty or unusable entry, before anything slow,
+        and for the passphrase from before another window changed it.
         """
         normalise_passphrase(passphrase)
-        return self._repository.adopt(passphrase)
+        if self._repository.adopt(passphrase):
+            return True
+        key = self._repository.key
+        if key is not None:
+            from nctui.storage.sealing import matches  # noqa: PLC0415
+
+            if matches(passphrase, key.params, key.key_check) is not None:
+                raise PassphraseError(
+                    "That is the passphrase from before the change. Type the new one."
+                )
+        return False
 
     @property
     def waiting_for_key(self) -> bool:

@@ -83,25 +83,22 @@ def _ids(path: Path, key: SealKey | None) -> set[tuple[str, object]]:
 def copies_with_more(path: Path, key: SealKey | None = None) -> list[Path]:
     """The copies kept aside that hold entries the file at `path` lacks, newest first.
 
-    A copy that can be read counts its entries that fit their shape; one that cannot be
-    read at all counts when it is bigger than the current file.
+    A copy counts its entries that fit their shape. One that cannot be read at all (cut
+    short, or sealed and damaged) is not named: put back, it would only be set aside
+    again, and the open report already pointed to the backups.
     """
     copies = copies_aside(path)
     if not copies:
         return []  # the usual case: nothing to read
     try:
         held = _ids(path, key)
-        size = path.stat().st_size
     except (StorageError, OSError):
         return []  # the file itself is the trouble; that is said elsewhere
     found = []
     for copy in reversed(copies):
         more = False
-        with contextlib.suppress(OSError):  # a copy gone meanwhile counts for nothing
-            try:
-                more = not _ids(copy, key) <= held
-            except StorageError:
-                more = copy.stat().st_size > size
+        with contextlib.suppress(OSError, StorageError):  # gone or unreadable: not named
+            more = not _ids(copy, key) <= held
         if more:
             found.append(copy)
     return found

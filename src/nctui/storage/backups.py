@@ -17,9 +17,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from nctui.domain.frozen import frozen
-from nctui.storage.aside import file_stamp, unused
+from nctui.storage.aside import copies_aside, file_stamp, unused
 from nctui.storage.atomic_file import atomic_write_bytes, read_file
 from nctui.storage.errors import StorageError
+from nctui.storage.leftovers import leftover_files
 from nctui.storage.location import ensure_data_dir
 
 TYPE_CHECKING = False
@@ -172,3 +173,14 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+def beside_the_data(data_path: Path) -> list[Path]:
+    """Every file nctui keeps beside the data that may hold a person's words: backups,
+    copies before a migration, damaged copies set aside, unsaved changes."""
+    folder = backup_folder(data_path)
+    found = sorted(folder.glob("nctui-*.json")) if folder.is_dir() else []
+    found += sorted(data_path.parent.glob(f"{data_path.name}.backup-v*"))
+    found += copies_aside(data_path)
+    found += leftover_files(data_path.parent)
+    return found

@@ -204,6 +204,12 @@ class Repository:
         fingerprint = _fingerprint(path)
         shown = quick_look(path, key, set_aside=set_aside)
         report = repository.report
+        if shown is None and key is None and _encrypted_before(path):
+            # Missing or damaged, with encrypted copies beside it: encryption was on, so
+            # the fresh file is sealed with the passphrase they check, never plain.
+            from nctui.storage.sealing import key_to_open  # noqa: PLC0415
+
+            key = repository._key = key_to_open(path, passphrase)
         if shown is None:
             with repository._lock:
                 shown, report = repair(path, clock(), key, set_aside=set_aside)
@@ -255,7 +261,8 @@ class Repository:
         return [*found[:1], *self._known, *found[1:]]
 
     def _reseal_now(self, key: SealKey | None, earlier: Sequence[SealKey]) -> list[Path]:
-        from nctui.storage.sealing import beside_the_data, follow_key  # noqa: PLC0415
+        from nctui.storage.backups import beside_the_data  # noqa: PLC0415
+        from nctui.storage.sealing import follow_key  # noqa: PLC0415
 
         ensure_data_dir(self.data_dir)
         with self._lock:
@@ -457,6 +464,7 @@ class Repository:
             if self._key is not None:
                 if setting_in(data, UNSEALED_FROM) == (self._sealed_as or ""):
                     self._key = None  # another window turned encryption off: follow it
+                    _call(self.on_notice, FOLLOWED_PLAIN)
                 else:
                     stray = STRAY_PLAIN
         self._key_wanted = False
@@ -490,6 +498,8 @@ class Repository:
         for key in self._known:
             if key.fits(header):  # sealed by another window with a passphrase given here
                 data = decode(open_bytes(blob, key), self.path)
+                if self._key is None:
+                    _call(self.on_notice, FOLLOWED_SEALED)
                 self._key, self._sealed_as = key, _mark(data)
                 return data, None
         for key in self.earlier_keys():
@@ -550,7 +560,8 @@ class Repository:
         it still sealed with `key` in that same turn of encryption (left by a `decrypt`
         stopped part way). A plain file without that mark (an older copy put back while
         nctui was closed) turns nothing plain. Returns the copies left sealed."""
-        from nctui.storage.sealing import beside_the_data, follow_key  # noqa: PLC0415
+        from nctui.storage.backups import beside_the_data  # noqa: PLC0415
+        from nctui.storage.sealing import follow_key  # noqa: PLC0415
 
         with self._lock:
             data = self._memory.storage.read() or {}
@@ -738,6 +749,14 @@ class _KeyWanted(Exception):
         self.was_plain = was_plain
 
 
+FOLLOWED_PLAIN = (
+    "Your data was decrypted in another window. From now on this window saves it "
+    "unencrypted too; encrypt it again from the palette whenever you like."
+)
+FOLLOWED_SEALED = (
+    "Your data was encrypted in another window, with the passphrase you gave here. "
+    "This window saves it encrypted too."
+)
 STRAY_PLAIN = (
     "An unencrypted copy of your data file took the place of the encrypted one while "
     "nctui was open (a sync tool or a restored backup, perhaps). nctui added what it "
@@ -748,6 +767,21 @@ STRAY_OLDER = (
     "place of the current one while nctui was open. nctui added what it held and "
     "encrypted it with your current passphrase."
 )
+
+
+def _encrypted_before(path: Path) -> bool:
+    # The data file cannot be read as plain data (gone, damaged) and a sealed copy lies
+    # beside it. Looked at only when the file needs repair, so a usual start pays nothing.
+    from nctui.storage.backups import beside_the_data  # noqa: PLC0415
+
+    try:
+        if read_file(path) is not None:
+            return False
+    except CorruptDataError:
+        pass
+    except StorageError:
+        return False
+    return any(_sealed_on_disk(copy) for copy in beside_the_data(path))
 
 
 def _turn_of(path: Path, key: SealKey) -> str | None:

@@ -15,9 +15,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from nctui.storage.aside import copies_aside
 from nctui.storage.atomic_file import atomic_write_bytes, open_any, seal_bytes
-from nctui.storage.backups import backup_folder
+from nctui.storage.backups import beside_the_data
 from nctui.storage.crypto.cost import DEFAULT_COST, KdfCost, KeyParams
 from nctui.storage.crypto.errors import (
     DamagedFile,
@@ -28,7 +27,6 @@ from nctui.storage.crypto.errors import (
 )
 from nctui.storage.crypto.header import is_sealed, read_header
 from nctui.storage.crypto.sealed_file import SealKey, derive, key_for, new_key
-from nctui.storage.leftovers import leftover_files
 from nctui.storage.settings import without_keys
 from nctui.storage.status_summary import summary_path
 from nctui.storage.verifier import read_verifier, verifier_of
@@ -95,20 +93,31 @@ def with_earlier(value: object, old: SealKey) -> list[dict[str, Any]]:
 # -- opening a sealed file -----------------------------------------------------------------
 
 
+ENCRYPTED_BEFORE = (
+    "Your data file is missing or damaged, and the copies nctui keeps beside it are "
+    "encrypted. Type your passphrase: nctui checks it against them and starts a fresh "
+    "encrypted file (a damaged one is kept aside)."
+)
+
+
 def key_to_open(path: Path, passphrase: str | None) -> SealKey | None:
-    """The key that opens the sealed file at `path`; with its header damaged, the key
-    of a sealed copy beside it that the passphrase opens (then the file is kept aside
-    as damage, and the fresh one sealed with that key). None when the file is gone."""
-    if passphrase is None:
-        raise PassphraseNeeded()
+    """The key that opens the sealed file at `path`; with its header damaged (or the
+    file gone or unreadable while sealed copies lie beside it), the key of a sealed
+    copy that the passphrase opens: then a damaged file is kept aside, and the fresh
+    one sealed with that key. Raises PassphraseNeeded without a passphrase,
+    WrongPassphrase, and UnreadableHeader when nothing can check it."""
     try:
-        blob = path.read_bytes()
+        blob: bytes | None = path.read_bytes()
+    except FileNotFoundError:
+        blob = None
     except OSError:
         return None
-    try:
-        return key_for(blob, passphrase)
-    except DamagedFile:
-        pass
+    sealed = blob is not None and is_sealed(blob)
+    if passphrase is None:
+        raise PassphraseNeeded() if sealed else PassphraseNeeded(ENCRYPTED_BEFORE)
+    if blob is not None and sealed:
+        with contextlib.suppress(DamagedFile):
+            return key_for(blob, passphrase)
     # The header cannot check the passphrase: a sealed backup can. Without one that
     # opens, nothing is moved, so a typo never becomes the passphrase of a new file.
     copies = _sealed_copies(path)
@@ -151,17 +160,6 @@ def _modified(path: Path) -> float:
 
 
 # -- files beside the data ---------------------------------------------------------------
-
-
-def beside_the_data(data_path: Path) -> list[Path]:
-    """Every file nctui keeps beside the data that may hold a person's words: backups,
-    copies before a migration, damaged copies set aside, unsaved changes."""
-    folder = backup_folder(data_path)
-    found = sorted(folder.glob("nctui-*.json")) if folder.is_dir() else []
-    found += sorted(data_path.parent.glob(f"{data_path.name}.backup-v*"))
-    found += copies_aside(data_path)
-    found += leftover_files(data_path.parent)
-    return found
 
 
 def follow_key(paths: Iterable[Path], old: Sequence[SealKey], new: SealKey | None) -> list[Path]:

@@ -564,7 +564,7 @@ class NctuiApp(App[None]):
 
     @on(StorageNotice)
     def _on_storage_notice(self, message: StorageNotice) -> None:
-        self.notify(message.text, title="Data file restored", severity="warning", timeout=15)
+        self.notify(message.text, title="Your data file", severity="warning", timeout=15)
 
     # -- drafts of unsaved words ---------------------------------------------------------
 

@@ -17,8 +17,8 @@ Command = tuple[str, str, Callable[[], None]]
 """A palette entry: title, what it does, what runs when chosen."""
 
 NO_RECOVERY = (
-    "Nobody can recover a forgotten passphrase, not even nctui: keep it somewhere safe. "
-    "An export first (Export my data… in this palette) gives you a plain copy you control."
+    "A forgotten passphrase cannot be recovered, not even by nctui. Export first "
+    "(Export my data… in this palette) for a plain copy you control."
 )
 
 _NEW = (
@@ -117,14 +117,15 @@ def _toggle_ask(privacy: Privacy, ask: bool, say: Callable[[str], None]) -> None
 def _set_task(privacy: Privacy) -> PassphraseTask:
     def run(answers: Answers) -> str:
         privacy.set_passphrase(answers["new-passphrase"])
-        return "Your passphrase is set: nctui asks for it when it starts. " + _idle_note(
-            privacy.state().idle_minutes
+        state = privacy.state()
+        back = " and when you come back from F12" if state.ask_on_return else ""
+        return f"Your passphrase is set: nctui asks for it when it starts{back}. " + (
+            _idle_note(state.idle_minutes)
         )
 
     return PassphraseTask(
         "Set a passphrase",
-        "nctui will ask for it when it starts, after a while with no key pressed and, "
-        "if you like, after the hide key (F12). " + NO_RECOVERY,
+        "Asked for at start, after idle minutes and (if you like) after F12. " + NO_RECOVERY,
         _NEW,
         "Set passphrase",
         run,

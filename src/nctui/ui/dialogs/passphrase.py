@@ -90,6 +90,11 @@ class PassphraseDialog(ModalScreen[str | None]):
         answers = self._answers()
         problem = self.spec.check(answers)
         if problem is not None:
+            # The entry at fault is cleared, with the cursor in it: retyping is easier
+            # than correcting what cannot be seen.
+            box = self.query_one(f"#{problem[0]}", Input)
+            box.value = ""
+            box.focus()
             self._say(problem[1], beside=problem[0])
             return
         self._busy = True

@@ -10,6 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from nctui.domain.errors import AnswerError
@@ -98,6 +99,9 @@ class LockScreen(Screen[None]):
         self.misses = 0
         """Wrong passphrases in a row, here."""
         self._busy = False
+        self._left = 0
+        """Seconds left of the wait after repeated misses."""
+        self._ticker: Timer | None = None
         self._opened = False
         """Right passphrase while the hide key's screen was over this one."""
 
@@ -167,10 +171,24 @@ class LockScreen(Screen[None]):
         # A short pause after several misses: guessing gets slow, typos stay cheap.
         self._busy = True
         box.disabled = True
-        self._say(f"{NOT_IT} You can try again in {ceil(wait)} seconds.")
+        self._left = ceil(wait)
+        self._say_wait()
+        self._ticker = self.set_interval(1, self._tick)
         self.set_timer(wait, self._wait_over)
 
+    def _say_wait(self) -> None:
+        seconds = "1 second" if self._left == 1 else f"{self._left} seconds"
+        self._say(f"{NOT_IT} You can try again in {seconds}.")
+
+    def _tick(self) -> None:
+        # The wait counts down where the person can see it, so the box never seems dead.
+        self._left = max(1, self._left - 1)
+        self._say_wait()
+
     def _wait_over(self) -> None:
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
         self._busy = False
         box = self.query_one("#lock-passphrase", Input)
         box.disabled = False

@@ -159,7 +159,7 @@ class LogEventScreen(ModalScreen[LoggedEvent | None]):
                     "What set it off? If you like: Tab here, then a letter ticks a tag",
                     classes="field-label",
                 )
-                yield TriggerTags(id="triggers")
+                yield TriggerTags(id="triggers", letters_to="#note")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")

@@ -23,7 +23,8 @@ TICKED, UNTICKED = "[x]", "[ ]"
 
 class TriggerTags(KeysInOrder, Widget, can_focus=True):
     """Every tag, its letter and a box; a tag's letter (or Space on the highlighted
-    one) ticks it or clears it. Letters that are no tag's are left to the screen."""
+    one) ticks it or clears it. A letter that is no tag's moves the cursor to the box
+    `letters_to` selects and is typed there (else it is left to the screen)."""
 
     DEFAULT_CSS = """
     TriggerTags {
@@ -59,9 +60,12 @@ class TriggerTags(KeysInOrder, Widget, can_focus=True):
     class Done(Message):
         """Enter was pressed on the tags."""
 
-    def __init__(self, chosen: Sequence[str] = (), *, id: str | None = None) -> None:
+    def __init__(
+        self, chosen: Sequence[str] = (), *, id: str | None = None, letters_to: str | None = None
+    ) -> None:
         super().__init__(id=id)
         self.set_reactive(TriggerTags.chosen, tuple(chosen))
+        self._letters_to = letters_to
 
     def render(self) -> Table:
         """The tags in as many columns as fit: "l [x] Lonely   b [ ] Bored ..."."""
@@ -92,6 +96,8 @@ class TriggerTags(KeysInOrder, Widget, can_focus=True):
     def on_key(self, event: events.Key) -> None:
         """A tag's letter ticks it, as Space does the highlighted one; other keys go on
         to the screen (which may type them into a note)."""
+        if self.screen.focused is not self:
+            return  # typed ahead: `KeysInOrder` sends it on to where the cursor is now
         if event.key == "space":
             # Here, not only as a binding: a screen that types printable keys elsewhere
             # would otherwise see it first.
@@ -100,6 +106,14 @@ class TriggerTags(KeysInOrder, Widget, can_focus=True):
             self.action_tick()
             return
         trigger = trigger_for_letter(event.character or "") if event.is_printable else None
+        if trigger is None and event.is_printable and self._letters_to is not None:
+            # Writing, not ticking: the cursor moves now, so the keys already queued
+            # behind this one follow it there in order (`KeysInOrder`).
+            event.stop()
+            event.prevent_default()
+            self.screen.set_focus(self.screen.query_one(self._letters_to))
+            self.app.post_message(events.Key(event.key, event.character))
+            return
         if trigger is None:
             return
         event.stop()

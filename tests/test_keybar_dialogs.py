@@ -56,3 +56,23 @@ async def test_the_hide_key_shows_where_the_line_has_room_and_never_takes_a_seco
         last = screen_text(app).splitlines()[-1]
         assert ("f12 Hide" in last) is shown
         assert last.rstrip().endswith("^p palette")
+
+
+async def test_help_over_a_dialog_lists_its_keys_first_then_those_that_work_anywhere(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    from nctui.ui.screens.help import HelpScreen
+
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        sections = [row.section for row in app.screen.rows]
+        anywhere = " ".join(row.keys for row in app.screen.rows if row.section == "Anywhere")
+        assert sections[0] == "This screen" and sections[-1] == "Anywhere"
+        # Keys that reach the app from any dialog: quitting, SOS, hiding.
+        assert {"^q", "f2", "f12"} <= set(anywhere.split())

@@ -170,7 +170,7 @@ def listed_bindings(screen: Screen[object]) -> list[tuple[str, ActiveBinding]]:
     help screen shows exactly these, and the key tests press exactly these.
     """
     listed = []
-    for active in screen.active_bindings.values():
+    for active in [*screen.active_bindings.values(), *_priority_past_dialog(screen)]:
         binding = active.binding
         if not binding.description or not _declared_here(active.node, binding):
             continue
@@ -184,6 +184,22 @@ def listed_bindings(screen: Screen[object]) -> list[tuple[str, ActiveBinding]]:
             section = "In the focused box"
         listed.append((section, active))
     return listed
+
+
+def _priority_past_dialog(screen: Screen[object]) -> list[ActiveBinding]:
+    # A dialog's own bindings stop at the dialog, but priority keys (F2, Ctrl+Q, F12...)
+    # still reach the app from it: Textual leaves those out of `active_bindings`.
+    shown = screen.active_bindings
+    chain = screen._binding_chain
+    found = []
+    for node, bindings in chain[len(screen._modal_binding_chain) :]:
+        for key, binding in bindings:
+            if not binding.priority or key in shown:
+                continue
+            state = screen.app._check_action_state(binding.action, node)
+            if state is not False:
+                found.append(ActiveBinding(node, binding, bool(state), binding.tooltip))
+    return found
 
 
 class NctuiApp(App[None]):
@@ -741,7 +757,12 @@ class NctuiApp(App[None]):
 
     def action_help(self) -> None:
         """Open the list of every key that works here."""
-        from nctui.ui.screens.help import HelpScreen, group_keys  # noqa: PLC0415
+        from nctui.ui.screens.help import (  # noqa: PLC0415
+            DIALOG_ORDER,
+            SECTION_ORDER,
+            HelpScreen,
+            group_keys,
+        )
 
         screen = self.screen
         entries = []
@@ -753,7 +774,8 @@ class NctuiApp(App[None]):
             action = SAME_AS.get(binding.action, binding.action)
             entries.append((section, action, self.get_key_display(binding), described))
         title = screen.sub_title or self.title
-        self.push_screen(HelpScreen(group_keys(entries), title))
+        order = DIALOG_ORDER if isinstance(screen, ModalScreen) else SECTION_ORDER
+        self.push_screen(HelpScreen(group_keys(entries, order), title))
 
     def export_data(self, fmt: str) -> None:
         """Export the data in `fmt` to the exports folder, and say where it went."""

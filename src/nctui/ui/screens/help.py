@@ -76,12 +76,16 @@ def _key_table(rows: Sequence[KeyRow]) -> Group:
 
 
 SECTION_ORDER = ("Anywhere", "This screen", "In the focused box")
+DIALOG_ORDER = ("This screen", "In the focused box", "Anywhere")
+"""Over a dialog its own keys come first: the keys that work anywhere follow."""
 
 
-def group_keys(entries: Sequence[tuple[str, str, str, str]]) -> list[KeyRow]:
+def group_keys(
+    entries: Sequence[tuple[str, str, str, str]], order: Sequence[str] = SECTION_ORDER
+) -> list[KeyRow]:
     """Rows from (section, action, key shown, description), one row per action.
 
-    Keys that do the same thing share a row; sections come in a fixed order.
+    Keys that do the same thing share a row; sections come in `order`.
     """
     grouped: dict[tuple[str, str], tuple[list[str], str]] = {}
     for section, action, key, description in entries:
@@ -92,4 +96,4 @@ def group_keys(entries: Sequence[tuple[str, str, str, str]]) -> list[KeyRow]:
         KeyRow(section, " ".join(keys), description)
         for (section, _), (keys, description) in grouped.items()
     ]
-    return sorted(rows, key=lambda row: SECTION_ORDER.index(row.section))
+    return sorted(rows, key=lambda row: order.index(row.section))

@@ -16,7 +16,12 @@ import pytest
 from nctui.coach.coach import Coach
 from nctui.coach.errors import StorageError
 from nctui.coach.exchange.export import export_json
-from nctui.coach.privacy import PassphraseNeeded, UnreadableHeader, WrongPassphrase
+from nctui.coach.privacy import (
+    PassphraseError,
+    PassphraseNeeded,
+    UnreadableHeader,
+    WrongPassphrase,
+)
 from nctui.domain.clock import ManualClock
 from nctui.storage.backups import backup_folder
 from nctui.storage.crypto.header import Header, is_sealed, read_header
@@ -24,18 +29,9 @@ from nctui.storage.leftovers import keep_unsaved, leftover_files
 from nctui.storage.location import DATA_FILE_NAME
 from nctui.storage.ops import Insert, new_id
 from nctui.storage.repository import FOLLOWED_PLAIN, FOLLOWED_SEALED, STRAY_OLDER, STRAY_PLAIN
-
-PASSPHRASE = "blue kettle on the hill"
-OTHER = "seven quiet lanterns"
-SENTENCE = "I still miss the way she laughed at the station"
-
-
-def _note(coach: Coach, text: str) -> None:
-    coach.apply(Insert("notes", {"id": new_id(), "note": text}))
-
-
-def _notes(coach: Coach) -> list[str]:
-    return sorted(doc["note"] for doc in coach.repository.table("notes").all())
+from tests.sealed_notes import OTHER, PASSPHRASE, SENTENCE
+from tests.sealed_notes import note as _note
+from tests.sealed_notes import notes as _notes
 
 
 def _plain_anywhere(data_dir: Path, text: str) -> list[Path]:
@@ -95,7 +91,9 @@ def test_typing_the_new_passphrase_saves_what_waited(
     wanted, _ = _watch(first)
     _note(first, "written while the key was old")
     assert first.file.flush() and set(wanted) == {False}
-    assert not first.privacy.take_new_key(PASSPHRASE)  # the old one no longer opens it
+    with pytest.raises(PassphraseError, match="from before the change"):
+        first.privacy.take_new_key(PASSPHRASE)  # the old one no longer opens it: said so
+    assert not first.privacy.take_new_key("neither of the two")
     assert first.privacy.take_new_key(OTHER)
     assert first.file.flush(timeout=5) == []
     assert not first.privacy.waiting_for_key

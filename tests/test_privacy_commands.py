@@ -231,7 +231,7 @@ def test_a_wrong_passphrase_three_times_leaves_the_file_as_it_was(
     assert code == 2
     assert err.count("does not open your data") == 1  # after the third: a calm goodbye
     assert "Type your passphrase first." in err
-    assert "stays locked" in err
+    assert "Still locked" in err
     assert _data(planned) == before
 
 
@@ -321,7 +321,7 @@ def test_a_lock_on_a_plain_file_is_asked_for_at_start(planned: Path, clock: Manu
     coach = Coach.open(planned, clock)
     coach.privacy.set_passphrase(PASSPHRASE)
     coach.file.close()
-    with pytest.raises(Stopped, match="stays locked"):
+    with pytest.raises(Stopped, match="Still locked"):
         open_app(planned, clock, ask=_answers(OTHER, OTHER, OTHER))
     resume_collection()
     app = open_app(planned, clock, ask=_answers(PASSPHRASE))

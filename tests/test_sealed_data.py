@@ -33,18 +33,9 @@ from nctui.storage.location import DATA_FILE_NAME
 from nctui.storage.ops import Insert, new_id
 from nctui.storage.sealing import make_key
 from nctui.storage.status_summary import summary_path
-
-PASSPHRASE = "blue kettle on the hill"
-OTHER = "seven quiet lanterns"
-SENTENCE = "I still miss the way she laughed at the station"
-
-
-def _note(coach: Coach, text: str) -> None:
-    coach.apply(Insert("notes", {"id": new_id(), "note": text}))
-
-
-def _notes(coach: Coach) -> list[str]:
-    return sorted(doc["note"] for doc in coach.repository.table("notes").all())
+from tests.sealed_notes import OTHER, PASSPHRASE, SENTENCE
+from tests.sealed_notes import note as _note
+from tests.sealed_notes import notes as _notes
 
 
 def _sealed(data_dir: Path, clock: ManualClock) -> Coach:

@@ -94,7 +94,13 @@ def keep_focus_in_view(screen: Screen[object]) -> None:
         return
     focused.scroll_visible(animate=False, immediate=True)
     # Again once scrolled: Textual's own scrolling counts a control under docked bars as shown.
-    focused.call_after_refresh(reveal, focused)
+    focused.call_after_refresh(_reveal_if_focused, focused)
+
+
+def _reveal_if_focused(widget: Widget) -> None:
+    # Late, a reveal must not pull the view away from where the cursor went meanwhile.
+    if widget.has_focus:
+        reveal(widget)
 
 
 def show_together(widget: Widget, message: Widget) -> None:
@@ -106,6 +112,8 @@ def show_together(widget: Widget, message: Widget) -> None:
     widget.focus(scroll_visible=False)
 
     def scroll(again: bool) -> None:
+        if not widget.has_focus:
+            return  # the cursor moved on meanwhile (a fast Tab): never pull the view back
         reveal(widget, message)
         if again:
             widget.call_after_refresh(scroll, again=False)

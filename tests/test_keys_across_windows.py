@@ -5,6 +5,7 @@ Nothing is ever written plain beside encrypted data, and nothing saved is lost."
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from nctui.coach.privacy import (
     WrongPassphrase,
 )
 from nctui.domain.clock import ManualClock
+from nctui.storage.atomic_file import seal_bytes
 from nctui.storage.backups import backup_folder
 from nctui.storage.crypto.header import Header, is_sealed, read_header
 from nctui.storage.leftovers import keep_unsaved, leftover_files
@@ -395,6 +397,9 @@ def test_a_change_of_encryption_waits_for_changes_not_saved_yet(
     with pytest.raises(StorageError, match="not saved yet"):
         coach.privacy.decrypt(PASSPHRASE)
     assert (data_dir / DATA_FILE_NAME).read_bytes() == before
+    # Nothing changed in this window either, to be written later.
+    settings = coach.repository.table("settings").all()
+    assert "unsealed_from" not in {doc["id"] for doc in settings}
 
 
 def test_an_old_plain_copy_put_back_while_closed_unseals_no_backup(
@@ -522,3 +527,71 @@ def test_the_command_line_asks_for_the_passphrase_of_a_lost_encrypted_file(
         assert "missing or damaged" in capsys.readouterr().err
     finally:
         coach.file.close()
+
+
+def test_a_lost_file_after_encryption_was_turned_off_starts_plain(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    _sealed_with_a_backup(data_dir, clock)
+    coach = Coach.open(data_dir, clock, PASSPHRASE)
+    key = coach.repository.key
+    coach.privacy.decrypt(PASSPHRASE)
+    coach.privacy.remove_passphrase(PASSPHRASE)
+    coach.file.close()
+    # A copy left sealed on purpose (damaged, set aside while encrypted) stays sealed.
+    assert key is not None
+    (data_dir / f"{DATA_FILE_NAME}.corrupt-2026-11-01T10-00-00").write_bytes(
+        seal_bytes(b"{cut", key)
+    )
+    (data_dir / DATA_FILE_NAME).unlink()
+    plain = _open(windows, data_dir, clock)  # no passphrase asked
+    assert not plain.privacy.state().lock_set
+
+
+def test_a_damaged_newest_backup_defers_to_the_one_before(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    _sealed_with_a_backup(data_dir, clock)
+    folder = backup_folder(data_dir / DATA_FILE_NAME)
+    newest = max(folder.glob("nctui-*.json"), key=lambda p: p.stat().st_mtime)
+    older = folder / "nctui-2026-11-01.json"
+    older.write_bytes(newest.read_bytes())
+    os.utime(older, (1, 1))
+    newest.write_bytes(newest.read_bytes()[:20])  # cut inside its header
+    (data_dir / DATA_FILE_NAME).unlink()
+    with pytest.raises(PassphraseNeeded, match="latest backup is encrypted"):
+        Coach.open(data_dir, clock)
+    assert _open(windows, data_dir, clock, PASSPHRASE).privacy.state().encrypted
+
+
+def test_after_a_decrypt_elsewhere_the_lock_still_wants_its_passphrase(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    _sealed_folder(data_dir, clock)
+    first = _open(windows, data_dir, clock, PASSPHRASE)
+    second = _open(windows, data_dir, clock, PASSPHRASE)
+    second.privacy.set_passphrase(OTHER, current=PASSPHRASE)
+    _watch(first)
+    _note(first, "waiting")
+    assert first.file.flush() and _waiting(first)
+    second.privacy.decrypt(OTHER)
+    assert not first.privacy.take_new_key("anything at all, really")
+    assert first.privacy.take_new_key(PASSPHRASE)  # the lock's, as this window knows it
+
+
+def test_an_older_sealed_copy_put_back_keeps_the_current_keys_and_lock(
+    data_dir: Path, clock: ManualClock, windows: list[Coach]
+) -> None:
+    path = data_dir / DATA_FILE_NAME
+    _sealed_folder(data_dir, clock)
+    older = path.read_bytes()
+    window = _open(windows, data_dir, clock, PASSPHRASE)
+    window.privacy.set_passphrase(OTHER, current=PASSPHRASE)
+    path.write_bytes(older)  # its settings know nothing of OTHER
+    _note(window, SENTENCE)
+    assert window.file.flush(timeout=5) == []
+    window.file.close()
+    again = _open(windows, data_dir, clock, OTHER)
+    (earlier,) = again.repository.earlier_keys()
+    assert earlier.fits(read_header(older))
+    assert again.privacy.verify(OTHER)

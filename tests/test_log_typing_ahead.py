@@ -86,3 +86,19 @@ async def test_a_sentence_typed_fast_on_the_tags_all_reaches_the_note(
         screen = app.screen
         assert screen.query_one("#note", Input).value == "Saw the yellow tram by the harbour"
         assert screen.query_one(TriggerTags).chosen == ()
+
+
+async def test_a_capital_on_the_tags_starts_the_note_rather_than_ticking(
+    make_app: AppFactory, data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        await burst(pilot, *"Felt lonely")  # "f" would tick "Feeling low"
+        screen = app.screen
+        assert screen.query_one("#note", Input).value == "Felt lonely"
+        assert screen.query_one(TriggerTags).chosen == ()

@@ -163,3 +163,26 @@ async def test_while_hidden_the_question_waits_for_the_return(
         app.cover.settle_new_key()
         await pilot.pause()
         assert not locked(app)
+
+
+async def test_with_a_lock_set_the_ordinary_lock_takes_the_questions_place(
+    data_dir: Path, clock: ManualClock
+) -> None:
+    seed_plan(data_dir, clock, days_ago=3)
+    setup = Coach.open(data_dir, clock)
+    setup.privacy.set_passphrase(PASSPHRASE)
+    setup.file.close()
+    app = _app(data_dir, clock, None)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.cover.ask_for_new_key(was_plain=False)
+            await pilot.pause()
+            assert locked(app) and PASSPHRASE_CHANGED.title in screen_text(app)
+            # Nothing waits for another window's passphrase here: the question goes,
+            # but the lock stays, asking for this one.
+            app.cover.settle_new_key()
+            await pilot.pause()
+            assert locked(app) and "Locked" in screen_text(app)
+            assert PASSPHRASE_CHANGED.title not in screen_text(app)
+    finally:
+        app.coach.file.close()

@@ -115,8 +115,10 @@ class Privacy:
         and for the passphrase from before another window changed it.
         """
         normalise_passphrase(passphrase)
-        if self._repository.adopt(passphrase):
-            return True
+        opened = self._repository.adopt(passphrase)
+        if not self._repository.key_wanted:
+            # Nothing waits any more (turned plain elsewhere, say): the lock still holds.
+            return opened or not self.state().lock_set or self.verify(passphrase)
         key = self._repository.key
         if key is not None:
             from nctui.storage.sealing import matches  # noqa: PLC0415
@@ -221,27 +223,36 @@ class Privacy:
 
         earlier = self._repository.earlier_keys()
         mark = self._setting(SEALED_AS)
-        # Sealed writes first, so the plain file is never without its verifier, never
-        # holds a key, and tells other windows this turn ended on purpose.
+        # The plain file is written without keys and with this turn marked as ended (in
+        # the rewrite itself); then this window's copy says the same. A failed rewrite
+        # changes nothing, not even here.
+        left = self._repository.reseal(None, earlier)
         self._core.apply(setting_op(LOCK_VERIFIER, verifier_of(key)))
         self._core.apply(setting_op(UNSEALED_FROM, mark if isinstance(mark, str) else ""))
         if earlier:
             self._core.apply(setting_op(EARLIER_KEYS, None))
-        return self._repository.reseal(None, earlier)
+        return left
 
     def _in_step(self) -> None:
-        # A change of passphrase or encryption starts from the file as it is now.
+        # A change of passphrase or encryption starts from the file as it is now, with
+        # every earlier change saved: else nothing is changed, even in memory.
         self._repository.follow_file()
         if self._repository.key_wanted:
             raise PassphraseNeeded(
                 "Your data was encrypted, or its passphrase changed, in another window. "
                 "Give that passphrase first, then try again."
             )
+        if self._repository.flush():
+            raise StorageError(
+                "Some of your changes are not saved yet, so nothing was changed. Try "
+                "again in a moment."
+            )
 
     def _saved(self) -> None:
         if self._repository.flush():
             raise StorageError(
-                "This change is not saved yet, so it has not taken effect. Try again in a moment."
+                "This change is not saved yet. nctui keeps trying, and it takes effect "
+                "once it is saved."
             )
 
     def _finish_decrypt(self, key: SealKey) -> list[Path]:

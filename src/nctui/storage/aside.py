@@ -109,3 +109,11 @@ def remove_all(paths: Iterable[Path]) -> None:
     for path in paths:
         with contextlib.suppress(OSError):
             path.unlink()
+
+
+def modified_time(path: Path) -> float:
+    """When `path` last changed, for sorting copies newest first (0 when it is gone)."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

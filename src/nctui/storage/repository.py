@@ -33,7 +33,7 @@ from tinydb.table import Table
 
 from nctui.domain.clock import Clock
 from nctui.domain.frozen import frozen, replace
-from nctui.storage.aside import copies_aside, copies_with_more, keep_aside
+from nctui.storage.aside import copies_aside, copies_with_more, keep_aside, modified_time
 from nctui.storage.atomic_file import (
     atomic_write_bytes,
     decode,
@@ -61,7 +61,13 @@ from nctui.storage.migrations import CURRENT_SCHEMA_VERSION, RawData, migrate, s
 from nctui.storage.opening import OpenReport, backup_then_migrate, keys_for, quick_look, repair
 from nctui.storage.ops import Op
 from nctui.storage.period_inputs import status_inputs
-from nctui.storage.settings import EARLIER_KEYS, SEALED_AS, UNSEALED_FROM, setting_in
+from nctui.storage.settings import (
+    EARLIER_KEYS,
+    LOCK_VERIFIER,
+    SEALED_AS,
+    UNSEALED_FROM,
+    setting_in,
+)
 from nctui.storage.shapes import inspect
 from nctui.storage.status_summary import summary_bytes, summary_path
 from nctui.storage.tinydb_storage import memory_db
@@ -439,8 +445,9 @@ class Repository:
             data, added = union(data, decode(snapshot, self.path))
             self._foreign_changes = True  # this window still lacks the other's entries
         if stray is not None:
-            # Sealed again as this turn of encryption, so the copy's marks never count.
-            data = _with_mark(data, self._sealed_as)
+            # Sealed again as this window's turn of encryption, with its keys and lock:
+            # the copy's older marks, keys and verifier never count.
+            data = self._with_own_settings(data)
         if batch or added or migrating or stray:
             self._daily_backup()
             self._write_summary(data, atomic_write_bytes(self.path, self._dump(data)))
@@ -449,6 +456,19 @@ class Repository:
         if stray is not None:
             return stray
         return _restored("came back without some of your entries") if added else None
+
+    def _with_own_settings(self, data: RawData) -> RawData:
+        from nctui.storage.settings import setting_op  # noqa: PLC0415
+
+        with self._pending_lock:
+            mine = self._memory.storage.read() or {}
+            own = {name: setting_in(mine, name) for name in (EARLIER_KEYS, LOCK_VERIFIER)}
+        own[SEALED_AS] = self._sealed_as
+        db = memory_db(json.loads(encode(data)))
+        for name, value in own.items():
+            if value is not None and setting_in(data, name) != value:
+                setting_op(name, value).apply(db)
+        return db.storage.read() or {}
 
     def _read_following(self) -> tuple[RawData | None, str | None]:
         """The file's data, following a change of key made in another window, and what
@@ -510,19 +530,22 @@ class Repository:
     def adopt(self, passphrase: str) -> bool:
         """Take the key that opens the file as another window sealed it, when
         `passphrase` is its passphrase; then the waiting changes are saved with it.
-        Slow (the key function). False for another passphrase; True whenever nothing
-        waits for a key any more (the file was turned plain meanwhile, say)."""
+        Slow (the key function). True when `passphrase` opens the file as it is now;
+        either way the file is looked at again (`key_wanted` says whether saving still
+        waits: another window may have turned it plain meanwhile)."""
         from nctui.storage.crypto.errors import SealError  # noqa: PLC0415
         from nctui.storage.crypto.sealed_file import key_for  # noqa: PLC0415
 
+        opened = False
         with contextlib.suppress(OSError, StorageError):
             blob = read_blob(self.path)
             if blob is not None and is_sealed(blob):
                 with contextlib.suppress(SealError):
                     self.remember(key_for(blob, passphrase))
-        self._executor.submit(self._follow_now).result()
+                    opened = True
+        self.follow_file()
         self.retry()
-        return not self._key_wanted
+        return opened
 
     def follow_file(self) -> None:
         """Look again at how the file is sealed now, on the writer thread (another
@@ -770,9 +793,12 @@ STRAY_OLDER = (
 
 
 def _encrypted_before(path: Path) -> bool:
-    # The data file cannot be read as plain data (gone, damaged) and a sealed copy lies
-    # beside it. Looked at only when the file needs repair, so a usual start pays nothing.
-    from nctui.storage.backups import beside_the_data  # noqa: PLC0415
+    # The data file cannot be read as plain data (gone, damaged) and its newest usable
+    # backup is sealed: encryption was on the last time nctui kept one. Copies left
+    # sealed on purpose (under an earlier passphrase, damaged ones set aside) say
+    # nothing of that. Looked at only when the file needs repair.
+    from nctui.storage.backups import backup_folder  # noqa: PLC0415
+    from nctui.storage.crypto.header import read_header  # noqa: PLC0415 - no cryptography
 
     try:
         if read_file(path) is not None:
@@ -781,7 +807,20 @@ def _encrypted_before(path: Path) -> bool:
         pass
     except StorageError:
         return False
-    return any(_sealed_on_disk(copy) for copy in beside_the_data(path))
+    try:
+        backups = sorted(backup_folder(path).glob("nctui-*.json"), key=modified_time)
+    except OSError:
+        return False
+    for backup in reversed(backups):  # newest first; a damaged sealed one says nothing
+        try:
+            blob = backup.read_bytes()
+            if not is_sealed(blob):
+                return False
+            read_header(blob)
+        except (OSError, StorageError):
+            continue
+        return True
+    return False
 
 
 def _turn_of(path: Path, key: SealKey) -> str | None:
@@ -824,17 +863,6 @@ def _without_keys(data: RawData) -> RawData:
 def _mark(data: RawData) -> str | None:
     value = setting_in(data, SEALED_AS)
     return value if isinstance(value, str) else None
-
-
-def _with_mark(data: RawData, mark: str | None) -> RawData:
-    # The data with this window's turn of encryption as its mark.
-    from nctui.storage.settings import setting_op  # noqa: PLC0415
-
-    if mark is None or _mark(data) == mark:
-        return data
-    db = memory_db(data)
-    setting_op(SEALED_AS, mark).apply(db)
-    return db.storage.read() or {}
 
 
 def _restored(what_happened: str) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from nctui.storage.aside import modified_time
 from nctui.storage.atomic_file import atomic_write_bytes, open_any, seal_bytes
 from nctui.storage.backups import beside_the_data
 from nctui.storage.crypto.cost import DEFAULT_COST, KdfCost, KeyParams
@@ -94,9 +95,10 @@ def with_earlier(value: object, old: SealKey) -> list[dict[str, Any]]:
 
 
 ENCRYPTED_BEFORE = (
-    "Your data file is missing or damaged, and the copies nctui keeps beside it are "
-    "encrypted. Type your passphrase: nctui checks it against them and starts a fresh "
-    "encrypted file (a damaged one is kept aside)."
+    "Your data file is missing or damaged, and your latest backup is encrypted. Type "
+    "your passphrase: nctui checks it against the backup and starts a fresh encrypted "
+    "file (a damaged one is kept aside). To start afresh without it instead, stop here "
+    "(Ctrl+C) and move the backups folder out of the data folder first."
 )
 
 
@@ -144,19 +146,12 @@ def _sealed_copies(path: Path) -> list[bytes]:
     # One copy for each salt: copies sealed with one key would each pay the slow step.
     found: dict[bytes, bytes] = {}
     with contextlib.suppress(OSError):
-        for copy in sorted(beside_the_data(path), key=_modified, reverse=True):
+        for copy in sorted(beside_the_data(path), key=modified_time, reverse=True):
             with contextlib.suppress(OSError, SealError):
                 blob = copy.read_bytes()
                 if is_sealed(blob):
                     found.setdefault(read_header(blob).salt, blob)
     return list(found.values())
-
-
-def _modified(path: Path) -> float:
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return 0.0
 
 
 # -- files beside the data ---------------------------------------------------------------

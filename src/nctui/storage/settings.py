@@ -65,7 +65,10 @@ UNSEALED_FROM = "unsealed_from"
 follows a plain file only when it carries its own turn's mark; any other plain file (a
 sync tool, a restored copy) is sealed again."""
 
-OWN_SETTINGS = frozenset({EARLIER_KEYS, "lock_verifier", SEALED_AS, UNSEALED_FROM})
+LOCK_VERIFIER = "lock_verifier"
+"""The lock's check for a plain file: key settings, salt and key check (see `verifier`)."""
+
+OWN_SETTINGS = frozenset({EARLIER_KEYS, LOCK_VERIFIER, SEALED_AS, UNSEALED_FROM})
 """Settings of this data folder's encryption that an export leaves out and an import
 never takes: keys, the lock's check, and the marks of a turn of encryption."""
 

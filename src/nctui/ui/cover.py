@@ -113,13 +113,19 @@ class Cover:
         app.push_screen(self._new_key_screen(was_plain=was_plain))
 
     def settle_new_key(self) -> None:
-        """Take the passphrase lock for another window's change away once nothing waits
-        for it any more (that window turned encryption off, say)."""
+        """Once nothing waits for another window's passphrase any more (that window
+        turned encryption off, say), take that question away: the ordinary lock takes
+        its place while a passphrase is set."""
         app = self._app
         if app.coach.privacy.waiting_for_key:
             return
         self._new_key_due = None
-        if app.screen.has_class(NEW_KEY):
+        if not app.screen.has_class(NEW_KEY):
+            return
+        if app.coach.privacy.state().lock_set:
+            # A lock is still set: the ordinary one takes its place, in one step.
+            app.switch_screen(self._lock_screen())
+        else:
             app.pop_screen()
 
     def _new_key_screen(self, *, was_plain: bool) -> LockScreen:

@@ -105,7 +105,10 @@ class TriggerTags(KeysInOrder, Widget, can_focus=True):
             event.prevent_default()
             self.action_tick()
             return
-        trigger = trigger_for_letter(event.character or "") if event.is_printable else None
+        # Only a small letter ticks: a capital starts a sentence, which goes to the note.
+        character = event.character or ""
+        small = event.is_printable and character == character.lower()
+        trigger = trigger_for_letter(character) if small else None
         if trigger is None and event.is_printable and self._letters_to is not None:
             # Writing, not ticking: the cursor moves now, so the keys already queued
             # behind this one follow it there in order (`KeysInOrder`).

@@ -674,6 +674,8 @@ class NctuiApp(App[None]):
 
         SOS works over any dialog but itself; help over any (it closes back to it).
         """
+        if not self._screen_stack:
+            return False  # closing: a key bar still drawing while screens go asks here
         cover_allows = getattr(self.screen, "app_actions", None)
         if cover_allows is not None:  # a cover: nothing behind it may be reached
             return action in cover_allows

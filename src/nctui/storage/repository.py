@@ -15,7 +15,6 @@ person's history is never reduced, and no window's copy replaces another's newer
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import stat
 import threading
@@ -67,6 +66,7 @@ from nctui.storage.settings import (
     SEALED_AS,
     UNSEALED_FROM,
     setting_in,
+    with_settings,
 )
 from nctui.storage.shapes import inspect
 from nctui.storage.status_summary import summary_bytes, summary_path
@@ -74,6 +74,7 @@ from nctui.storage.tinydb_storage import memory_db
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from nctui.storage.crypto.header import Header
     from nctui.storage.crypto.sealed_file import SealKey
 
 LOCK_TIMEOUT_SECONDS = 10.0
@@ -458,17 +459,13 @@ class Repository:
         return _restored("came back without some of your entries") if added else None
 
     def _with_own_settings(self, data: RawData) -> RawData:
-        from nctui.storage.settings import setting_op  # noqa: PLC0415
-
         with self._pending_lock:
             mine = self._memory.storage.read() or {}
             own = {name: setting_in(mine, name) for name in (EARLIER_KEYS, LOCK_VERIFIER)}
         own[SEALED_AS] = self._sealed_as
-        db = memory_db(json.loads(encode(data)))
-        for name, value in own.items():
-            if value is not None and setting_in(data, name) != value:
-                setting_op(name, value).apply(db)
-        return db.storage.read() or {}
+        return with_settings(
+            data, {name: value for name, value in own.items() if value is not None}
+        )
 
     def _read_following(self) -> tuple[RawData | None, str | None]:
         """The file's data, following a change of key made in another window, and what
@@ -515,13 +512,13 @@ class Repository:
             data = decode(open_bytes(blob, self._key), self.path)
             self._sealed_as = _mark(data)  # another window may have begun a new turn
             return data, None
-        for key in self._known:
-            if key.fits(header):  # sealed by another window with a passphrase given here
-                data = decode(open_bytes(blob, key), self.path)
-                if self._key is None:
-                    _call(self.on_notice, FOLLOWED_SEALED)
-                self._key, self._sealed_as = key, _mark(data)
-                return data, None
+        known = self._known_for(header)
+        if known is not None:  # sealed by another window with a passphrase given here
+            data = decode(open_bytes(blob, known), self.path)
+            if self._key is None:
+                _call(self.on_notice, FOLLOWED_SEALED)
+            self._key, self._sealed_as = known, _mark(data)
+            return data, None
         for key in self.earlier_keys():
             if key.fits(header):  # an older copy came back: never go back to its key
                 return decode(open_bytes(blob, key), self.path), STRAY_OLDER
@@ -744,9 +741,12 @@ class Repository:
         from nctui.storage.crypto.header import read_header  # noqa: PLC0415
 
         with contextlib.suppress(OSError, StorageError):
-            header = read_header(self.path.read_bytes())
-            return next((key for key in self._known if key.fits(header)), None)
+            return self._known_for(read_header(self.path.read_bytes()))
         return None
+
+    def _known_for(self, header: Header) -> SealKey | None:
+        # The key given in this window that the file with this header was sealed with.
+        return next((key for key in self._known if key.fits(header)), None)
 
     def copies_with_more(self) -> list[Path]:
         """Damaged copies kept beside the file that hold entries it lacks, newest first.
@@ -840,24 +840,11 @@ def _turn_of(path: Path, key: SealKey) -> str | None:
 
 def _turned_plain(data: RawData, mark: str | None) -> RawData:
     # The data as a deliberate decrypt writes it: no keys, and this turn marked as ended.
-    from nctui.storage.settings import setting_op  # noqa: PLC0415
-
-    data = _without_keys(data)
-    if setting_in(data, UNSEALED_FROM) == (mark or ""):
-        return data
-    db = memory_db(data)
-    setting_op(UNSEALED_FROM, mark or "").apply(db)
-    return db.storage.read() or {}
+    return with_settings(data, {EARLIER_KEYS: None, UNSEALED_FROM: mark or ""})
 
 
 def _without_keys(data: RawData) -> RawData:
-    if setting_in(data, EARLIER_KEYS) is None:
-        return data
-    from nctui.storage.settings import setting_op  # noqa: PLC0415
-
-    db = memory_db(json.loads(encode(data)))  # a copy: `data` may be the in-memory one
-    setting_op(EARLIER_KEYS, None).apply(db)
-    return db.storage.read() or {}
+    return with_settings(data, {EARLIER_KEYS: None})
 
 
 def _mark(data: RawData) -> str | None:

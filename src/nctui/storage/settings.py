@@ -73,17 +73,17 @@ OWN_SETTINGS = frozenset({EARLIER_KEYS, LOCK_VERIFIER, SEALED_AS, UNSEALED_FROM}
 never takes: keys, the lock's check, and the marks of a turn of encryption."""
 
 
-def without_settings(data: Mapping[str, Any], keys: frozenset[str]) -> dict[str, Any]:
-    """`data` without the settings named `keys` (a copy of what changes)."""
-    settings = data.get(SETTINGS_TABLE)
-    if not isinstance(settings, Mapping):
+def with_settings(data: Mapping[str, Any], values: Mapping[str, Any]) -> dict[str, Any]:
+    """`data` with each setting in `values` stored as given; a copy, so the in-memory
+    data is never changed in place (a shallow one when nothing changes)."""
+    if all(setting_in(data, name) == value for name, value in values.items()):
         return dict(data)
-    kept = {
-        number: doc
-        for number, doc in settings.items()
-        if not (isinstance(doc, Mapping) and doc.get("id") in keys)
-    }
-    return {**data, SETTINGS_TABLE: kept}
+    from nctui.storage.tinydb_storage import memory_db  # noqa: PLC0415 - rare
+
+    db = memory_db(json.loads(encode(data)))
+    for name, value in values.items():
+        setting_op(name, value).apply(db)
+    return db.storage.read() or {}
 
 
 def without_keys(payload: bytes) -> bytes | None:
